@@ -1,0 +1,28 @@
+// One jest config, five layers. scripts/test.js picks the layer through TEST_TYPE
+// and sums the results into the closing "N passed, N failed, N skipped" line.
+const layers = {
+  unit: ["<rootDir>/src/lib/**/__tests__/**/*.spec.[jt]s"],
+  modules: ["<rootDir>/src/modules/**/__tests__/**/*.spec.[jt]s"],
+  http: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
+  consumer: ["<rootDir>/integration-tests/consumer/**/*.spec.[jt]s"],
+  browser: ["<rootDir>/integration-tests/browser/**/*.spec.[jt]s"],
+}
+
+const layer = process.env.TEST_TYPE || "unit"
+if (!layers[layer]) {
+  throw new Error(`TEST_TYPE must be one of ${Object.keys(layers).join(", ")}; got "${layer}"`)
+}
+
+module.exports = {
+  transform: {
+    "^.+\\.[jt]sx?$": [
+      "@swc/jest",
+      { jsc: { parser: { syntax: "typescript", tsx: true, decorators: true }, target: "es2021" } },
+    ],
+  },
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "tsx", "json"],
+  modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/.data/", "dist/"],
+  testMatch: layers[layer],
+  setupFiles: layer === "unit" ? [] : ["<rootDir>/integration-tests/setup.js"],
+}
