@@ -1,0 +1,33 @@
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+
+// The development and demo app. It loads the plugin straight from src/: API routes,
+// subscribers, workflows, links and admin extensions load by convention; modules must be
+// listed. A store operator's own app lists the plugin instead (see README.md).
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const omsOptions = {
+  timezone: process.env.OMS_TIMEZONE || "UTC",
+}
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    redisUrl: process.env.REDIS_URL,
+    http: {
+      storeCors: process.env.STORE_CORS || "http://localhost:8000",
+      adminCors: process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
+      authCors: process.env.AUTH_CORS || "http://localhost:9000,http://localhost:5173",
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+    },
+  },
+  admin: {
+    disable: process.env.MEDUSA_ADMIN_DISABLE === "true",
+  },
+  modules: [
+    {
+      resolve: "./src/modules/routing",
+      options: omsOptions,
+    },
+  ],
+})

@@ -1,0 +1,70 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ROUTING_MODULE, RoutingModuleService } from "../../../../modules/routing"
+import { DEFAULT_LOCATION_PROFILE, LocationProfileFields } from "../../../../modules/routing/defaults"
+
+export type AdminOmsLocation = {
+  id: string
+  name: string
+  address: {
+    address_1: string | null
+    city: string | null
+    province: string | null
+    postal_code: string | null
+    country_code: string | null
+  } | null
+  /** The stored profile, or the defaults routing uses when none is stored (has_profile false). */
+  profile: LocationProfileFields & { has_profile: boolean }
+}
+
+/** Stock locations with their routing profiles: two queries whatever the number of locations. */
+export async function listLocationsWithProfiles(
+  scope: MedusaContainer,
+  ids?: string[]
+): Promise<AdminOmsLocation[]> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const routing = scope.resolve<RoutingModuleService>(ROUTING_MODULE)
+
+  const { data: locations } = await query.graph({
+    entity: "stock_location",
+    fields: ["id", "name", "address.*"],
+    filters: ids ? { id: ids } : {},
+  })
+  const profiles = await routing.listLocationProfiles(
+    { stock_location_id: locations.map((l) => l.id) },
+    { take: null }
+  )
+  const byLocation = new Map(profiles.map((p) => [p.stock_location_id, p]))
+
+  return locations
+    .map((location) => {
+      const stored = byLocation.get(location.id)
+      const profile = stored
+        ? {
+            active: stored.active,
+            priority: stored.priority,
+            markets: stored.markets as string[],
+            daily_capacity: stored.daily_capacity,
+            safety_stock: stored.safety_stock,
+            latitude: stored.latitude,
+            longitude: stored.longitude,
+          }
+        : { ...DEFAULT_LOCATION_PROFILE }
+      const a = location.address
+      return {
+        id: location.id,
+        name: location.name,
+        address: a
+          ? {
+              address_1: a.address_1 ?? null,
+              city: a.city ?? null,
+              province: a.province ?? null,
+              postal_code: a.postal_code ?? null,
+              country_code: a.country_code ? a.country_code.toUpperCase() : null,
+            }
+          : null,
+        profile: { ...profile, has_profile: Boolean(stored) },
+      }
+    })
+    .sort((a, b) => a.name.localeCompare(b.name))
+}

@@ -1,0 +1,73 @@
+import { z } from "zod"
+
+/**
+ * The plugin's options, as a store operator writes them in medusa-config.ts:
+ *
+ *   plugins: [{ resolve: "medusa-oms", options: { timezone: "Europe/Amsterdam" } }]
+ *
+ * Unknown keys are refused so a typo ("timezon") stops start-up instead of being ignored.
+ */
+export const OmsOptionsSchema = z
+  .object({
+    /** IANA time zone that defines "today" for dashboard counts and daily capacity. */
+    timezone: z
+      .string()
+      .refine(isIanaTimeZone, { message: "must be an IANA time zone such as \"Europe/Amsterdam\" or \"UTC\"" })
+      .default("UTC"),
+    routing: z
+      .object({
+        /** Route orders automatically when they are placed. */
+        enabled: z.boolean().default(true),
+      })
+      .strict()
+      .default({ enabled: true }),
+  })
+  .strict()
+
+export type OmsOptionsInput = z.input<typeof OmsOptionsSchema>
+export type OmsOptions = z.output<typeof OmsOptionsSchema>
+
+function isIanaTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Options Medusa itself adds to every module's options; they are not ours to validate. */
+const MEDUSA_INJECTED = new Set(["providers", "definition", "scope", "resources", "dependencies"])
+
+/**
+ * Validates the options and returns them with defaults filled in. The error names each bad
+ * option by its path and what is allowed, e.g. `medusa-oms: option "routing.enabled" must be
+ * a boolean (got "yes")`.
+ */
+export function parseOmsOptions(raw: unknown): OmsOptions {
+  const input = stripInjected(raw)
+  const result = OmsOptionsSchema.safeParse(input)
+  if (result.success) return result.data
+  const problems = result.error.issues.map((issue) => {
+    const where = issue.path.length ? issue.path.join(".") : "(options)"
+    if (issue.code === "unrecognized_keys") {
+      const keys = (issue as { keys: string[] }).keys
+      const prefix = issue.path.length ? `${issue.path.join(".")}.` : ""
+      return `unknown option ${keys.map((k) => `"${prefix}${k}"`).join(", ")}; allowed: ${allowedKeys(issue.path).join(", ")}`
+    }
+    return `option "${where}" ${issue.message}`
+  })
+  throw new Error(`medusa-oms: invalid plugin options: ${problems.join("; ")}`)
+}
+
+function stripInjected(raw: unknown): Record<string, unknown> {
+  if (raw === undefined || raw === null) return {}
+  if (typeof raw !== "object" || Array.isArray(raw)) return raw as Record<string, unknown>
+  return Object.fromEntries(Object.entries(raw).filter(([key]) => !MEDUSA_INJECTED.has(key)))
+}
+
+function allowedKeys(path: PropertyKey[]): string[] {
+  if (path.length === 0) return Object.keys(OmsOptionsSchema.shape)
+  if (path[0] === "routing") return ["enabled"]
+  return []
+}

@@ -1,0 +1,12 @@
+import { Module } from "@medusajs/framework/utils"
+import validateOptionsLoader from "./loaders/validate-options"
+import RoutingModuleService from "./service"
+
+export const ROUTING_MODULE = "oms_routing"
+
+export default Module(ROUTING_MODULE, {
+  service: RoutingModuleService,
+  loaders: [validateOptionsLoader],
+})
+
+export { RoutingModuleService }
