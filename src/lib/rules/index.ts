@@ -1,0 +1,5 @@
+export * from "./condition"
+export { evaluate } from "./evaluate"
+export { describe, explain } from "./explain"
+export { conditionSchema } from "./schema"
+export { normalizeCountry, normalizePostalCode, normalizeProvince, foldText } from "./normalize"
