@@ -1,0 +1,82 @@
+/** Response shapes of the plugin's admin API (src/api/admin/oms). */
+
+export type FulfillmentStatus =
+  | "not_fulfilled"
+  | "partially_fulfilled"
+  | "fulfilled"
+  | "partially_shipped"
+  | "shipped"
+  | "partially_delivered"
+  | "delivered"
+  | "canceled"
+
+export type StockAtLocation = {
+  location_id: string
+  name: string
+  items: number
+  stocked: number
+  reserved: number
+  available: number
+}
+
+export type OmsOverview = {
+  timezone: string
+  today_starts_at: string
+  orders_today: number
+  fulfillment: {
+    window_days: number
+    orders: number
+    by_status: Partial<Record<FulfillmentStatus, number>> & Record<string, number>
+  }
+  stock_by_location: StockAtLocation[]
+}
+
+export type LocationAddress = {
+  address_1: string | null
+  city: string | null
+  province: string | null
+  postal_code: string | null
+  country_code: string | null
+}
+
+export type LocationProfile = {
+  active: boolean
+  priority: number
+  markets: string[]
+  daily_capacity: number | null
+  safety_stock: number
+  latitude: number | null
+  longitude: number | null
+  has_profile: boolean
+}
+
+export type OmsLocation = {
+  id: string
+  name: string
+  address: LocationAddress | null
+  profile: LocationProfile
+}
+
+export type OmsLocationsResponse = { locations: OmsLocation[]; count: number }
+
+/** Body of POST /admin/oms/locations/:id: any subset of the profile. */
+export type LocationProfileUpdate = Partial<
+  Pick<
+    LocationProfile,
+    "active" | "priority" | "markets" | "daily_capacity" | "safety_stock" | "latitude" | "longitude"
+  >
+>
+
+export type ReservedLine = {
+  line_item_id: string
+  title: string
+  sku: string | null
+  quantity: number
+}
+
+export type OrderReservations = {
+  order_id: string
+  display_id: number | null
+  locations: Array<{ location_id: string; name: string; units: number; lines: ReservedLine[] }>
+  unreserved: ReservedLine[]
+}
