@@ -37,7 +37,7 @@ function isIanaTimeZone(zone: string): boolean {
 }
 
 /** Options Medusa itself adds to every module's options; they are not ours to validate. */
-const MEDUSA_INJECTED = new Set(["providers", "definition", "scope", "resources", "dependencies"])
+const MEDUSA_INJECTED = new Set(["database", "providers", "definition", "scope", "resources", "dependencies"])
 
 /**
  * Validates the options and returns them with defaults filled in. The error names each bad

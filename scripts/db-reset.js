@@ -1,0 +1,21 @@
+// `npm run db:reset`: drops the dev database and builds it again (migrations + demo seed).
+const { startDatabase, dropDatabase, createDatabaseIfMissing } = require("./lib/database")
+const { medusa } = require("./lib/medusa")
+
+async function main() {
+  const db = await startDatabase({ purpose: "dev", database: "medusa_oms" })
+  try {
+    console.log(`[oms] dropping ${db.database}`)
+    await dropDatabase(db, db.database)
+    await createDatabaseIfMissing(db, db.database)
+    medusa(["db:migrate"], db)
+    medusa(["exec", "./scripts/seed/run.ts"], db)
+  } finally {
+    await db.stop()
+  }
+}
+
+main().catch((e) => {
+  console.error(`[oms] ${e.message}`)
+  process.exit(1)
+})

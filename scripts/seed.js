@@ -1,0 +1,18 @@
+// `npm run seed`: migrates and seeds the dev database (idempotent: a seeded store is left as is).
+const { startDatabase } = require("./lib/database")
+const { medusa } = require("./lib/medusa")
+
+async function main() {
+  const db = await startDatabase({ purpose: "dev", database: "medusa_oms" })
+  try {
+    medusa(["db:migrate"], db)
+    medusa(["exec", "./scripts/seed/run.ts"], db)
+  } finally {
+    await db.stop()
+  }
+}
+
+main().catch((e) => {
+  console.error(`[oms] ${e.message}`)
+  process.exit(1)
+})

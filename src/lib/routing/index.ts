@@ -1,0 +1,6 @@
+export { planAllocation, describeSplit } from "./planner"
+export { defaultRuleSet } from "./default-rule-set"
+export { ruleSetSchema } from "./schema"
+export { availableUnits } from "./filters"
+export { DEFAULT_NODE_BUDGET } from "./search"
+export type * from "./types"
