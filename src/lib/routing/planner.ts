@@ -71,7 +71,7 @@ export function planAllocation(input: PlanInput, options: PlanOptions = {}): Pla
   const model = buildModel(remaining, lines, destination, rankTypes)
   const rankers: Ranker[] = [
     coverageRanker,
-    ...rankTypes.map((t) => makeRanker(t, model, rankParams.get(t) ?? undefined)),
+    ...rankTypes.map((t) => makeRanker(t, model, rankParams.get(t) as { bucket_km?: number } | undefined)),
     idRanker(model),
   ]
   const result = searchPlan(model, {
