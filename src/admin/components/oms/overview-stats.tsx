@@ -61,7 +61,7 @@ export const OverviewStats = ({ query }: { query: UseQueryResult<OmsOverview> })
           testId="oms-orders-today"
         >
           <Text size="xsmall" className="text-ui-fg-muted">
-            Since {new Date(data.today_starts_at).toLocaleString()} ({data.timezone})
+            Since midnight ({data.timezone})
           </Text>
         </StatCard>
         {statuses.map((status) => {
