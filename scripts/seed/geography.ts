@@ -29,7 +29,7 @@ export const DEMO_LOCATIONS: DemoLocation[] = [
     latitude: 40.7357,
     longitude: -74.1724,
     ships_to: ["us"],
-    priority: 20,
+    priority: 1,
   },
   {
     key: "reno",
@@ -38,7 +38,7 @@ export const DEMO_LOCATIONS: DemoLocation[] = [
     latitude: 39.5296,
     longitude: -119.8138,
     ships_to: ["us"],
-    priority: 10,
+    priority: 2,
   },
   {
     key: "rotterdam",
@@ -47,7 +47,7 @@ export const DEMO_LOCATIONS: DemoLocation[] = [
     latitude: 51.8897,
     longitude: 4.4419,
     ships_to: ["nl", "de", "be", "fr", "gb"],
-    priority: 10,
+    priority: 2,
   },
   {
     key: "coleshill",
@@ -56,7 +56,7 @@ export const DEMO_LOCATIONS: DemoLocation[] = [
     latitude: 52.5135,
     longitude: -1.7108,
     ships_to: ["gb"],
-    priority: 10,
+    priority: 2,
   },
 ]
 

@@ -11,7 +11,7 @@ export const LocationProfile = model
     stock_location_id: model.text(),
     /** Paused locations are skipped by routing but keep their stock and orders. */
     active: model.boolean().default(true),
-    /** Higher ships first when other rules tie. */
+    /** Lower ships first when earlier rules tie (1 before 2); 0 is the default. */
     priority: model.number().default(0),
     /** ISO 3166-1 alpha-2 country codes (upper case); empty means every market. */
     markets: model.array().default([]),

@@ -2,7 +2,7 @@ import { z } from "@medusajs/framework/zod"
 
 const countryCode = z
   .string()
-  .regex(/^[A-Za-z]{2}$/, { message: "must be a two-letter ISO 3166-1 country code such as \"US\" or \"NL\"" })
+  .regex(/^[A-Za-z]{2}$/, { message: "each of markets must be a two-letter ISO 3166-1 country code such as \"US\" or \"NL\"" })
   .transform((code) => code.toUpperCase())
 
 /** Body of POST /admin/oms/locations/:id: any subset of the routing profile. */

@@ -1,0 +1,212 @@
+import { Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { TestEventUtils } from "@medusajs/test-utils"
+import { buildCatalog } from "../../scripts/seed/catalog"
+import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
+import { DEMO_CUSTOMER_ADDRESSES } from "../../scripts/seed/geography"
+import { adminHeaders } from "../helpers/admin"
+import { checkoutViaStoreApi } from "../helpers/storefront"
+
+jest.setTimeout(180_000)
+
+const SEEDED_ORDERS = 4
+const boston = DEMO_CUSTOMER_ADDRESSES.find((a) => a.city === "Boston")!
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let store: DemoStore
+    let admin: { headers: Record<string, string> }
+
+    // Runs once; the runner snapshots the database after it and restores that before each test.
+    beforeAll(async () => {
+      store = await seedDemoStore(getContainer(), { orders: SEEDED_ORDERS })
+    })
+
+    beforeEach(async () => {
+      admin = await adminHeaders(getContainer(), api)
+    })
+
+    describe("the demo store", () => {
+      it("has four warehouses, three regions and its orders", async () => {
+        expect(Object.keys(store.locations)).toEqual(["newark", "reno", "rotterdam", "coleshill"])
+        expect(Object.keys(store.regions).sort()).toEqual(["eur", "gbp", "usd"])
+        expect(Object.keys(store.variants).length).toBeGreaterThanOrEqual(80)
+        expect(store.order_ids).toHaveLength(SEEDED_ORDERS)
+      })
+
+      it("is not duplicated by a second seed run", async () => {
+        const again = await seedDemoStore(getContainer(), { orders: SEEDED_ORDERS })
+        expect(again.already_seeded).toBe(true)
+        const { data } = await api.get("/admin/stock-locations", admin)
+        expect(data.stock_locations).toHaveLength(4)
+        const orders = await api.get("/admin/orders?fields=id", admin)
+        expect(orders.data.count).toBe(SEEDED_ORDERS)
+      })
+    })
+
+    describe("checkout through the store API", () => {
+      it("completes a cart into an order, fires order.placed and reserves the units", async () => {
+        const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+        const placed = TestEventUtils.waitSubscribersExecution("order.placed", eventBus)
+
+        const result = await checkoutViaStoreApi(api, {
+          publishableKey: store.publishable_key,
+          regionId: store.regions.usd,
+          address: boston,
+          items: [{ variant_id: store.variants["TEE-S"], quantity: 2 }],
+        })
+        expect(result.type).toBe("order")
+        const [event] = (await placed) as any[]
+        expect(event.data.id).toBe(result.order.id)
+
+        const { data } = await api.get(`/admin/oms/orders/${result.order.id}/reservations`, admin)
+        const units = data.locations.reduce((sum: number, l: { units: number }) => sum + l.units, 0)
+        expect(units).toBe(2)
+        expect(data.unreserved).toEqual([])
+        expect(data.locations[0].lines[0]).toEqual(expect.objectContaining({ sku: "TEE-S", quantity: 2 }))
+      })
+    })
+
+    describe("admin routes need an admin", () => {
+      it.each([
+        ["get", "/admin/oms/locations"],
+        ["get", "/admin/oms/overview"],
+        ["post", "/admin/oms/locations/sloc_x"],
+        ["get", "/admin/oms/orders/order_x/reservations"],
+      ])("%s %s without a session is 401", async (method, path) => {
+        const res = await (method === "get" ? api.get(path) : api.post(path, { priority: 1 })).catch(
+          (e: any) => e.response
+        )
+        expect(res.status).toBe(401)
+      })
+    })
+
+    describe("GET /admin/oms/locations", () => {
+      it("lists every warehouse with its routing profile and address", async () => {
+        const { data } = await api.get("/admin/oms/locations", admin)
+        expect(data.count).toBe(4)
+        const rotterdam = data.locations.find((l: any) => l.name === "Rotterdam Hub")
+        expect(rotterdam.address).toEqual(expect.objectContaining({ city: "Rotterdam", country_code: "NL" }))
+        expect(rotterdam.profile).toEqual(
+          expect.objectContaining({ active: true, markets: ["NL", "DE", "BE", "FR", "GB"], has_profile: true })
+        )
+      })
+
+      it("shows routing defaults for a location that has no profile yet", async () => {
+        const { data: created } = await api.post("/admin/stock-locations", { name: "Pop-up Store" }, admin)
+        const { data } = await api.get(`/admin/oms/locations/${created.stock_location.id}`, admin)
+        expect(data.location.profile).toEqual({
+          active: true,
+          priority: 0,
+          markets: [],
+          daily_capacity: null,
+          safety_stock: 0,
+          latitude: null,
+          longitude: null,
+          has_profile: false,
+        })
+      })
+    })
+
+    describe("POST /admin/oms/locations/:id", () => {
+      it("changes the profile and keeps the change", async () => {
+        const id = store.locations.reno
+        const { data } = await api.post(
+          `/admin/oms/locations/${id}`,
+          { active: false, priority: 50, markets: ["us", "CA"], daily_capacity: 300, safety_stock: 3 },
+          admin
+        )
+        expect(data.location.profile).toEqual(
+          expect.objectContaining({ active: false, priority: 50, markets: ["US", "CA"], daily_capacity: 300, safety_stock: 3 })
+        )
+        const { data: again } = await api.get(`/admin/oms/locations/${id}`, admin)
+        expect(again.location.profile.priority).toBe(50)
+        expect(again.location.profile.active).toBe(false)
+      })
+
+      it("creates the profile for a location that had none", async () => {
+        const { data: created } = await api.post("/admin/stock-locations", { name: "Overflow" }, admin)
+        const { data } = await api.post(
+          `/admin/oms/locations/${created.stock_location.id}`,
+          { latitude: 52.37, longitude: 4.89 },
+          admin
+        )
+        expect(data.location.profile).toEqual(expect.objectContaining({ has_profile: true, latitude: expect.any(Number) }))
+        expect(data.location.profile.latitude).toBeCloseTo(52.37, 2)
+      })
+
+      it.each([
+        [{ priority: "high" }, /priority/],
+        [{ priority: -1 }, /priority/],
+        [{ markets: ["USA"] }, /markets.*two-letter ISO 3166-1 country code/],
+        [{ daily_capacity: 0 }, /daily_capacity/],
+        [{ safety_stock: 1.5 }, /safety_stock/],
+        [{ latitude: 52.1 }, /latitude and longitude must be given together/],
+        [{ latitude: 120, longitude: 4 }, /latitude/],
+        [{ colour: "red" }, /colour/],
+      ])("refuses %j with a 400 naming the field", async (body, message) => {
+        const res = await api.post(`/admin/oms/locations/${store.locations.newark}`, body, admin).catch((e: any) => e.response)
+        expect(res.status).toBe(400)
+        expect(res.data.message).toMatch(message)
+        const { data } = await api.get(`/admin/oms/locations/${store.locations.newark}`, admin)
+        expect(data.location.profile.priority).toBe(1) // nothing half-written
+      })
+
+      it("answers 404 for a stock location that does not exist", async () => {
+        const res = await api.post("/admin/oms/locations/sloc_missing", { priority: 1 }, admin).catch((e: any) => e.response)
+        expect(res.status).toBe(404)
+        expect(res.data.message).toMatch(/sloc_missing/)
+      })
+
+      it("ends with one profile when two admins save at the same moment", async () => {
+        const { data: created } = await api.post("/admin/stock-locations", { name: "Race Location" }, admin)
+        const id = created.stock_location.id
+        const results = await Promise.all(
+          [1, 2, 3, 4].map((p) => api.post(`/admin/oms/locations/${id}`, { priority: p }, admin).catch((e: any) => e.response))
+        )
+        expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200])
+        const routing = getContainer().resolve("oms_routing") as any
+        const profiles = await routing.listLocationProfiles({ stock_location_id: id })
+        expect(profiles).toHaveLength(1)
+      })
+    })
+
+    describe("GET /admin/oms/overview", () => {
+      it("counts today's orders, their fulfillment status and stock per warehouse", async () => {
+        const { data } = await api.get("/admin/oms/overview", admin)
+        expect(data.timezone).toBe("UTC")
+        expect(data.orders_today).toBe(SEEDED_ORDERS)
+        expect(data.fulfillment.orders).toBe(SEEDED_ORDERS)
+        expect(data.fulfillment.by_status).toEqual({ not_fulfilled: SEEDED_ORDERS })
+
+        const stocked: Record<string, number> = {}
+        for (const p of buildCatalog()) for (const v of p.variants) for (const [k, q] of Object.entries(v.stock)) stocked[k] = (stocked[k] ?? 0) + q
+        const newark = data.stock_by_location.find((l: any) => l.name === "Newark DC")
+        expect(newark.stocked).toBe(stocked.newark)
+        const totalReserved = data.stock_by_location.reduce((s: number, l: any) => s + l.reserved, 0)
+        expect(totalReserved).toBeGreaterThan(0)
+        for (const l of data.stock_by_location) expect(l.available).toBe(l.stocked - l.reserved)
+      })
+
+      it("moves an order out of not_fulfilled once it is fulfilled", async () => {
+        const orderId = store.order_ids[0]
+        const { data: order } = await api.get(`/admin/orders/${orderId}?fields=*items`, admin)
+        await api.post(
+          `/admin/orders/${orderId}/fulfillments`,
+          { items: order.order.items.map((i: any) => ({ id: i.id, quantity: i.quantity })) },
+          admin
+        )
+        const { data } = await api.get("/admin/oms/overview", admin)
+        expect(data.fulfillment.by_status.fulfilled).toBe(1)
+        expect(data.fulfillment.by_status.not_fulfilled).toBe(SEEDED_ORDERS - 1)
+      })
+    })
+
+    describe("GET /admin/oms/orders/:id/reservations", () => {
+      it("answers 404 for an unknown order", async () => {
+        const res = await api.get("/admin/oms/orders/order_missing/reservations", admin).catch((e: any) => e.response)
+        expect(res.status).toBe(404)
+      })
+    })
+  },
+})

@@ -1,0 +1,121 @@
+// `npm test`: every layer, each on real parts, then one plain summary line:
+//   N passed, N failed, N skipped
+// `npm test -- http` (or unit, modules, consumer, browser) runs one layer.
+const fs = require("fs")
+const path = require("path")
+const { spawnSync } = require("child_process")
+const { ROOT } = require("./lib/database")
+
+const ALL = ["unit", "modules", "http", "consumer", "browser"]
+const NEEDS_DB = new Set(["modules", "http", "consumer", "browser"])
+const RESULTS = path.join(ROOT, ".data", "test-results")
+
+async function main() {
+  const { dependenciesInstalled, installDependencies } = require("./lib/medusa")
+  if (!dependenciesInstalled()) installDependencies()
+  const { startDatabase } = require("./lib/database")
+
+  const asked = process.argv.slice(2).filter((a) => !a.startsWith("-"))
+  const layers = asked.length ? asked : ALL
+  for (const l of layers) if (!ALL.includes(l)) throw new Error(`unknown layer "${l}"; layers: ${ALL.join(", ")}`)
+  fs.rmSync(RESULTS, { recursive: true, force: true })
+  fs.mkdirSync(RESULTS, { recursive: true })
+
+  let db = null
+  if (layers.some((l) => NEEDS_DB.has(l))) {
+    db = await startDatabase({ purpose: "test" })
+    console.log(`[test] database: ${db.embedded ? "embedded PostgreSQL" : "DATABASE_URL"} on ${db.host}:${db.port}`)
+  }
+
+  const totals = { passed: 0, failed: 0, skipped: 0 }
+  const rows = []
+  try {
+    for (const layer of layers) {
+      if (layer === "consumer") buildPackage()
+      if (layer === "browser") ensureChromium()
+      const r = runLayer(layer, db)
+      rows.push([layer, r])
+      totals.passed += r.passed
+      totals.failed += r.failed
+      totals.skipped += r.skipped
+    }
+  } finally {
+    if (db) await db.stop()
+  }
+
+  console.log("\n[test] layer      passed failed skipped")
+  for (const [layer, r] of rows) {
+    console.log(`[test] ${layer.padEnd(10)} ${String(r.passed).padStart(6)} ${String(r.failed).padStart(6)} ${String(r.skipped).padStart(7)}${r.crashed ? "  (runner failed: see above)" : ""}`)
+  }
+  console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
+  const crashed = rows.some(([, r]) => r.crashed)
+  process.exit(totals.failed > 0 || crashed ? 1 : 0)
+}
+
+function runLayer(layer, db) {
+  console.log(`\n[test] ===== ${layer} =====`)
+  const outputFile = path.join(RESULTS, `${layer}.json`)
+  const env = {
+    ...process.env,
+    TEST_TYPE: layer,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS || ""} --experimental-vm-modules`.trim(),
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    LOG_LEVEL: process.env.LOG_LEVEL || "error",
+  }
+  if (db) {
+    // @medusajs/test-utils reads DB_*; it turns SSL on unless the host says "localhost".
+    env.DB_HOST = db.host === "127.0.0.1" ? "localhost" : db.host
+    env.DB_PORT = String(db.port)
+    env.DB_USERNAME = db.user
+    env.DB_PASSWORD = db.password
+    env.OMS_TEST_DATABASE_URL = db.url
+  }
+  const args = [path.join(ROOT, "node_modules", "jest", "bin", "jest.js"), "--json", `--outputFile=${outputFile}`, "--forceExit"]
+  if (NEEDS_DB.has(layer)) args.push("--runInBand")
+  const res = spawnSync(process.execPath, args, { cwd: ROOT, env, stdio: "inherit" })
+
+  if (!fs.existsSync(outputFile)) {
+    console.log(`[test] ${layer}: jest wrote no results (exit ${res.status})`)
+    return { passed: 0, failed: 0, skipped: 0, crashed: true }
+  }
+  const json = JSON.parse(fs.readFileSync(outputFile, "utf8"))
+  const noTests = json.numTotalTests === 0
+  // A suite that failed to load counts as a failure even though it ran no test.
+  const brokenSuites = json.testResults.filter((s) => s.status === "failed" && s.assertionResults.length === 0).length
+  return {
+    passed: json.numPassedTests,
+    failed: json.numFailedTests + brokenSuites,
+    skipped: json.numPendingTests + json.numTodoTests,
+    crashed: noTests,
+  }
+}
+
+function buildPackage() {
+  console.log("\n[test] building the package (medusa plugin:build) for the consumer test")
+  const res = spawnSync(path.join(ROOT, "node_modules", ".bin", "medusa"), ["plugin:build"], {
+    cwd: ROOT,
+    env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" },
+    stdio: "inherit",
+  })
+  if (res.status !== 0) throw new Error("medusa plugin:build failed")
+}
+
+/** The browser layer drives Debian's chromium; install it when it is missing and we may. */
+function ensureChromium() {
+  if (fs.existsSync("/usr/bin/chromium")) return
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0
+  if (!isRoot) throw new Error("the browser tests need Debian's chromium: sudo apt-get install -y chromium")
+  console.log("[test] installing chromium (apt-get)")
+  spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" })
+  const res = spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], {
+    stdio: "inherit",
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  })
+  if (res.status !== 0 || !fs.existsSync("/usr/bin/chromium")) throw new Error("could not install chromium")
+}
+
+main().catch((e) => {
+  console.error(`[test] ${e.stack || e.message}`)
+  console.log("0 passed, 1 failed, 0 skipped")
+  process.exit(1)
+})
