@@ -23,6 +23,14 @@ export interface SearchModel {
   stockers: number[][]
   /** Per item, unit values in line order, so a shipment's value can be computed exactly. */
   linesByItem: OrderLine[][]
+  /** 32-bit words per location bitset. */
+  words: number
+  /** stockerBits[i * words + w]: bitset of the locations that have some of item i. */
+  stockerBits: Uint32Array
+  /** Per location, the items it has some of (sparse row of avail). */
+  itemsOf: Int32Array[]
+  /** Per item, its stockers by most available first (ties in location order). */
+  stockersByAvail: Int32Array[]
 }
 
 export function buildModel(
@@ -47,48 +55,67 @@ export function buildModel(
   const demand = new Int32Array(items.length)
   for (const line of lines) demand[itemIndex.get(line.inventory_item_id)!] += line.quantity
 
-  const distance = (c: Candidate) => (destination && c.point ? haversineKm(c.point, destination) : Infinity)
-  const locations = orderLocations(eligible, items, distance, rankTypes)
-
   const n = items.length
-  const avail = new Int32Array(locations.length * n)
-  const spareAbove = new Int32Array(locations.length * n)
-  const km = new Float64Array(locations.length)
+  // Each candidate's stock of each item, read once (availableUnits is not free).
+  const keyed: Keyed[] = eligible.map((c) => {
+    const all = new Int32Array(n)
+    let units = 0
+    let covers = 0
+    for (let i = 0; i < n; i++) {
+      all[i] = availableUnits(c, items[i])
+      units += all[i]
+      if (all[i] > 0) covers++
+    }
+    return { c, all, km: destination && c.point ? haversineKm(c.point, destination) : Infinity, units, covers }
+  })
+  orderLocations(keyed, rankTypes)
+  const locations = keyed.map((k) => k.c)
+
+  const L = locations.length
+  const words = Math.max(1, Math.ceil(L / 32))
+  const avail = new Int32Array(L * n)
+  const spareAbove = new Int32Array(L * n)
+  const km = new Float64Array(L)
   const stockers: number[][] = items.map(() => [])
   const target = new Int32Array(n)
-  locations.forEach((c, l) => {
-    km[l] = distance(c)
+  const stockerBits = new Uint32Array(n * words)
+  const itemsOf: Int32Array[] = []
+  keyed.forEach(({ all }, l) => {
+    km[l] = keyed[l].km
+    const row: number[] = []
     for (let i = 0; i < n; i++) {
       // Never more than the order wants: keeps sums small and the bounds tight.
-      const all = availableUnits(c, items[i])
-      const units = Math.min(all, demand[i])
+      const units = Math.min(all[i], demand[i])
       avail[l * n + i] = units
-      spareAbove[l * n + i] = all - units
+      spareAbove[l * n + i] = all[i] - units
       if (units > 0) {
         stockers[i].push(l)
+        row.push(i)
+        stockerBits[i * words + (l >>> 5)] |= 1 << (l & 31)
         target[i] = Math.min(demand[i], target[i] + units)
       }
     }
+    itemsOf.push(Int32Array.from(row))
   })
-  return { locations, items, demand, target, avail, spareAbove, km, stockers, linesByItem }
+  const stockersByAvail = stockers.map((list, i) =>
+    Int32Array.from(list.slice().sort((a, b) => avail[b * n + i] - avail[a * n + i] || a - b))
+  )
+  return { locations, items, demand, target, avail, spareAbove, km, stockers, linesByItem, words, stockerBits, itemsOf, stockersByAvail }
+}
+
+interface Keyed {
+  c: Candidate
+  all: Int32Array
+  km: number
+  units: number
+  covers: number
 }
 
 /**
  * Best first by the per-location meaning of the rank rules, in rule order; the fill gives
  * units to earlier locations first and the search tries them first.
  */
-function orderLocations(
-  eligible: Candidate[],
-  items: string[],
-  distance: (c: Candidate) => number,
-  rankTypes: RankType[]
-): Candidate[] {
-  const keyed = eligible.map((c) => ({
-    c,
-    km: distance(c),
-    units: items.reduce((sum, item) => sum + availableUnits(c, item), 0),
-    covers: items.reduce((sum, item) => sum + (availableUnits(c, item) > 0 ? 1 : 0), 0),
-  }))
+function orderLocations(keyed: Keyed[], rankTypes: RankType[]): void {
   keyed.sort((a, b) => {
     for (const type of rankTypes) {
       let d = 0
@@ -100,5 +127,4 @@ function orderLocations(
     }
     return a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0
   })
-  return keyed.map((k) => k.c)
 }

@@ -5,7 +5,7 @@ import type { GeoPoint } from "../geo/distance"
 import { availableUnits, filterLabels, filters } from "./filters"
 import { buildModel, type SearchModel } from "./model"
 import type { PlanOption } from "./option"
-import { compareOptions, coverageRanker, idRanker, makeRanker, rankLabels, type Ranker } from "./rank"
+import { compareOptions, coverageRanker, distanceKey, idRanker, makeRanker, rankLabels, type Ranker } from "./rank"
 import { DEFAULT_NODE_BUDGET, searchPlan } from "./search"
 import type {
   Candidate,
@@ -79,6 +79,10 @@ export function planAllocation(input: PlanInput, options: PlanOptions = {}): Pla
     split: input.rule_set.split,
     stopAtFirstComplete: rankTypes[0] === "fewest_shipments",
     nodeBudget: options.node_budget ?? DEFAULT_NODE_BUDGET,
+    distanceKey:
+      rankTypes[0] === "fewest_shipments" && rankTypes[1] === "distance"
+        ? distanceKey(rankParams.get("distance") as { bucket_km?: number } | undefined)
+        : undefined,
   })
   if (result.method === "heuristic") {
     notes.push(

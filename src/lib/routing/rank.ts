@@ -32,6 +32,15 @@ function compareLists<T>(a: T[], b: T[]): number {
 
 const fmtKm = (km: number) => (Number.isFinite(km) ? `${Math.round(km).toLocaleString("en-US")} km` : "unknown km")
 
+/**
+ * What the distance rule compares: total km in buckets. Without a bucket, distances within
+ * 0.1 km count as equal (floating-point noise). Monotone in km, so the search can bound it.
+ */
+export function distanceKey(params?: { bucket_km?: number }): (km: number) => number {
+  const bucket = params?.bucket_km && params.bucket_km > 0 ? params.bucket_km : 0.1
+  return (km) => (Number.isFinite(km) ? Math.round(km / bucket) : Infinity)
+}
+
 export function makeRanker(type: RankType, model: SearchModel, params?: { bucket_km?: number }): Ranker {
   const label = rankLabels[type]
   switch (type) {
@@ -43,9 +52,8 @@ export function makeRanker(type: RankType, model: SearchModel, params?: { bucket
         values: (w, l) => `${w.locations.length} vs ${l.locations.length}`,
       }
     case "distance": {
-      // Without a bucket, distances within 0.1 km count as equal (floating-point noise).
-      const bucket = params?.bucket_km && params.bucket_km > 0 ? params.bucket_km : 0.1
-      const key = (o: PlanOption) => (Number.isFinite(o.km) ? Math.round(o.km / bucket) : Infinity)
+      const kmKey = distanceKey(params)
+      const key = (o: PlanOption) => kmKey(o.km)
       return {
         type,
         label,

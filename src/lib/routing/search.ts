@@ -13,6 +13,11 @@ export interface SearchSettings {
   /** True when fewest shipments is the first rank rule: the first complete size is final. */
   stopAtFirstComplete: boolean
   nodeBudget: number
+  /**
+   * Set when distance is the rank rule right after fewest shipments: the distance ranker's
+   * key (km to bucket), so the search can prune branches that cannot beat the runner-up.
+   */
+  distanceKey?: (km: number) => number
 }
 
 export interface SearchResult {
@@ -97,39 +102,84 @@ function offerIfAllowed(model: SearchModel, split: SplitPolicy, podium: Podium, 
 
 /**
  * Exact cover search by iterative deepening over subset size. At each node it branches on the
- * uncovered item with the fewest remaining stockers (most constrained first); branch k takes
- * that item's k-th stocker and excludes the earlier ones, so each subset is visited once.
- * Prunes when some uncovered item cannot be covered by the best `slots left` stockers.
+ * uncovered item with the fewest free stockers (most constrained first); branch k takes that
+ * item's k-th free stocker and excludes the earlier ones, so each subset is visited once.
+ *
+ * Pruning, all exact:
+ * - per item: the fewest free stockers that could close its gap alone (largest stock first)
+ *   must fit in the slots left;
+ * - disjoint items: uncovered items that share no free stocker need separate locations, so
+ *   the sum of their per-item needs is a lower bound (greedy packing over bitsets);
+ * - distance (when fewest shipments comes first and distance second): at the final size every
+ *   cover has the same number of locations, so a branch whose chosen km plus the nearest free
+ *   locations cannot reach the runner-up's distance cannot change the best two options.
+ *
+ * The state lives in preallocated typed arrays (deficits per depth, used bitset, free counts),
+ * so a node allocates nothing.
  */
 class CoverSearch {
   nodes = 0
-  private used: Uint8Array
-  private n: number
   private outOfBudget = false
   private foundAtDepth = false
   private depthLimit = 0
+  private budget: number
+  private readonly n: number
+  private readonly W: number
+  private readonly used: Uint8Array
+  private readonly usedBits: Uint32Array
+  private readonly freeCount: Int32Array
+  /** deficits[depth * n + i] */
+  private readonly deficits: Int32Array
+  private readonly chosen: number[] = []
+  private readonly excluded: Int32Array
+  private excludedTop = 0
+  private readonly packed: Uint32Array
+  /** Items by fewest stockers first: the order of the disjoint-items packing. */
+  private readonly itemOrder: Int32Array
+  /** Useful locations (some stock of some item) by km, nearest first. */
+  private readonly byKm: Int32Array
 
   constructor(
     private model: SearchModel,
     private settings: SearchSettings,
     private podium: Podium
   ) {
-    this.used = new Uint8Array(model.locations.length)
-    this.n = model.items.length
+    const L = model.locations.length
+    const n = model.items.length
+    this.n = n
+    this.W = model.words
+    this.budget = settings.nodeBudget
+    this.used = new Uint8Array(L)
+    this.usedBits = new Uint32Array(this.W)
+    this.freeCount = Int32Array.from(model.stockers, (s) => s.length)
+    this.deficits = new Int32Array((L + 2) * n)
+    this.excluded = new Int32Array(L + 1)
+    this.packed = new Uint32Array(this.W)
+    this.itemOrder = Int32Array.from(
+      model.items.map((_, i) => i).sort((a, b) => model.stockers[a].length - model.stockers[b].length || a - b)
+    )
+    this.byKm = Int32Array.from(
+      model.locations
+        .map((_, l) => l)
+        .filter((l) => model.itemsOf[l].length > 0)
+        .sort((a, b) => (model.km[a] === model.km[b] ? a - b : model.km[a] < model.km[b] ? -1 : 1))
+    )
   }
 
   /** Returns false if the budget ran out before the search finished. */
   run(limit: number): boolean {
-    const deficit = Int32Array.from(this.model.target)
+    this.deficits.set(this.model.target)
+    let uncovered = 0
+    for (let i = 0; i < this.n; i++) if (this.model.target[i] > 0) uncovered++
     // Without "fewest shipments first" every size competes: one pass to the policy's limit.
-    const first = this.settings.stopAtFirstComplete ? this.lowerBound(deficit) : limit
+    const first = this.settings.stopAtFirstComplete ? Math.max(1, this.lowerBound(0, Infinity)) : limit
     for (let k = first; k <= limit; k++) {
       this.depthLimit = k
       this.foundAtDepth = false
-      this.dfs([], deficit)
+      this.dfs(0, uncovered, 0)
       if (this.outOfBudget) return false
       if (this.foundAtDepth && this.settings.stopAtFirstComplete) {
-        if (!this.podium.runnerUp && k < limit) this.findRunnerUp(k + 1)
+        if (!this.podium.runnerUp && k < limit) this.findRunnerUp(k + 1, uncovered)
         return true
       }
     }
@@ -140,82 +190,159 @@ class CoverSearch {
    * Only so the trace can say "won on fewest shipments: 1 vs 2": one more size, on a small
    * budget of its own. It cannot change the winner, which already needs fewer shipments.
    */
-  private findRunnerUp(size: number) {
-    const budget = this.settings.nodeBudget
+  private findRunnerUp(size: number, uncovered: number) {
     const spent = this.nodes
-    this.settings = { ...this.settings, nodeBudget: spent + RUNNER_UP_BUDGET }
+    this.budget = spent + RUNNER_UP_BUDGET
     this.depthLimit = size
-    this.dfs([], Int32Array.from(this.model.target))
+    this.dfs(0, uncovered, 0)
     this.nodes = Math.min(this.nodes, spent + RUNNER_UP_BUDGET)
     this.outOfBudget = false
-    this.settings = { ...this.settings, nodeBudget: budget }
+    this.budget = this.settings.nodeBudget
   }
 
-  /** No fewer locations than the most demanding single item needs on its own. */
-  private lowerBound(deficit: Int32Array): number {
-    let bound = 1
-    for (let i = 0; i < this.n; i++) {
-      if (deficit[i] === 0) continue
-      const sorted = this.model.stockers[i].map((l) => this.model.avail[l * this.n + i]).sort((a, b) => b - a)
-      let sum = 0
-      let count = 0
-      while (sum < deficit[i] && count < sorted.length) sum += sorted[count++]
-      bound = Math.max(bound, count)
+  /**
+   * Fewest free locations that could close item i's gap alone (largest stock first), or
+   * Infinity when the free stockers together cannot.
+   */
+  private need(i: number, gap: number): number {
+    const list = this.model.stockersByAvail[i]
+    const { avail } = this.model
+    const n = this.n
+    let count = 0
+    for (let k = 0; k < list.length; k++) {
+      const l = list[k]
+      if (this.used[l]) continue
+      count++
+      gap -= avail[l * n + i]
+      if (gap <= 0) return count
     }
-    return bound
+    return Infinity
   }
 
-  private dfs(chosen: number[], deficit: Int32Array): void {
-    if (++this.nodes > this.settings.nodeBudget) {
+  /**
+   * A lower bound on the locations still needed at `depth` (stops early past `slots`): the
+   * largest per-item need, and the summed needs of items packed so no two share a free stocker.
+   */
+  private lowerBound(depth: number, slots: number): number {
+    const { stockerBits } = this.model
+    const W = this.W
+    const base = depth * this.n
+    const packed = this.packed
+    packed.fill(0)
+    let packedSum = 0
+    let most = 0
+    for (let k = 0; k < this.itemOrder.length; k++) {
+      const i = this.itemOrder[k]
+      const gap = this.deficits[base + i]
+      if (gap === 0) continue
+      const need = this.need(i, gap)
+      if (need > most) {
+        most = need
+        if (most > slots) return most
+      }
+      let disjoint = true
+      for (let w = 0; w < W; w++) {
+        if ((stockerBits[i * W + w] & ~this.usedBits[w] & packed[w]) !== 0) {
+          disjoint = false
+          break
+        }
+      }
+      if (!disjoint) continue
+      for (let w = 0; w < W; w++) packed[w] |= stockerBits[i * W + w] & ~this.usedBits[w]
+      packedSum += need
+      if (packedSum > slots) return packedSum
+    }
+    return Math.max(most, packedSum)
+  }
+
+  private dfs(depth: number, uncovered: number, chosenKm: number): void {
+    if (++this.nodes > this.budget) {
       this.outOfBudget = true
       return
     }
-    const slots = this.depthLimit - chosen.length
-    const { avail, stockers } = this.model
-    const n = this.n
-
-    let branchItem = -1
-    let fewest = Infinity
-    for (let i = 0; i < n; i++) {
-      if (deficit[i] === 0) continue
-      if (slots === 0) return
-      // Count free stockers and check that the best `slots` of them could close the gap.
-      // Cheap bound (this loop is the search's hot path): even the largest free stock,
-      // taken `slots` times, must close the gap.
-      let count = 0
-      let most = 0
-      for (const l of stockers[i]) {
-        if (this.used[l]) continue
-        count++
-        const u = avail[l * n + i]
-        if (u > most) most = u
-      }
-      if (most * slots < deficit[i]) return
-      if (count < fewest) {
-        fewest = count
-        branchItem = i
-      }
-    }
-    if (branchItem === -1) {
-      if (chosen.length === this.depthLimit || !this.settings.stopAtFirstComplete) {
-        if (offerIfAllowed(this.model, this.settings.split, this.podium, chosen)) this.foundAtDepth = true
+    const { settings, model } = this
+    if (uncovered === 0) {
+      if (depth === this.depthLimit || !settings.stopAtFirstComplete) {
+        if (offerIfAllowed(model, settings.split, this.podium, this.chosen)) this.foundAtDepth = true
       }
       return
     }
+    const slots = this.depthLimit - depth
+    if (slots === 0) return
+    if (settings.distanceKey && settings.stopAtFirstComplete && this.podium.runnerUp && this.kmBoundExceeds(chosenKm, slots)) return
+    if (this.lowerBound(depth, slots) > slots) return
 
-    const excluded: number[] = []
-    for (const l of stockers[branchItem]) {
+    // Branch on the uncovered item with the fewest free stockers.
+    const n = this.n
+    const base = depth * n
+    const deficits = this.deficits
+    let branchItem = -1
+    let fewest = Infinity
+    for (let i = 0; i < n; i++) {
+      if (deficits[base + i] !== 0 && this.freeCount[i] < fewest) {
+        fewest = this.freeCount[i]
+        branchItem = i
+      }
+    }
+
+    const { avail, itemsOf, km } = model
+    const excludedFrom = this.excludedTop
+    const list = model.stockers[branchItem]
+    const next = base + n
+    for (let k = 0; k < list.length; k++) {
+      const l = list[k]
       if (this.used[l]) continue
-      const next = new Int32Array(deficit)
-      for (let i = 0; i < n; i++) if (next[i] > 0) next[i] = Math.max(0, next[i] - avail[l * n + i])
-      this.used[l] = 1
-      chosen.push(l)
-      this.dfs(chosen, next)
-      chosen.pop()
-      excluded.push(l) // stays used: later siblings must not take it again
+      deficits.copyWithin(next, base, base + n)
+      let closed = 0
+      const row = itemsOf[l]
+      for (let r = 0; r < row.length; r++) {
+        const i = row[r]
+        const gap = deficits[next + i]
+        if (gap === 0) continue
+        const left = gap - avail[l * n + i]
+        if (left <= 0) {
+          deficits[next + i] = 0
+          closed++
+        } else deficits[next + i] = left
+      }
+      this.take(l)
+      this.chosen.push(l)
+      this.dfs(depth + 1, uncovered - closed, chosenKm + km[l])
+      this.chosen.pop()
+      this.excluded[this.excludedTop++] = l // stays used: later siblings must not take it again
       if (this.outOfBudget) break
     }
-    for (const l of excluded) this.used[l] = 0
+    while (this.excludedTop > excludedFrom) this.release(this.excluded[--this.excludedTop])
+  }
+
+  /** Every completion adds `slots` more locations, none nearer than the nearest free one. */
+  private kmBoundExceeds(chosenKm: number, slots: number): boolean {
+    let nearest = Infinity
+    for (let k = 0; k < this.byKm.length; k++) {
+      if (!this.used[this.byKm[k]]) {
+        nearest = this.model.km[this.byKm[k]]
+        break
+      }
+    }
+    const bound = chosenKm + slots * nearest
+    if (!Number.isFinite(bound)) return false
+    const key = this.settings.distanceKey!
+    // A hair under the bound: the option's own sum may round differently.
+    return key(bound - 1e-6 * (1 + bound)) > key(this.podium.runnerUp!.km)
+  }
+
+  private take(l: number) {
+    this.used[l] = 1
+    this.usedBits[l >>> 5] |= 1 << (l & 31)
+    const row = this.model.itemsOf[l]
+    for (let r = 0; r < row.length; r++) this.freeCount[row[r]]--
+  }
+
+  private release(l: number) {
+    this.used[l] = 0
+    this.usedBits[l >>> 5] &= ~(1 << (l & 31))
+    const row = this.model.itemsOf[l]
+    for (let r = 0; r < row.length; r++) this.freeCount[row[r]]++
   }
 }
 
