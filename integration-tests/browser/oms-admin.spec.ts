@@ -1,0 +1,240 @@
+// The admin's Order management page and order widget, used through a real browser the way
+// a person would: log in, open the page from the sidebar, edit a location's routing
+// profile in the drawer, open an order. Runs against a seeded `medusa develop`-style server
+// (see ./server.ts) with Debian's chromium driven by playwright-core.
+import fs from "fs"
+import path from "path"
+import { Browser, BrowserContext, Locator, Page, chromium } from "playwright-core"
+import { Server, dropServerDatabase, startServer, tail } from "./server"
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { ROOT } = require("../../scripts/lib/database")
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { DEMO_LOGIN } = require("../../scripts/lib/demo")
+
+const DATABASE = "medusa_oms_browser"
+const ORDERS = 8
+const WAREHOUSES = ["Newark DC", "Reno Fulfillment Center", "Rotterdam Hub", "Midlands Warehouse"]
+const SCREENSHOTS = path.join(ROOT, "artifacts", "screenshots")
+
+// Another test layer may be running on this small machine at the same time: be patient.
+const UI_TIMEOUT = 60_000
+jest.setTimeout(180_000)
+
+let server: Server | undefined
+let browser: Browser | undefined
+let context: BrowserContext
+let page: Page
+const pageErrors: string[] = []
+
+const url = (p: string) => `${server!.baseUrl}${p}`
+
+const VIEWPORT = { width: 1280, height: 900 }
+
+/**
+ * A screenshot of everything on the page. The admin scrolls inside its own containers, not
+ * the document, so `fullPage` alone stops at the window: the window is made as tall as the
+ * content for the shot, then put back.
+ */
+const screenshot = async (name: string) => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true })
+  const hidden = await page.evaluate(() => {
+    let most = 0
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>("body *"))) {
+      const { overflowY } = getComputedStyle(el)
+      if (overflowY === "auto" || overflowY === "scroll") most = Math.max(most, el.scrollHeight - el.clientHeight)
+    }
+    return most
+  })
+  const height = Math.min(VIEWPORT.height + hidden, 6000)
+  if (height > VIEWPORT.height) await page.setViewportSize({ width: VIEWPORT.width, height })
+  try {
+    await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true, animations: "disabled" })
+  } finally {
+    if (height > VIEWPORT.height) await page.setViewportSize(VIEWPORT)
+  }
+}
+
+/** The text of one table cell, trimmed. */
+const cellText = async (row: Locator, index: number) => ((await row.locator("td").nth(index).textContent()) ?? "").trim()
+
+/** Waits until `locator`'s trimmed text is `expected` (the page refetches after saves). */
+const waitForText = async (locator: Locator, expected: string, timeout = UI_TIMEOUT) => {
+  await locator.waitFor({ timeout })
+  const until = Date.now() + timeout
+  let last = ""
+  for (;;) {
+    last = ((await locator.textContent()) ?? "").trim()
+    if (last === expected) return
+    if (Date.now() > until) throw new Error(`expected "${expected}", still "${last}"`)
+    await page.waitForTimeout(250)
+  }
+}
+
+/** Column 2 of the Locations table is the priority. */
+const priorityCell = (name: string) => page.getByTestId(`oms-location-row-${name}`).locator("td").nth(2)
+
+const openOmsPage = async () => {
+  await page.goto(url("/app/oms"), { waitUntil: "domcontentloaded", timeout: UI_TIMEOUT })
+  await page.getByTestId("oms-location-row-Newark DC").waitFor({ timeout: UI_TIMEOUT })
+}
+
+const openDrawer = async (name: string) => {
+  await page.getByTestId(`oms-location-edit-${name}`).click()
+  const form = page.getByTestId("oms-profile-form")
+  await form.waitFor({ timeout: UI_TIMEOUT })
+  await form.getByText(name, { exact: false }).first().waitFor({ timeout: UI_TIMEOUT })
+  return form
+}
+
+/** Opens the admin login page; the first visit can be slow while Vite optimises dependencies. */
+const openLogin = async () => {
+  let lastError: unknown
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      await page.goto(url("/app/login"), { waitUntil: "domcontentloaded", timeout: 120_000 })
+      await page.locator('input[name="email"]').waitFor({ timeout: 120_000 })
+      return
+    } catch (error) {
+      lastError = error
+    }
+  }
+  throw lastError
+}
+
+beforeAll(async () => {
+  server = await startServer({ database: DATABASE, orders: ORDERS })
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  })
+  // Playwright gives each new context a fresh, throwaway profile directory.
+  context = await browser.newContext({ viewport: VIEWPORT })
+  context.setDefaultTimeout(UI_TIMEOUT)
+  page = await context.newPage()
+  page.on("pageerror", (error) => pageErrors.push(error.message))
+}, 480_000)
+
+afterAll(async () => {
+  await browser?.close().catch(() => undefined)
+  if (server) {
+    await server.stop()
+    await dropServerDatabase(server.db, DATABASE).catch((error) => console.warn(`could not drop ${DATABASE}: ${error}`))
+  }
+}, 60_000)
+
+// On a failure, the server's last words and the page's errors help more than a timeout alone.
+const withServerLog = async (fn: () => Promise<void>) => {
+  try {
+    await fn()
+  } catch (error) {
+    const log = server ? `\n--- tail of the server log ---\n${tail(server.logFile, 40)}` : ""
+    const errors = pageErrors.length ? `\n--- page errors ---\n${pageErrors.slice(-5).join("\n")}` : ""
+    ;(error as Error).message += `${errors}${log}`
+    throw error
+  }
+}
+
+describe("Order management in the admin", () => {
+  it("logs in and shows today's orders, fulfillment and stock per warehouse", () =>
+    withServerLog(async () => {
+      await openLogin()
+      await page.locator('input[name="email"]').fill(DEMO_LOGIN.email)
+      await page.locator('input[name="password"]').fill(DEMO_LOGIN.password)
+      await page.locator('button[type="submit"]').click()
+      await page.waitForURL((u) => !u.pathname.includes("/login"), { timeout: UI_TIMEOUT })
+
+      const sidebarLink = page.getByRole("link", { name: "Order management" })
+      await sidebarLink.first().click({ timeout: UI_TIMEOUT })
+      await page.waitForURL((u) => u.pathname.endsWith("/app/oms"), { timeout: UI_TIMEOUT })
+      await page.getByRole("heading", { name: "Order management", level: 1 }).waitFor()
+
+      await waitForText(page.getByTestId("oms-orders-today"), String(ORDERS))
+      await waitForText(page.getByTestId("oms-fulfillment-not_fulfilled"), String(ORDERS))
+      for (const name of WAREHOUSES) {
+        const row = page.getByTestId(`oms-stock-row-${name}`)
+        await row.waitFor()
+        expect(await cellText(row, 0)).toBe(name)
+        await page.getByTestId(`oms-location-row-${name}`).waitFor()
+      }
+      expect(await page.locator('[data-testid^="oms-stock-row-"]').count()).toBe(WAREHOUSES.length)
+
+      await screenshot("oms-page.png")
+    }))
+
+  it("edits Newark DC's priority in the drawer, and the table keeps it after a reload", () =>
+    withServerLog(async () => {
+      await openOmsPage()
+      expect(await priorityCell("Newark DC").textContent()).toBe("1")
+
+      const form = await openDrawer("Newark DC")
+      await form.getByTestId("oms-profile-priority").fill("3")
+      await form.getByTestId("oms-profile-save").click()
+      await form.waitFor({ state: "detached", timeout: UI_TIMEOUT })
+
+      await waitForText(priorityCell("Newark DC"), "3")
+
+      await page.reload({ waitUntil: "domcontentloaded" })
+      await waitForText(priorityCell("Newark DC"), "3")
+    }))
+
+  it("shows the server's message inline for a priority out of range and changes nothing", () =>
+    withServerLog(async () => {
+      await openOmsPage()
+      await waitForText(priorityCell("Newark DC"), "3")
+      const before = await Promise.all(WAREHOUSES.map((name) => priorityCell(name).textContent()))
+
+      const form = await openDrawer("Newark DC")
+      await form.getByTestId("oms-profile-priority").fill("5000")
+      await form.getByTestId("oms-profile-save").click()
+
+      const error = form.getByTestId("oms-profile-error")
+      await error.waitFor({ timeout: UI_TIMEOUT })
+      expect((await error.textContent()) ?? "").toMatch(/priority/i)
+      // The drawer stays open with what the person typed.
+      expect(await form.getByTestId("oms-profile-priority").inputValue()).toBe("5000")
+      await screenshot("oms-profile-error.png")
+
+      await form.getByRole("button", { name: "Cancel" }).click()
+      await form.waitFor({ state: "detached", timeout: UI_TIMEOUT })
+      await page.reload({ waitUntil: "domcontentloaded" })
+      await waitForText(priorityCell("Newark DC"), "3")
+      const after = await Promise.all(WAREHOUSES.map((name) => priorityCell(name).textContent()))
+      expect(after).toEqual(before)
+    }))
+
+  it("shows where an order's units are reserved on the order's page", () =>
+    withServerLog(async () => {
+      await page.goto(url("/app/orders"), { waitUntil: "domcontentloaded", timeout: UI_TIMEOUT })
+      const firstOrder = page.locator('a[href*="/orders/order_"]').first()
+      await firstOrder.waitFor({ timeout: UI_TIMEOUT })
+      await firstOrder.click()
+      await page.waitForURL(/\/app\/orders\/order_/, { timeout: UI_TIMEOUT })
+
+      const widget = page.getByTestId("oms-order-widget")
+      await widget.waitFor({ timeout: UI_TIMEOUT })
+      const locations = widget.locator('[data-testid^="oms-order-location-"]')
+      await locations.first().waitFor({ timeout: UI_TIMEOUT })
+
+      const names = await locations.evaluateAll((els) =>
+        els.map((el) => el.getAttribute("data-testid")!.replace("oms-order-location-", ""))
+      )
+      expect(names.length).toBeGreaterThanOrEqual(1)
+      for (const name of names) expect(WAREHOUSES).toContain(name)
+      const first = (await locations.first().textContent()) ?? ""
+      expect(first).toMatch(/\d+ units?/)
+      expect(first).toMatch(/\d+x/)
+
+      await widget.scrollIntoViewIfNeeded()
+      await screenshot("oms-order-widget.png")
+    }))
+})
