@@ -5,6 +5,7 @@ import { buildCatalog } from "../../scripts/seed/catalog"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { DEMO_CUSTOMER_ADDRESSES } from "../../scripts/seed/geography"
 import { adminHeaders } from "../helpers/admin"
+import { waitForDecisions } from "../helpers/routing"
 import { checkoutViaStoreApi } from "../helpers/storefront"
 
 jest.setTimeout(180_000)
@@ -20,6 +21,7 @@ medusaIntegrationTestRunner({
     // Runs once; the runner snapshots the database after it and restores that before each test.
     beforeAll(async () => {
       store = await seedDemoStore(getContainer(), { orders: SEEDED_ORDERS })
+      await waitForDecisions(getContainer(), store.order_ids)
     })
 
     beforeEach(async () => {

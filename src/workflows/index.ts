@@ -1,2 +1,5 @@
 // Public workflows of medusa-oms (package export "medusa-oms/workflows").
 export * from "./routing/workflows/update-location-profile"
+export * from "./routing/workflows/route-order"
+export * from "./routing/workflows/close-routing-decision"
+export * from "./routing/events"

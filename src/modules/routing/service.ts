@@ -1,10 +1,12 @@
 import { MedusaService } from "@medusajs/framework/utils"
 import { OmsOptions, parseOmsOptions } from "../../lib/config/options"
 import { LocationProfile } from "./models/location-profile"
+import { RoutingDecision } from "./models/routing-decision"
 
 /** Generated CRUD for routing's stored configuration, plus the plugin's validated options. */
 class RoutingModuleService extends MedusaService({
   LocationProfile,
+  RoutingDecision,
 }) {
   protected readonly omsOptions_: OmsOptions
 

@@ -1,0 +1,175 @@
+import { Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
+import { DEMO_CUSTOMER_ADDRESSES } from "../../scripts/seed/geography"
+import { placeOrder } from "../../scripts/seed/place-order"
+import { adminHeaders } from "../helpers/admin"
+import { reservedBySku, waitForDecisions } from "../helpers/routing"
+
+jest.setTimeout(240_000)
+
+const at = (city: string) => DEMO_CUSTOMER_ADDRESSES.find((a) => a.city === city)!
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let store: DemoStore
+    let admin: { headers: Record<string, string> }
+
+    beforeAll(async () => {
+      store = await seedDemoStore(getContainer(), { orders: 2 })
+      await waitForDecisions(getContainer(), store.order_ids)
+    })
+
+    beforeEach(async () => {
+      admin = await adminHeaders(getContainer(), api)
+    })
+
+    /** A US order through Medusa's own cart completion, then routed by the subscriber. */
+    async function orderTo(city: string, items: Record<string, number>) {
+      const region = at(city).country_code === "us" ? store.regions.usd : at(city).country_code === "gb" ? store.regions.gbp : store.regions.eur
+      const { order_id } = await placeOrder(getContainer(), {
+        region_id: region,
+        sales_channel_id: store.sales_channel_id,
+        email: "routing@example.com",
+        address: at(city),
+        items: Object.entries(items).map(([sku, quantity]) => ({ variant_id: store.variants[sku], quantity })),
+      })
+      const [decision] = await waitForDecisions(getContainer(), [order_id])
+      return { order_id, decision }
+    }
+
+    async function setStock(sku: string, perLocation: Record<string, number>) {
+      const inventory = getContainer().resolve(Modules.INVENTORY)
+      const item = store.inventory_items[sku]
+      const levels = await inventory.listInventoryLevels({ inventory_item_id: item })
+      await inventory.updateInventoryLevels(
+        levels.map((l) => {
+          const key = Object.entries(store.locations).find(([, id]) => id === l.location_id)![0]
+          return { inventory_item_id: item, location_id: l.location_id, stocked_quantity: perLocation[key] ?? 0 }
+        })
+      )
+    }
+
+    describe("routing placed orders", () => {
+      it("ships from the nearest warehouse that has everything", async () => {
+        const boston = await orderTo("Boston", { "TEE-L": 2 })
+        const losAngeles = await orderTo("Los Angeles", { "TEE-L": 2 })
+        expect(await reservedBySku(getContainer(), boston.order_id)).toEqual({ "Newark DC": { "TEE-L": 2 } })
+        expect(await reservedBySku(getContainer(), losAngeles.order_id)).toEqual({ "Reno Fulfillment Center": { "TEE-L": 2 } })
+        expect(losAngeles.decision.status).toBe("routed")
+      })
+
+      it("prefers one parcel from a farther warehouse over two parcels", async () => {
+        // TEE-M is only in Reno; TEE-L is in Newark and Reno. Boston gets one parcel from Reno.
+        const { order_id, decision } = await orderTo("Boston", { "TEE-M": 1, "TEE-L": 1 })
+        expect(await reservedBySku(getContainer(), order_id)).toEqual({
+          "Reno Fulfillment Center": { "TEE-M": 1, "TEE-L": 1 },
+        })
+        expect(decision.plan.shipments).toHaveLength(1)
+        expect(decision.trace.decision).toMatch(/Reno Fulfillment Center/)
+      })
+
+      it("splits when no single warehouse serving the market has everything", async () => {
+        // CREW-L: 1 in Newark (and 3 in Rotterdam, which does not serve the US); TEE-M: only Reno.
+        const { order_id, decision } = await orderTo("Boston", { "CREW-L": 1, "TEE-M": 1 })
+        expect(await reservedBySku(getContainer(), order_id)).toEqual({
+          "Newark DC": { "CREW-L": 1 },
+          "Reno Fulfillment Center": { "TEE-M": 1 },
+        })
+        expect(decision.plan.shipments).toHaveLength(2)
+      })
+
+      it("records a decision a person can read", async () => {
+        const { order_id } = await orderTo("Boston", { "TEE-L": 1 })
+        const { data } = await api.get(`/admin/oms/orders/${order_id}/routing`, admin)
+        expect(data.decision).toEqual(
+          expect.objectContaining({ order_id, status: "routed", method: "exact", location_ids: [store.locations.newark] })
+        )
+        const market = data.decision.trace.steps.find((s: any) => s.kind === "filter" && s.removed?.length)
+        expect(market.removed).toEqual(
+          expect.arrayContaining([
+            { location_id: store.locations.rotterdam, because: expect.stringMatching(/does not serve US/) },
+          ])
+        )
+        expect(data.decision.trace.decision).toMatch(/Newark DC/)
+        expect(data.decision.history.entries).toEqual([expect.objectContaining({ action: "routed", actor: "system" })])
+      })
+
+      it("keeps what checkout reserved when no warehouse serving the market can ship it", async () => {
+        // HOOD-XL is only in the UK warehouse, which does not ship to the US.
+        const { order_id, decision } = await orderTo("Boston", { "HOOD-XL": 1 })
+        expect(decision.status).not.toBe("routed")
+        expect(decision.plan.unallocated).toEqual([expect.objectContaining({ quantity: 1 })])
+        expect(await reservedBySku(getContainer(), order_id)).toEqual({ "Midlands Warehouse": { "HOOD-XL": 1 } })
+      })
+
+      it("treats a duplicate order.placed as a no-op", async () => {
+        const { order_id } = await orderTo("Boston", { "TEE-L": 1 })
+        const before = await reservedBySku(getContainer(), order_id)
+        const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+        const done = TestEventUtils.waitSubscribersExecution("order.placed", eventBus, { triggerCount: 3 } as any)
+        for (let i = 0; i < 3; i++) await eventBus.emit({ name: "order.placed", data: { id: order_id } })
+        await done
+        const routing = getContainer().resolve("oms_routing") as any
+        const decisions = await routing.listRoutingDecisions({ order_id })
+        expect(decisions).toHaveLength(1)
+        expect(decisions[0].history.entries).toHaveLength(1)
+        expect(await reservedBySku(getContainer(), order_id)).toEqual(before)
+      })
+
+      it("never reserves more than a warehouse holds when 20 orders race for the last 5 units", async () => {
+        await setStock("CAP-BLU", { newark: 3, reno: 2 })
+        const results = await Promise.allSettled(
+          Array.from({ length: 20 }, (_, i) =>
+            placeOrder(getContainer(), {
+              region_id: store.regions.usd,
+              sales_channel_id: store.sales_channel_id,
+              email: `race${i}@example.com`,
+              address: at(i % 2 ? "Boston" : "Seattle"),
+              items: [{ variant_id: store.variants["CAP-BLU"], quantity: 1 }],
+            })
+          )
+        )
+        const placed = results.filter((r) => r.status === "fulfilled").map((r: any) => r.value.order_id)
+        expect(placed.length).toBeLessThanOrEqual(5)
+        expect(placed.length).toBeGreaterThan(0)
+        await waitForDecisions(getContainer(), placed)
+
+        const inventory = getContainer().resolve(Modules.INVENTORY)
+        const levels = await inventory.listInventoryLevels({ inventory_item_id: store.inventory_items["CAP-BLU"] })
+        for (const level of levels) expect(Number(level.reserved_quantity)).toBeLessThanOrEqual(Number(level.stocked_quantity))
+        const reserved = levels.reduce((sum, l) => sum + Number(l.reserved_quantity), 0)
+        expect(reserved).toBe(placed.length)
+        const reservations = await inventory.listReservationItems({ inventory_item_id: store.inventory_items["CAP-BLU"] })
+        expect(reservations.reduce((s, r) => s + Number(r.quantity), 0)).toBe(placed.length)
+      })
+
+      it("re-routes on request after a warehouse is paused, and keeps the history", async () => {
+        const { order_id } = await orderTo("Boston", { "TEE-L": 2 })
+        await api.post(`/admin/oms/locations/${store.locations.newark}`, { active: false }, admin)
+        const { data } = await api.post(`/admin/oms/orders/${order_id}/route`, {}, admin)
+        expect(data.decision.location_ids).toEqual([store.locations.reno])
+        expect(data.decision.history.entries.map((e: any) => e.action)).toEqual(["routed", "re-routed"])
+        expect(await reservedBySku(getContainer(), order_id)).toEqual({ "Reno Fulfillment Center": { "TEE-L": 2 } })
+      })
+
+      it("closes the decision when the order is canceled", async () => {
+        const { order_id } = await orderTo("Boston", { "TEE-L": 1 })
+        const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+        const canceled = TestEventUtils.waitSubscribersExecution("order.canceled", eventBus)
+        await api.post(`/admin/orders/${order_id}/cancel`, {}, admin)
+        await canceled
+        const { data } = await api.get(`/admin/oms/orders/${order_id}/routing`, admin)
+        expect(data.decision.status).toBe("canceled")
+        expect(await reservedBySku(getContainer(), order_id)).toEqual({})
+      })
+
+      it("answers 404 for the routing of an order that does not exist", async () => {
+        const get = await api.get("/admin/oms/orders/order_missing/routing", admin).catch((e: any) => e.response)
+        expect(get.status).toBe(404)
+        const post = await api.post("/admin/oms/orders/order_missing/route", {}, admin).catch((e: any) => e.response)
+        expect(post.status).toBe(404)
+      })
+    })
+  },
+})

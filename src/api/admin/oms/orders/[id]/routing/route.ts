@@ -1,0 +1,13 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { ROUTING_MODULE, RoutingModuleService } from "../../../../../../modules/routing"
+
+/** GET /admin/oms/orders/:id/routing: the order's routing decision with its trace and history. */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const routing = req.scope.resolve<RoutingModuleService>(ROUTING_MODULE)
+  const [decision] = await routing.listRoutingDecisions({ order_id: req.params.id })
+  if (!decision) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${req.params.id} has no routing decision`)
+  }
+  res.json({ decision })
+}

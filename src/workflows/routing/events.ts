@@ -1,0 +1,12 @@
+/** Events medusa-oms emits about routing; data is `{ id: order_id, decision_id }`. */
+export const RoutingEvents = {
+  ORDER_ROUTED: "oms.order.routed",
+  ORDER_HELD: "oms.order.held",
+  ORDER_BACKORDERED: "oms.order.backordered",
+} as const
+
+export function eventForStatus(status: string): string {
+  if (status === "held") return RoutingEvents.ORDER_HELD
+  if (status === "backordered") return RoutingEvents.ORDER_BACKORDERED
+  return RoutingEvents.ORDER_ROUTED
+}

@@ -1,0 +1,197 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { geocodeAddress, GeoPoint } from "../../../lib/geo"
+import { startOfDay } from "../../../lib/time/start-of-day"
+import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
+import { DEFAULT_LOCATION_PROFILE } from "../../../modules/routing/defaults"
+import { plannerLineId, RoutingContext } from "../utils/routing-context"
+
+export const loadRoutingContextStepId = "oms-load-routing-context"
+
+export type LoadRoutingContextInput = {
+  order_id: string
+  /** Route again even when the order already has a decision (admin re-route). */
+  force?: boolean
+}
+
+/**
+ * Reads the order, its lines' inventory items, the sales channel's locations with their
+ * profiles and today's load, in six queries whatever the order's size. Read-only.
+ */
+export const loadRoutingContextStep = createStep(
+  loadRoutingContextStepId,
+  async (input: LoadRoutingContextInput, { container }) => {
+    return new StepResponse(await loadRoutingContext(container, input))
+  }
+)
+
+export async function loadRoutingContext(
+  container: MedusaContainer,
+  input: LoadRoutingContextInput
+): Promise<RoutingContext> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const routing = container.resolve<RoutingModuleService>(ROUTING_MODULE)
+
+  const [existing] = await routing.listRoutingDecisions({ order_id: input.order_id }, { select: ["id"] })
+  const {
+    data: [order],
+  } = await query.graph({
+    entity: "order",
+    fields: [
+      "id",
+      "display_id",
+      "status",
+      "currency_code",
+      "sales_channel_id",
+      "total",
+      "shipping_address.*",
+      "items.*",
+      "items.detail.*",
+      "shipping_methods.shipping_option_id",
+    ],
+    filters: { id: input.order_id },
+  })
+  const base = emptyContext(input.order_id)
+  if (!order) return { ...base, skip: "order not found" }
+  base.display_id = order.display_id ?? null
+  base.existing_decision_id = existing?.id ?? null
+  if (existing && !input.force) return { ...base, skip: "already routed" }
+  if (order.status === "canceled") return { ...base, skip: "order is canceled" }
+
+  const items = (order.items ?? []).filter(Boolean) as any[]
+  const variantIds = [...new Set(items.map((i) => i.variant_id).filter(Boolean))]
+  const [{ data: variants }, { data: channels }] = await Promise.all([
+    variantIds.length
+      ? query.graph({
+          entity: "product_variant",
+          fields: [
+            "id",
+            "manage_inventory",
+            "inventory_items.inventory_item_id",
+            "inventory_items.required_quantity",
+            "product.type.value",
+            "product.tags.value",
+            "product.shipping_profile.id",
+          ],
+          filters: { id: variantIds },
+        })
+      : Promise.resolve({ data: [] as any[] }),
+    query.graph({
+      entity: "sales_channel",
+      fields: ["id", "stock_locations.id", "stock_locations.name", "stock_locations.address.*"],
+      filters: { id: order.sales_channel_id! },
+    }),
+  ])
+  const variantById = new Map(variants.map((v: any) => [v.id, v]))
+
+  const lines: RoutingContext["lines"] = []
+  const tags = new Set<string>()
+  const types = new Set<string>()
+  const profiles = new Set<string>()
+  for (const item of items) {
+    const variant = variantById.get(item.variant_id)
+    if (!variant?.manage_inventory) continue
+    const open = Number(item.quantity) - Number(item.detail?.fulfilled_quantity ?? 0)
+    if (open <= 0) continue
+    for (const link of variant.inventory_items ?? []) {
+      lines.push({
+        line_id: plannerLineId(item.id, link.inventory_item_id),
+        inventory_item_id: link.inventory_item_id,
+        quantity: open * Number(link.required_quantity ?? 1),
+        unit_value: Number(item.unit_price ?? 0),
+      })
+    }
+    if (variant.product?.type?.value) types.add(variant.product.type.value)
+    for (const t of variant.product?.tags ?? []) if (t?.value) tags.add(t.value)
+    if (variant.product?.shipping_profile?.id) profiles.add(variant.product.shipping_profile.id)
+  }
+  if (!lines.length) return { ...base, skip: "nothing to reserve" }
+
+  const locations = (channels[0]?.stock_locations ?? []).filter(Boolean) as any[]
+  const locationIds = locations.map((l) => l.id)
+  const { timezone } = routing.getOmsOptions()
+  const [storedProfiles, todays] = await Promise.all([
+    routing.listLocationProfiles({ stock_location_id: locationIds }, { take: null }),
+    routing.listRoutingDecisions(
+      { created_at: { $gte: startOfDay(new Date(), timezone) } },
+      { select: ["location_ids"], take: null }
+    ),
+  ])
+  const profileByLocation = new Map(storedProfiles.map((p) => [p.stock_location_id, p]))
+  const usedToday = new Map<string, number>()
+  for (const d of todays) for (const id of (d.location_ids as string[]) ?? []) usedToday.set(id, (usedToday.get(id) ?? 0) + 1)
+
+  const a = order.shipping_address ?? ({} as any)
+  const country = String(a.country_code ?? "").toUpperCase()
+  const address = {
+    country_code: country,
+    province: a.province ?? null,
+    city: a.city ?? null,
+    postal_code: a.postal_code ?? null,
+  }
+
+  return {
+    ...base,
+    lines,
+    address: { ...address, point: pointOf(address) },
+    facts: {
+      destination: address,
+      value: Number(order.total ?? 0),
+      currency_code: order.currency_code,
+      sales_channel_id: order.sales_channel_id ?? null,
+      shipping_option_ids: (order.shipping_methods ?? [])
+        .map((m: any) => m?.shipping_option_id)
+        .filter(Boolean),
+      product_tags: [...tags],
+      product_types: [...types],
+      shipping_profiles: [...profiles],
+      customer_group_ids: [],
+    },
+    candidates: locations.map((l) => {
+      const p = profileByLocation.get(l.id) ?? DEFAULT_LOCATION_PROFILE
+      const stored: GeoPoint | null =
+        p.latitude != null && p.longitude != null ? { lat: Number(p.latitude), lng: Number(p.longitude) } : null
+      return {
+        id: l.id,
+        name: l.name,
+        active: p.active,
+        priority: p.priority,
+        markets: (p.markets as string[]) ?? [],
+        daily_capacity: p.daily_capacity,
+        capacity_used_today: usedToday.get(l.id) ?? 0,
+        safety_stock: p.safety_stock,
+        point:
+          stored ??
+          pointOf({
+            country_code: String(l.address?.country_code ?? "").toUpperCase(),
+            province: l.address?.province ?? null,
+            city: l.address?.city ?? null,
+            postal_code: l.address?.postal_code ?? null,
+          }),
+      }
+    }),
+    inventory_item_ids: [...new Set(lines.map((l) => l.inventory_item_id))],
+    line_item_ids: [...new Set(items.map((i) => i.id))],
+  }
+}
+
+function pointOf(address: { country_code: string; province: string | null; city: string | null; postal_code: string | null }) {
+  if (!address.country_code) return null
+  return geocodeAddress(address)?.point ?? null
+}
+
+function emptyContext(orderId: string): RoutingContext {
+  return {
+    order_id: orderId,
+    display_id: null,
+    skip: null,
+    existing_decision_id: null,
+    lines: [],
+    facts: { destination: { country_code: "" }, value: 0, currency_code: "" },
+    address: { country_code: "", province: null, city: null, postal_code: null, point: null },
+    candidates: [],
+    inventory_item_ids: [],
+    line_item_ids: [],
+  }
+}

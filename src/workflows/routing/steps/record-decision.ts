@@ -1,0 +1,77 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
+import { RoutingContext } from "../utils/routing-context"
+import { PlanAndReserveResult } from "./plan-and-reserve"
+
+export const recordDecisionStepId = "oms-record-routing-decision"
+
+export type HistoryEntry = { at: string; action: string; actor: string; summary: string }
+
+type Undo =
+  | { kind: "created"; id: string }
+  | { kind: "updated"; id: string; previous: Record<string, unknown> }
+  | { kind: "none" }
+
+/**
+ * Stores the order's routing decision (or updates it on a re-route, appending to its history);
+ * removed or restored again if a later step fails.
+ */
+export const recordDecisionStep = createStep(
+  recordDecisionStepId,
+  async (
+    input: { context: RoutingContext; result: PlanAndReserveResult; actor?: string; action?: string },
+    { container }
+  ) => {
+    const { context, result } = input
+    if (context.skip || !result.plan) return new StepResponse(null, { kind: "none" } as Undo)
+    const routing = container.resolve<RoutingModuleService>(ROUTING_MODULE)
+    const plan = result.plan
+    const entry: HistoryEntry = {
+      at: new Date().toISOString(),
+      action: input.action ?? "routed",
+      actor: input.actor ?? "system",
+      summary: plan.trace.decision,
+    }
+    const fields = {
+      status: plan.status,
+      method: plan.method,
+      rule_set: "default",
+      location_ids: [...new Set(result.reservations.map((r) => r.location_id))],
+      plan: { shipments: plan.shipments, unallocated: plan.unallocated, moved_lines: result.moved_lines },
+      trace: plan.trace as unknown as Record<string, unknown>,
+    }
+
+    if (context.existing_decision_id) {
+      const [previous] = await routing.listRoutingDecisions({ id: context.existing_decision_id })
+      const history = (previous.history as { entries: HistoryEntry[] })?.entries ?? []
+      const updated = await routing.updateRoutingDecisions({
+        id: previous.id,
+        ...fields,
+        history: { entries: [...history, entry] },
+      })
+      const snapshot = {
+        status: previous.status,
+        method: previous.method,
+        rule_set: previous.rule_set,
+        location_ids: previous.location_ids,
+        plan: previous.plan,
+        trace: previous.trace,
+        history: previous.history,
+      }
+      return new StepResponse(updated, { kind: "updated", id: previous.id, previous: snapshot } as Undo)
+    }
+
+    const created = await routing.createRoutingDecisions({
+      order_id: context.order_id,
+      ...fields,
+      history: { entries: [entry] },
+    })
+    return new StepResponse(created, { kind: "created", id: created.id } as Undo)
+  },
+  async (undo: Undo | undefined, { container }) => {
+    if (!undo || undo.kind === "none") return
+    const routing = container.resolve<RoutingModuleService>(ROUTING_MODULE)
+    if (undo.kind === "created") await routing.deleteRoutingDecisions(undo.id)
+    else await routing.updateRoutingDecisions({ id: undo.id, ...(undo.previous as any) })
+  }
+)

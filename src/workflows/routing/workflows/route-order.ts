@@ -1,0 +1,46 @@
+import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/core-flows"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { eventForStatus } from "../events"
+import { loadRoutingContextStep } from "../steps/load-routing-context"
+import { planAndReserveStep } from "../steps/plan-and-reserve"
+import { recordDecisionStep } from "../steps/record-decision"
+import { orderLockKey } from "../utils/order-lock"
+
+export const routeOrderWorkflowId = "oms-route-order"
+
+export type RouteOrderInput = {
+  order_id: string
+  /** Route again although the order has a decision (admin "re-route"). */
+  force?: boolean
+  actor?: string
+}
+
+/**
+ * Routes one order: under the order's lock, loads what routing needs, plans on fresh stock
+ * and moves the reservations (under the inventory locks), records the decision and emits
+ * oms.order.routed / held / backordered. An order that already has a decision is left alone,
+ * so a duplicate order.placed is a no-op.
+ */
+export const routeOrderWorkflow = createWorkflow(routeOrderWorkflowId, (input: RouteOrderInput) => {
+  const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
+  acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+  const context = loadRoutingContextStep(input)
+  const result = planAndReserveStep({ context })
+  const action = transform({ input }, ({ input }) => (input.force ? "re-routed" : "routed"))
+  const decision = recordDecisionStep({ context, result, actor: input.actor, action })
+
+  when({ decision }, ({ decision }) => !!decision).then(() => {
+    const event = transform({ decision, input }, ({ decision, input }) => ({
+      eventName: eventForStatus(decision!.status),
+      data: { id: input.order_id, decision_id: decision!.id, status: decision!.status },
+    }))
+    emitEventStep(event)
+  })
+  releaseLockStep({ key: lockKey })
+
+  const response = transform({ decision, context }, ({ decision, context }) => ({
+    decision,
+    skipped: context.skip,
+  }))
+  return new WorkflowResponse(response)
+})
