@@ -6,6 +6,11 @@ import type { SearchMethod, SplitPolicy } from "./types"
 /** Default node budget of the exact search: about 1-1.5 µs a node, so ~15 ms at worst. */
 export const DEFAULT_NODE_BUDGET = 12_000
 const RUNNER_UP_BUDGET = 200
+/**
+ * Budget steps are nodes plus bound work: 128 stock entries read by the fractional bound or
+ * its bookkeeping count as one step, so the budget bounds time, not just nodes.
+ */
+const WORK_PER_STEP_LOG2 = 7
 
 export interface SearchSettings {
   rankers: Ranker[]
@@ -118,7 +123,15 @@ function offerIfAllowed(model: SearchModel, split: SplitPolicy, podium: Podium, 
  * so a node allocates nothing.
  */
 class CoverSearch {
-  nodes = 0
+  private nodeCount = 0
+  /** Stock entries read by the costlier bounds; every 2^WORK_PER_STEP_LOG2 of them cost a step. */
+  private work = 0
+  get nodes(): number {
+    return this.nodeCount + (this.work >>> WORK_PER_STEP_LOG2)
+  }
+  set nodes(value: number) {
+    this.nodeCount = value - (this.work >>> WORK_PER_STEP_LOG2)
+  }
   private outOfBudget = false
   private foundAtDepth = false
   private depthLimit = 0
@@ -138,6 +151,9 @@ class CoverSearch {
   private readonly itemOrder: Int32Array
   /** Useful locations (some stock of some item) by km, nearest first. */
   private readonly byKm: Int32Array
+  /** Useful locations in location order. */
+  private readonly useful: Int32Array
+  private readonly counts: Int32Array
 
   constructor(
     private model: SearchModel,
@@ -158,10 +174,10 @@ class CoverSearch {
     this.itemOrder = Int32Array.from(
       model.items.map((_, i) => i).sort((a, b) => model.stockers[a].length - model.stockers[b].length || a - b)
     )
+    this.useful = Int32Array.from(model.locations.map((_, l) => l).filter((l) => model.itemsOf[l].length > 0))
+    this.counts = Int32Array.from(model.itemsOf, (row) => row.length)
     this.byKm = Int32Array.from(
-      model.locations
-        .map((_, l) => l)
-        .filter((l) => model.itemsOf[l].length > 0)
+      Array.from(this.useful)
         .sort((a, b) => (model.km[a] === model.km[b] ? a - b : model.km[a] < model.km[b] ? -1 : 1))
     )
   }
@@ -255,8 +271,79 @@ class CoverSearch {
     return Math.max(most, packedSum)
   }
 
+  /**
+   * Fractional cover bound: give each uncovered item the weight 1 / (most uncovered items any
+   * of its free stockers has); one location then carries at most weight 1, so at least
+   * ceil(total weight) more locations are needed. Strong on sparse stock, where the packing
+   * bound is weak. `counts` (uncovered items per location) is kept up to date as items close.
+   */
+  private fractionalBound(depth: number, slots: number): number {
+    const { stockers } = this.model
+    const base = depth * this.n
+    const deficits = this.deficits
+    const counts = this.counts
+    let weight = 0
+    for (let i = 0; i < this.n; i++) {
+      if (deficits[base + i] === 0) continue
+      const list = stockers[i]
+      let most = 0
+      for (let k = 0; k < list.length; k++) {
+        const l = list[k]
+        if (counts[l] > most && !this.used[l]) most = counts[l]
+      }
+      weight += 1 / most
+      this.work += list.length
+      if (weight > slots + 1e-9) break
+    }
+    return Math.ceil(weight - 1e-9)
+  }
+
+  /** Item i is covered (or uncovered again): its stockers now carry one uncovered item less (more). */
+  private countCovered(i: number, delta: number) {
+    const list = this.model.stockers[i]
+    for (let k = 0; k < list.length; k++) this.counts[list[k]] += delta
+    this.work += list.length
+  }
+
+  /**
+   * The last slot: only a free location that closes every remaining gap completes the set.
+   * Candidates are the intersection of the uncovered items' free-stocker bitsets.
+   */
+  private lastSlot(depth: number): void {
+    const { stockerBits, avail } = this.model
+    const W = this.W
+    const n = this.n
+    const base = depth * n
+    const both = this.packed
+    for (let w = 0; w < W; w++) both[w] = ~this.usedBits[w]
+    for (let i = 0; i < n; i++) {
+      if (this.deficits[base + i] === 0) continue
+      let any = 0
+      for (let w = 0; w < W; w++) any |= both[w] &= stockerBits[i * W + w]
+      if (any === 0) return
+    }
+    for (let w = 0; w < W; w++) {
+      let bits = both[w]
+      while (bits !== 0) {
+        const low = bits & -bits
+        bits ^= low
+        const l = w * 32 + (31 - Math.clz32(low))
+        let ok = true
+        for (let i = 0; i < n && ok; i++) ok = this.deficits[base + i] <= avail[l * n + i]
+        if (!ok) continue
+        if (++this.nodeCount + (this.work >>> WORK_PER_STEP_LOG2) > this.budget) {
+          this.outOfBudget = true
+          return
+        }
+        this.chosen.push(l)
+        if (offerIfAllowed(this.model, this.settings.split, this.podium, this.chosen)) this.foundAtDepth = true
+        this.chosen.pop()
+      }
+    }
+  }
+
   private dfs(depth: number, uncovered: number, chosenKm: number): void {
-    if (++this.nodes > this.budget) {
+    if (++this.nodeCount + (this.work >>> WORK_PER_STEP_LOG2) > this.budget) {
       this.outOfBudget = true
       return
     }
@@ -270,7 +357,11 @@ class CoverSearch {
     const slots = this.depthLimit - depth
     if (slots === 0) return
     if (settings.distanceKey && settings.stopAtFirstComplete && this.podium.runnerUp && this.kmBoundExceeds(chosenKm, slots)) return
-    if (this.lowerBound(depth, slots) > slots) return
+    if (slots === 1 && settings.stopAtFirstComplete) return this.lastSlot(depth)
+    const bound = this.lowerBound(depth, slots)
+    if (bound > slots) return
+    // The fractional bound costs a pass over the free stock: only where it may prune.
+    if (slots > 1 && bound >= slots - 1 && this.fractionalBound(depth, slots) > slots) return
 
     // Branch on the uncovered item with the fewest free stockers.
     const n = this.n
@@ -303,12 +394,17 @@ class CoverSearch {
         if (left <= 0) {
           deficits[next + i] = 0
           closed++
+          this.countCovered(i, -1)
         } else deficits[next + i] = left
       }
       this.take(l)
       this.chosen.push(l)
       this.dfs(depth + 1, uncovered - closed, chosenKm + km[l])
       this.chosen.pop()
+      for (let r = 0; r < row.length; r++) {
+        const i = row[r]
+        if (deficits[base + i] !== 0 && deficits[next + i] === 0) this.countCovered(i, 1)
+      }
       this.excluded[this.excludedTop++] = l // stays used: later siblings must not take it again
       if (this.outOfBudget) break
     }
