@@ -18,9 +18,14 @@ export const OmsOptionsSchema = z
       .object({
         /** Route orders automatically when they are placed. */
         enabled: z.boolean().default(true),
+        /**
+         * Replace POST /store/carts/:id/complete so orders are reserved where the planner wants
+         * them (split across locations when needed) at checkout. False: Medusa's own completion.
+         */
+        checkout: z.boolean().default(true),
       })
       .strict()
-      .default({ enabled: true }),
+      .default({ enabled: true, checkout: true }),
   })
   .strict()
 
@@ -68,6 +73,6 @@ function stripInjected(raw: unknown): Record<string, unknown> {
 
 function allowedKeys(path: PropertyKey[]): string[] {
   if (path.length === 0) return Object.keys(OmsOptionsSchema.shape)
-  if (path[0] === "routing") return ["enabled"]
+  if (path[0] === "routing") return ["enabled", "checkout"]
   return []
 }

@@ -2,14 +2,28 @@ import { parseOmsOptions } from "../options"
 
 describe("plugin options", () => {
   it("fills in defaults when no options are given", () => {
-    expect(parseOmsOptions(undefined)).toEqual({ timezone: "UTC", routing: { enabled: true } })
+    expect(parseOmsOptions(undefined)).toEqual({ timezone: "UTC", routing: { enabled: true, checkout: true } })
   })
 
   it("keeps valid options", () => {
     expect(parseOmsOptions({ timezone: "Europe/London", routing: { enabled: false } })).toEqual({
       timezone: "Europe/London",
-      routing: { enabled: false },
+      routing: { enabled: false, checkout: true },
     })
+  })
+
+  it("turns the checkout override off on its own", () => {
+    expect(parseOmsOptions({ routing: { checkout: false } }).routing).toEqual({ enabled: true, checkout: false })
+  })
+
+  it("names a misspelt routing option and lists both allowed ones", () => {
+    expect(() => parseOmsOptions({ routing: { checkuot: false } })).toThrow(
+      /unknown option "routing.checkuot"; allowed: enabled, checkout/
+    )
+  })
+
+  it("refuses a checkout option that is not a boolean", () => {
+    expect(() => parseOmsOptions({ routing: { checkout: "off" } })).toThrow(/option "routing.checkout"/)
   })
 
   it("ignores what Medusa adds to every module's options", () => {
