@@ -1,0 +1,114 @@
+import { IInventoryService, MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { geocodeAddress } from "../../../lib/geo"
+import { Candidate, defaultRuleSet, planAllocation } from "../../../lib/routing"
+import { loadRoutingContext } from "../../routing/steps/load-routing-context"
+import { plannerLineId, RoutingContext } from "../../routing/utils/routing-context"
+import type { ConfirmInventoryItem } from "../utils/prepare-confirm-inventory-input"
+import { routedReservations, Shortage } from "../utils/routed-reservations"
+
+export const reserveRoutedInventoryStepId = "oms-reserve-routed-inventory"
+
+export type ReserveRoutedInventoryInput = {
+  order_id: string
+  /** What Medusa's checkout would reserve (from prepareConfirmInventoryInput). */
+  items: ConfirmInventoryItem[]
+  /** Order line id -> what a shopper calls it (SKU or title), for the shortage message. */
+  labels?: Record<string, string>
+}
+
+type Undo = { reservation_ids: string[]; inventory_item_ids: string[] }
+
+/**
+ * Checkout's reservation, routed: under the same inventory-item locks Medusa's own
+ * `reserveInventoryStep` takes, it reads the levels at the sales channel's locations, asks the
+ * planner where the order should ship from and reserves there, splitting a line across
+ * locations when no single one holds it. Refuses the order (nothing written) when the
+ * locations together do not hold a line of a variant that does not backorder.
+ * Compensation deletes what it created, under the same locks.
+ */
+export const reserveRoutedInventoryStep = createStep(
+  reserveRoutedInventoryStepId,
+  async (input: ReserveRoutedInventoryInput, { container }) => {
+    const inventoryItemIds = [...new Set(input.items.map((i) => i.inventory_item_id))]
+    if (!input.items.length) {
+      return new StepResponse([] as { id: string }[], { reservation_ids: [], inventory_item_ids: [] } as Undo)
+    }
+    // Addresses, locations, profiles and facts: read before the locks, they do not race.
+    const context = await loadRoutingContext(container, { order_id: input.order_id, force: true })
+    if (context.skip === "order not found") {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${input.order_id} was not found while reserving stock`)
+    }
+    const locking = container.resolve(Modules.LOCKING)
+    const reservations = await locking.execute(inventoryItemIds, () => planAndReserve(container, context, input))
+    return new StepResponse(reservations, {
+      reservation_ids: reservations.map((r) => r.id),
+      inventory_item_ids: inventoryItemIds,
+    } as Undo)
+  },
+  async (undo: Undo | undefined, { container }) => {
+    if (!undo?.reservation_ids?.length) return
+    const inventory = container.resolve<IInventoryService>(Modules.INVENTORY)
+    const locking = container.resolve(Modules.LOCKING)
+    await locking.execute(undo.inventory_item_ids, async () => {
+      await inventory.deleteReservationItems(undo.reservation_ids)
+    })
+  }
+)
+
+async function planAndReserve(container: MedusaContainer, context: RoutingContext, input: ReserveRoutedInventoryInput) {
+  const inventory = container.resolve<IInventoryService>(Modules.INVENTORY)
+  const inventoryItemIds = [...new Set(input.items.map((i) => i.inventory_item_id))]
+  const candidateIds = context.candidates.map((c) => c.id)
+  const levels = candidateIds.length
+    ? await inventory.listInventoryLevels({ inventory_item_id: inventoryItemIds, location_id: candidateIds }, { take: null })
+    : []
+  const stockByLocation = new Map<string, Candidate["stock"]>(candidateIds.map((id) => [id, {}]))
+  for (const level of levels) {
+    const stock = stockByLocation.get(level.location_id)
+    if (!stock) continue
+    stock[level.inventory_item_id] = {
+      stocked: Number(level.stocked_quantity),
+      reserved: Number(level.reserved_quantity),
+    }
+  }
+  const candidates: Candidate[] = context.candidates.map((c) => ({ ...c, stock: stockByLocation.get(c.id) ?? {} }))
+
+  // The lines are exactly what Medusa would reserve; unit values come from the order.
+  const valueOf = new Map(context.lines.map((l) => [l.line_id, l.unit_value]))
+  const lines = input.items.map((item) => {
+    const line_id = plannerLineId(item.id, item.inventory_item_id)
+    return {
+      line_id,
+      inventory_item_id: item.inventory_item_id,
+      quantity: Number(item.quantity) * Number(item.required_quantity ?? 1),
+      unit_value: valueOf.get(line_id) ?? 0,
+    }
+  })
+  const plan = planAllocation(
+    { lines, address: context.address, facts: context.facts, candidates, rule_set: defaultRuleSet() },
+    { geocode: geocodeAddress }
+  )
+  const { reservations, shortages } = routedReservations({
+    items: input.items,
+    plan,
+    candidates,
+    country_code: context.address.country_code,
+  })
+  if (shortages.length) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, shortageMessage(shortages, input.labels ?? {}))
+  }
+  if (!reservations.length) return []
+  return await inventory.createReservationItems(
+    reservations.map((r) => ({ ...r, description: "Reserved by medusa-oms at checkout" }))
+  )
+}
+
+function shortageMessage(shortages: Shortage[], labels: Record<string, string>) {
+  const parts = shortages.map(
+    (s) =>
+      `${labels[s.line_item_id] ?? s.inventory_item_id}: ${s.needed} ordered, ${s.available} available`
+  )
+  return `Not enough stock available to place this order (${parts.join("; ")}).`
+}
