@@ -8,7 +8,9 @@ const { ROOT } = require("./lib/database")
 
 const ALL = ["unit", "modules", "http", "consumer", "browser"]
 const NEEDS_DB = new Set(["modules", "http", "consumer", "browser"])
-const RESULTS = path.join(ROOT, ".data", "test-results")
+// One folder per run: two runs side by side (say, a layer run by hand during a full run)
+// must not delete each other's results.
+const RESULTS = path.join(ROOT, ".data", "test-results", `run-${process.pid}`)
 
 async function main() {
   const { dependenciesInstalled, installDependencies } = require("./lib/medusa")
@@ -18,7 +20,6 @@ async function main() {
   const asked = process.argv.slice(2).filter((a) => !a.startsWith("-"))
   const layers = asked.length ? asked : ALL
   for (const l of layers) if (!ALL.includes(l)) throw new Error(`unknown layer "${l}"; layers: ${ALL.join(", ")}`)
-  fs.rmSync(RESULTS, { recursive: true, force: true })
   fs.mkdirSync(RESULTS, { recursive: true })
 
   let db = null
@@ -41,6 +42,7 @@ async function main() {
     }
   } finally {
     if (db) await db.stop()
+    fs.rmSync(RESULTS, { recursive: true, force: true })
   }
 
   console.log("\n[test] layer      passed failed skipped")

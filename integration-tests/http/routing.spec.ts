@@ -103,6 +103,28 @@ medusaIntegrationTestRunner({
         expect(await reservedBySku(getContainer(), order_id)).toEqual({ "Midlands Warehouse": { "HOOD-XL": 1 } })
       })
 
+      it("routes a held order when stock arrives at a warehouse serving its market", async () => {
+        const { order_id, decision } = await orderTo("Boston", { "HOOD-XL": 1 })
+        expect(decision.status).not.toBe("routed")
+        const { data: queue } = await api.get("/admin/oms/routing/queue", admin)
+        expect(queue.decisions.map((d: any) => d.order_id)).toContain(order_id)
+
+        const inventory = getContainer().resolve(Modules.INVENTORY)
+        await inventory.createInventoryLevels([
+          { inventory_item_id: store.inventory_items["HOOD-XL"], location_id: store.locations.newark, stocked_quantity: 4 },
+        ])
+        const routing = getContainer().resolve("oms_routing") as any
+        const until = Date.now() + 30_000
+        let current: any
+        do {
+          await new Promise((r) => setTimeout(r, 200))
+          ;[current] = await routing.listRoutingDecisions({ order_id })
+        } while (current.status !== "routed" && Date.now() < until)
+        expect(current.status).toBe("routed")
+        expect(current.history.entries.at(-1)).toEqual(expect.objectContaining({ action: "re-routed", actor: "system (stock arrived)" }))
+        expect(await reservedBySku(getContainer(), order_id)).toEqual({ "Newark DC": { "HOOD-XL": 1 } })
+      })
+
       it("treats a duplicate order.placed as a no-op", async () => {
         const { order_id } = await orderTo("Boston", { "TEE-L": 1 })
         const before = await reservedBySku(getContainer(), order_id)
@@ -161,6 +183,50 @@ medusaIntegrationTestRunner({
         await canceled
         const { data } = await api.get(`/admin/oms/orders/${order_id}/routing`, admin)
         expect(data.decision.status).toBe("canceled")
+        expect(await reservedBySku(getContainer(), order_id)).toEqual({})
+      })
+
+      it("refuses the admin's Create Fulfillment at a location the order is not reserved at", async () => {
+        const { order_id } = await orderTo("Boston", { "TEE-L": 2 })
+        const inventory = getContainer().resolve(Modules.INVENTORY)
+        const before = await inventory.listInventoryLevels({ inventory_item_id: store.inventory_items["TEE-L"] })
+        const { data: o } = await api.get(`/admin/orders/${order_id}?fields=*items`, admin)
+        const res = await api
+          .post(
+            `/admin/orders/${order_id}/fulfillments`,
+            { location_id: store.locations.reno, items: [{ id: o.order.items[0].id, quantity: 2 }] },
+            admin
+          )
+          .catch((e: any) => e.response)
+        expect(res.status).toBe(400)
+        expect(res.data.message).toMatch(/is reserved at Newark DC, not at Reno Fulfillment Center/)
+        const after = await inventory.listInventoryLevels({ inventory_item_id: store.inventory_items["TEE-L"] })
+        expect(after.map((l) => [l.location_id, l.stocked_quantity, l.reserved_quantity]).sort()).toEqual(
+          before.map((l) => [l.location_id, l.stocked_quantity, l.reserved_quantity]).sort()
+        )
+        expect(await reservedBySku(getContainer(), order_id)).toEqual({ "Newark DC": { "TEE-L": 2 } })
+      })
+
+      it("fulfils at the routed location and takes the stock there only", async () => {
+        const { order_id } = await orderTo("Los Angeles", { "TEE-L": 2 })
+        const inventory = getContainer().resolve(Modules.INVENTORY)
+        const level = async (key: string) =>
+          (await inventory.listInventoryLevels({ inventory_item_id: store.inventory_items["TEE-L"], location_id: store.locations[key] }))[0]
+        const [renoBefore, newarkBefore] = [await level("reno"), await level("newark")]
+        const { data: o } = await api.get(`/admin/orders/${order_id}?fields=*items`, admin)
+        const { data } = await api.post(
+          `/admin/orders/${order_id}/fulfillments`,
+          { location_id: store.locations.reno, items: [{ id: o.order.items[0].id, quantity: 2 }] },
+          admin
+        )
+        expect(data.order.id).toBe(order_id)
+        const [renoAfter, newarkAfter] = [await level("reno"), await level("newark")]
+        expect(Number(renoAfter.stocked_quantity)).toBe(Number(renoBefore.stocked_quantity) - 2)
+        expect(Number(renoAfter.reserved_quantity)).toBe(Number(renoBefore.reserved_quantity) - 2)
+        expect([newarkAfter.stocked_quantity, newarkAfter.reserved_quantity]).toEqual([
+          newarkBefore.stocked_quantity,
+          newarkBefore.reserved_quantity,
+        ])
         expect(await reservedBySku(getContainer(), order_id)).toEqual({})
       })
 

@@ -52,9 +52,12 @@ async function startDatabase({ purpose = "dev", database, log = () => {} } = {})
     return withUrl(db)
   }
 
-  const cluster = CLUSTERS[purpose]
-  if (!cluster) throw new Error(`unknown database purpose "${purpose}"`)
-  const port = Number(process.env.OMS_PG_PORT || cluster.port)
+  const base = CLUSTERS[purpose]
+  if (!base) throw new Error(`unknown database purpose "${purpose}"`)
+  // OMS_PG_PORT gives a run a cluster of its own (own port, own data folder), so two test
+  // runs on one machine never share a server.
+  const port = Number(process.env.OMS_PG_PORT || base.port)
+  const cluster = port === base.port ? base : { dir: `${base.dir}-${port}`, port }
 
   // A cluster left running by another command of ours (e.g. `npm run dev` in another
   // terminal) is reused rather than started twice on the same data folder.

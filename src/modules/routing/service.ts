@@ -2,11 +2,13 @@ import { MedusaService } from "@medusajs/framework/utils"
 import { OmsOptions, parseOmsOptions } from "../../lib/config/options"
 import { LocationProfile } from "./models/location-profile"
 import { RoutingDecision } from "./models/routing-decision"
+import { RuleSet } from "./models/rule-set"
 
 /** Generated CRUD for routing's stored configuration, plus the plugin's validated options. */
 class RoutingModuleService extends MedusaService({
   LocationProfile,
   RoutingDecision,
+  RuleSet,
 }) {
   protected readonly omsOptions_: OmsOptions
 

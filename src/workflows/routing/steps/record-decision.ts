@@ -19,7 +19,14 @@ type Undo =
 export const recordDecisionStep = createStep(
   recordDecisionStepId,
   async (
-    input: { context: RoutingContext; result: PlanAndReserveResult; actor?: string; action?: string },
+    input: {
+      context: RoutingContext
+      result: PlanAndReserveResult
+      actor?: string
+      action?: string
+      /** Automatic retries: leave the decision (and its history) alone when nothing changed. */
+      only_if_changed?: boolean
+    },
     { container }
   ) => {
     const { context, result } = input
@@ -43,6 +50,11 @@ export const recordDecisionStep = createStep(
 
     if (context.existing_decision_id) {
       const [previous] = await routing.listRoutingDecisions({ id: context.existing_decision_id })
+      const unchanged =
+        previous.status === fields.status &&
+        !result.moved_lines.length &&
+        [...(previous.location_ids as string[])].sort().join() === [...fields.location_ids].sort().join()
+      if (input.only_if_changed && unchanged) return new StepResponse(null, { kind: "none" } as Undo)
       const history = (previous.history as { entries: HistoryEntry[] })?.entries ?? []
       const updated = await routing.updateRoutingDecisions({
         id: previous.id,

@@ -13,6 +13,8 @@ export type RouteOrderInput = {
   /** Route again although the order has a decision (admin "re-route"). */
   force?: boolean
   actor?: string
+  /** Automatic retries (stock arrived): no new history entry or event when nothing changed. */
+  only_if_changed?: boolean
 }
 
 /**
@@ -27,7 +29,13 @@ export const routeOrderWorkflow = createWorkflow(routeOrderWorkflowId, (input: R
   const context = loadRoutingContextStep(input)
   const result = planAndReserveStep({ context })
   const action = transform({ input }, ({ input }) => (input.force ? "re-routed" : "routed"))
-  const decision = recordDecisionStep({ context, result, actor: input.actor, action })
+  const decision = recordDecisionStep({
+    context,
+    result,
+    actor: input.actor,
+    action,
+    only_if_changed: input.only_if_changed,
+  })
 
   when({ decision }, ({ decision }) => !!decision).then(() => {
     const event = transform({ decision, input }, ({ decision, input }) => ({
