@@ -1,0 +1,346 @@
+import {
+  addShippingMethodToCartWorkflow,
+  completeCartWorkflow,
+  createCartWorkflow,
+  createPaymentCollectionForCartWorkflow,
+  createPaymentSessionsWorkflow,
+  listShippingOptionsForCartWorkflow,
+  updateCartPromotionsWorkflow,
+} from "@medusajs/core-flows"
+import { ContainerRegistrationKeys, Modules, PromotionActions } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
+import { DEMO_CUSTOMER_ADDRESSES } from "../../scripts/seed/geography"
+import { reservedBySku, waitForDecisions } from "../helpers/routing"
+import { checkoutViaStoreApi } from "../helpers/storefront"
+
+jest.setTimeout(240_000)
+
+const at = (city: string) => DEMO_CUSTOMER_ADDRESSES.find((a) => a.city === city)!
+const CHECKOUT_NOTE = "Reserved by medusa-oms at checkout"
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let store: DemoStore
+
+    beforeAll(async () => {
+      store = await seedDemoStore(getContainer(), { orders: 0 })
+    })
+
+    const storeHeaders = () => ({ headers: { "x-publishable-api-key": store.publishable_key } })
+    const regionFor = (city: string) => {
+      const country = at(city).country_code
+      return country === "us" ? store.regions.usd : country === "gb" ? store.regions.gbp : store.regions.eur
+    }
+
+    /** A shopper's checkout through the store API, ending in our POST /store/carts/:id/complete. */
+    async function checkout(city: string, items: Record<string, number>) {
+      return checkoutViaStoreApi(api, {
+        publishableKey: store.publishable_key,
+        regionId: regionFor(city),
+        address: at(city),
+        items: Object.entries(items).map(([sku, quantity]) => ({ variant_id: store.variants[sku], quantity })),
+      })
+    }
+
+    /** A cart ready to complete (address, shipping method, payment session), built with Medusa's workflows. */
+    async function readyCart(city: string, items: Record<string, number>, extra: { promo?: string; shipping?: string } = {}) {
+      const container = getContainer()
+      const { result: cart } = await createCartWorkflow(container).run({
+        input: {
+          region_id: regionFor(city),
+          sales_channel_id: store.sales_channel_id,
+          email: "parity@example.com",
+          shipping_address: at(city),
+          billing_address: at(city),
+          items: Object.entries(items).map(([sku, quantity]) => ({ variant_id: store.variants[sku], quantity })),
+        },
+      })
+      if (extra.promo) {
+        await updateCartPromotionsWorkflow(container).run({
+          input: { cart_id: cart.id, promo_codes: [extra.promo], action: PromotionActions.ADD },
+        })
+      }
+      const { result: options } = await listShippingOptionsForCartWorkflow(container).run({
+        input: { cart_id: cart.id, is_return: false },
+      })
+      const wanted = extra.shipping ?? "Standard"
+      const option = (options as any[]).find((o) => o.name.startsWith(wanted)) ?? options[0]
+      await addShippingMethodToCartWorkflow(container).run({ input: { cart_id: cart.id, options: [{ id: option.id }] } })
+      const { result: collection } = await createPaymentCollectionForCartWorkflow(container).run({
+        input: { cart_id: cart.id },
+      })
+      await createPaymentSessionsWorkflow(container).run({
+        input: { payment_collection_id: collection.id, provider_id: "pp_system_default" },
+      })
+      return cart.id as string
+    }
+
+    const completeViaRoute = (cartId: string) =>
+      api.post(`/store/carts/${cartId}/complete`, {}, storeHeaders()).catch((e: any) => e.response)
+
+    async function setStock(sku: string, perLocation: Record<string, number>) {
+      const inventory = getContainer().resolve(Modules.INVENTORY)
+      const item = store.inventory_items[sku]
+      const levels = await inventory.listInventoryLevels({ inventory_item_id: item })
+      await inventory.updateInventoryLevels(
+        levels.map((l) => {
+          const key = Object.entries(store.locations).find(([, id]) => id === l.location_id)![0]
+          return { inventory_item_id: item, location_id: l.location_id, stocked_quantity: perLocation[key] ?? 0 }
+        })
+      )
+    }
+
+    async function levelsOf(sku: string) {
+      const inventory = getContainer().resolve(Modules.INVENTORY)
+      return inventory.listInventoryLevels({ inventory_item_id: store.inventory_items[sku] })
+    }
+
+    async function reservationsOf(orderId: string) {
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const {
+        data: [order],
+      } = await query.graph({ entity: "order", fields: ["id", "items.*"], filters: { id: orderId } })
+      const inventory = getContainer().resolve(Modules.INVENTORY)
+      return inventory.listReservationItems({ line_item_id: (order.items ?? []).map((i: any) => i.id) }, { take: null })
+    }
+
+    /** The order as a shopper and an accountant see it, without ids and timestamps. */
+    async function comparable(orderId: string) {
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const {
+        data: [order],
+      } = await query.graph({
+        entity: "order",
+        fields: [
+          "status",
+          "currency_code",
+          "email",
+          "region_id",
+          "sales_channel_id",
+          "subtotal",
+          "item_total",
+          "item_subtotal",
+          "tax_total",
+          "discount_total",
+          "shipping_total",
+          "shipping_subtotal",
+          "original_total",
+          "total",
+          "items.*",
+          "items.tax_lines.*",
+          "items.adjustments.*",
+          "shipping_methods.*",
+          "shipping_methods.tax_lines.*",
+          "shipping_methods.adjustments.*",
+          "shipping_address.*",
+          "payment_collections.status",
+          "payment_collections.amount",
+          "payment_collections.authorized_amount",
+          "payment_collections.currency_code",
+          "payment_status",
+        ],
+        filters: { id: orderId },
+      })
+      const o = strip(order)
+      o.items = [...o.items].sort((a: any, b: any) => String(a.variant_sku).localeCompare(String(b.variant_sku)))
+      return o
+    }
+
+    describe("orders born routed", () => {
+      it("splits a line no single warehouse holds across two, never beyond what each holds", async () => {
+        // TEE-L: Newark 53, Reno 44. Core refuses 60 (no single location holds it).
+        const res = await checkout("Boston", { "TEE-L": 60 })
+        expect(res.type).toBe("order")
+        expect(await reservedBySku(getContainer(), res.order.id)).toEqual({
+          "Newark DC": { "TEE-L": 53 },
+          "Reno Fulfillment Center": { "TEE-L": 7 },
+        })
+        for (const level of await levelsOf("TEE-L")) {
+          expect(Number(level.reserved_quantity)).toBeLessThanOrEqual(Number(level.stocked_quantity))
+        }
+        const [decision] = await waitForDecisions(getContainer(), [res.order.id])
+        expect(decision.status).toBe("routed")
+        expect(await reservedBySku(getContainer(), res.order.id)).toEqual({
+          "Newark DC": { "TEE-L": 53 },
+          "Reno Fulfillment Center": { "TEE-L": 7 },
+        })
+      })
+
+      it("reserves a Boston order at Newark and a Los Angeles order at Reno from the start", async () => {
+        const boston = await checkout("Boston", { "TEE-L": 2 })
+        const losAngeles = await checkout("Los Angeles", { "TEE-L": 2 })
+        // Read straight after completion: the reservations are checkout's own...
+        const [bostonNow, laNow] = [await reservationsOf(boston.order.id), await reservationsOf(losAngeles.order.id)]
+        expect(bostonNow.map((r) => [r.location_id, Number(r.quantity)])).toEqual([[store.locations.newark, 2]])
+        expect(laNow.map((r) => [r.location_id, Number(r.quantity)])).toEqual([[store.locations.reno, 2]])
+        // ...and routing, once it has run, found nothing to move.
+        await waitForDecisions(getContainer(), [boston.order.id, losAngeles.order.id])
+        const after = [...(await reservationsOf(boston.order.id)), ...(await reservationsOf(losAngeles.order.id))]
+        expect(after.map((r) => r.id).sort()).toEqual([...bostonNow, ...laNow].map((r) => r.id).sort())
+        expect(after.every((r) => r.description === CHECKOUT_NOTE)).toBe(true)
+      })
+
+      it("emits order.placed, so the order is routed and gets a decision", async () => {
+        const res = await checkout("Seattle", { "TEE-L": 1, "MUG-WHT": 2 })
+        const [decision] = await waitForDecisions(getContainer(), [res.order.id])
+        expect(decision.order_id).toBe(res.order.id)
+        expect(decision.status).toBe("routed")
+      })
+
+      it("places the same order as Medusa's own completion would (items, taxes, promotions, shipping, totals, payment)", async () => {
+        const promotion = getContainer().resolve(Modules.PROMOTION)
+        await promotion.createPromotions([
+          {
+            code: "TENOFF",
+            type: "standard",
+            status: "active",
+            application_method: { type: "percentage", target_type: "order", allocation: "across", value: 10 },
+          } as any,
+        ])
+        const carts: [string, Record<string, number>, { promo?: string; shipping?: string }][] = [
+          ["Boston", { "TEE-L": 2, "MUG-WHT": 1 }, {}],
+          ["Berlin", { "HOOD-L": 1, "TEE-S": 2 }, {}],
+          ["London", { "HOOD-XL": 1, "CAP-BLK": 2 }, { shipping: "Express" }],
+          ["San Francisco", { "SLV-BLU": 1, "PEN-WHT": 3 }, { promo: "TENOFF" }],
+        ]
+        for (const [city, items, extra] of carts) {
+          const ours = await readyCart(city, items, extra)
+          const theirs = await readyCart(city, items, extra)
+          const res = await completeViaRoute(ours)
+          expect(res.status).toBe(200)
+          expect(res.data.type).toBe("order")
+          const { result } = await completeCartWorkflow(getContainer()).run({ input: { id: theirs } })
+          const [a, b] = [await comparable(res.data.order.id), await comparable(result.id)]
+          expect(a.items.length).toBe(Object.keys(items).length)
+          expect(a.payment_collections[0].status).toBe("authorized")
+          if (extra.promo) expect(a.items.some((i: any) => i.adjustments.length)).toBe(true)
+          expect(a).toEqual(b)
+          await waitForDecisions(getContainer(), [res.data.order.id, result.id])
+        }
+      })
+
+      it("returns the same order when a cart is completed twice, one after the other or at once", async () => {
+        const first = await checkout("Boston", { "TEE-L": 3 })
+        const again = await completeViaRoute(first.cartId)
+        expect(again.status).toBe(200)
+        expect(again.data).toEqual(expect.objectContaining({ type: "order" }))
+        expect(again.data.order.id).toBe(first.order.id)
+
+        const cartId = await readyCart("Boston", { "CAP-BLU": 2 })
+        const both = await Promise.all([completeViaRoute(cartId), completeViaRoute(cartId)])
+        expect(both.map((r) => r.status)).toEqual([200, 200])
+        expect(both[0].data.order.id).toBe(both[1].data.order.id)
+
+        const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+        for (const [cart, units, sku] of [
+          [first.cartId, 3, "TEE-L"],
+          [cartId, 2, "CAP-BLU"],
+        ] as const) {
+          const { data: links } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cart } })
+          expect(links).toHaveLength(1)
+          const reservations = await reservationsOf(links[0].order_id)
+          expect(reservations.reduce((s, r) => s + Number(r.quantity), 0)).toBe(units)
+          const reservedAll = (await levelsOf(sku)).reduce((s, l) => s + Number(l.reserved_quantity), 0)
+          expect(reservedAll).toBe(units)
+        }
+        await waitForDecisions(getContainer(), [first.order.id, both[0].data.order.id])
+      })
+
+      it("refuses a cart asking for more than all warehouses hold, and leaves nothing behind", async () => {
+        const cartId = await readyCart("Boston", { "TEE-L": 60 })
+        await setStock("TEE-L", { newark: 30, reno: 20 })
+        const res = await completeViaRoute(cartId)
+        expect(res.status).toBeGreaterThanOrEqual(400)
+        expect(res.status).toBeLessThan(500)
+        expect(res.data.message).toMatch(/Not enough stock available to place this order \(TEE-L: 60 ordered, 50 available\)/)
+
+        const inventory = getContainer().resolve(Modules.INVENTORY)
+        expect(await inventory.listReservationItems({ inventory_item_id: store.inventory_items["TEE-L"] })).toEqual([])
+        for (const level of await levelsOf("TEE-L")) expect(Number(level.reserved_quantity)).toBe(0)
+        const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+        const { data: links } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
+        expect(links).toEqual([])
+        const {
+          data: [cart],
+        } = await query.graph({ entity: "cart", fields: ["completed_at"], filters: { id: cartId } })
+        expect(cart.completed_at).toBeNull()
+        const orders = await getContainer().resolve(Modules.ORDER).listOrders({ email: "parity@example.com" })
+        expect(orders).toEqual([])
+      })
+
+      it("reserves units beyond stock at the planned warehouse when the variant allows backorders", async () => {
+        const product = getContainer().resolve(Modules.PRODUCT)
+        await product.updateProductVariants(store.variants["TEE-L"], { allow_backorder: true })
+        const cartId = await readyCart("Boston", { "TEE-L": 60 })
+        await setStock("TEE-L", { newark: 30, reno: 20 })
+        const res = await completeViaRoute(cartId)
+        expect(res.status).toBe(200)
+        expect(res.data.type).toBe("order")
+        expect(await reservedBySku(getContainer(), res.data.order.id)).toEqual({
+          "Newark DC": { "TEE-L": 40 },
+          "Reno Fulfillment Center": { "TEE-L": 20 },
+        })
+        await waitForDecisions(getContainer(), [res.data.order.id])
+      })
+
+      it("accepts what only a warehouse outside the market holds, as Medusa does, without over-reserving", async () => {
+        // CREW-L: Newark 1, Rotterdam 3 (Rotterdam does not ship to the US). Medusa reserves all 3 at Rotterdam.
+        const res = await checkout("Boston", { "CREW-L": 3 })
+        expect(res.type).toBe("order")
+        const reserved = await reservedBySku(getContainer(), res.order.id)
+        expect(reserved).toEqual({ "Newark DC": { "CREW-L": 1 }, "Rotterdam Hub": { "CREW-L": 2 } })
+        for (const level of await levelsOf("CREW-L")) {
+          expect(Number(level.reserved_quantity)).toBeLessThanOrEqual(Number(level.stocked_quantity))
+        }
+        await waitForDecisions(getContainer(), [res.order.id])
+      })
+
+      it("is Medusa's own completion when routing.checkout is false", async () => {
+        // Same running app, option flipped in place: booting a second app for one option costs ~15 s.
+        const options = (getContainer().resolve("oms_routing") as any).getOmsOptions()
+        options.routing.checkout = false
+        try {
+          const cartId = await readyCart("Boston", { "TEE-L": 60 })
+          const refused = await completeViaRoute(cartId)
+          expect(refused.status).toBe(400)
+          expect(refused.data.message).toMatch(/Not enough stock available for item .* at location/)
+
+          const placed = await checkout("Los Angeles", { "TEE-L": 2 })
+          expect(placed.type).toBe("order")
+          const reservations = await reservationsOf(placed.order.id)
+          expect(reservations).toHaveLength(1)
+          expect(reservations[0].description).not.toBe(CHECKOUT_NOTE)
+          await waitForDecisions(getContainer(), [placed.order.id])
+        } finally {
+          options.routing.checkout = true
+        }
+      })
+    })
+  },
+})
+
+const VOLATILE = new Set([
+  "id",
+  "order_id",
+  "item_id",
+  "shipping_method_id",
+  "created_at",
+  "updated_at",
+  "deleted_at",
+  "display_id",
+  "version",
+])
+
+/** Drops ids and timestamps, recursively, so two orders placed from twin carts compare equal. */
+function strip(value: any): any {
+  if (Array.isArray(value)) return value.map(strip)
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !VOLATILE.has(k))
+        .map(([k, v]) => [k, strip(v)])
+    )
+  }
+  return value
+}
