@@ -198,6 +198,12 @@ medusaIntegrationTestRunner({
             application_method: { type: "percentage", target_type: "order", allocation: "across", value: 10 },
           } as any,
         ])
+        // Tax rates so the orders carry tax lines (the seed has tax regions without rates).
+        const tax = getContainer().resolve(Modules.TAX)
+        const taxRegions = await tax.listTaxRegions({ country_code: ["us", "gb"], parent_id: null })
+        await tax.createTaxRates(
+          taxRegions.map((r) => ({ tax_region_id: r.id, rate: r.country_code === "us" ? 8.875 : 20, code: `VAT-${r.country_code}`, name: "Sales tax", is_default: true }))
+        )
         const carts: [string, Record<string, number>, { promo?: string; shipping?: string }][] = [
           ["Boston", { "TEE-L": 2, "MUG-WHT": 1 }, {}],
           ["Berlin", { "HOOD-L": 1, "TEE-S": 2 }, {}],
@@ -214,6 +220,8 @@ medusaIntegrationTestRunner({
           const [a, b] = [await comparable(res.data.order.id), await comparable(result.id)]
           expect(a.items.length).toBe(Object.keys(items).length)
           expect(a.payment_collections[0].status).toBe("authorized")
+          if (city !== "Berlin") expect(a.items.every((i: any) => i.tax_lines.length === 1)).toBe(true)
+          if (city !== "Berlin") expect(a.shipping_methods[0].tax_lines).toHaveLength(1)
           if (extra.promo) expect(a.items.some((i: any) => i.adjustments.length)).toBe(true)
           expect(a).toEqual(b)
           await waitForDecisions(getContainer(), [res.data.order.id, result.id])
