@@ -1,7 +1,9 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminOmsLocationsMiddlewares } from "./admin/oms/locations/middlewares"
+import { adminOmsOrdersMiddlewares } from "./admin/oms/orders/middlewares"
+import { adminOmsRuleSetsMiddlewares } from "./admin/oms/rule-sets/middlewares"
 
 // Each route folder keeps its own middlewares; they are merged here, as Medusa does.
 export default defineMiddlewares({
-  routes: [...adminOmsLocationsMiddlewares],
+  routes: [...adminOmsLocationsMiddlewares, ...adminOmsRuleSetsMiddlewares, ...adminOmsOrdersMiddlewares],
 })

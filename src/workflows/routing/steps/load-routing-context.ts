@@ -2,6 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { geocodeAddress, GeoPoint } from "../../../lib/geo"
+import { defaultRuleSet, RuleSet } from "../../../lib/routing"
 import { startOfDay } from "../../../lib/time/start-of-day"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
 import { DEFAULT_LOCATION_PROFILE } from "../../../modules/routing/defaults"
@@ -13,6 +14,8 @@ export type LoadRoutingContextInput = {
   order_id: string
   /** Route again even when the order already has a decision (admin re-route). */
   force?: boolean
+  /** Locations to leave out from now on (a location rejected the order's lines). */
+  exclude_location_ids?: string[]
 }
 
 /**
@@ -33,7 +36,13 @@ export async function loadRoutingContext(
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const routing = container.resolve<RoutingModuleService>(ROUTING_MODULE)
 
-  const [existing] = await routing.listRoutingDecisions({ order_id: input.order_id }, { select: ["id"] })
+  const [existing] = await routing.listRoutingDecisions({ order_id: input.order_id }, { select: ["id", "plan"] })
+  const excluded = [
+    ...new Set([
+      ...(((existing?.plan as { excluded_location_ids?: string[] } | undefined)?.excluded_location_ids) ?? []),
+      ...(input.exclude_location_ids ?? []),
+    ]),
+  ]
   const {
     data: [order],
   } = await query.graph({
@@ -111,13 +120,17 @@ export async function loadRoutingContext(
   const locations = (channels[0]?.stock_locations ?? []).filter(Boolean) as any[]
   const locationIds = locations.map((l) => l.id)
   const { timezone } = routing.getOmsOptions()
-  const [storedProfiles, todays] = await Promise.all([
+  const [storedProfiles, todays, activeSets] = await Promise.all([
     routing.listLocationProfiles({ stock_location_id: locationIds }, { take: null }),
     routing.listRoutingDecisions(
       { created_at: { $gte: startOfDay(new Date(), timezone) } },
       { select: ["location_ids"], take: null }
     ),
+    routing.listRuleSets({ status: "active" }, { take: null }),
   ])
+  const chosenSet =
+    activeSets.find((s) => s.sales_channel_id && s.sales_channel_id === order.sales_channel_id) ??
+    activeSets.find((s) => !s.sales_channel_id)
   const profileByLocation = new Map(storedProfiles.map((p) => [p.stock_location_id, p]))
   const usedToday = new Map<string, number>()
   for (const d of todays) for (const id of (d.location_ids as string[]) ?? []) usedToday.set(id, (usedToday.get(id) ?? 0) + 1)
@@ -173,6 +186,9 @@ export async function loadRoutingContext(
     }),
     inventory_item_ids: [...new Set(lines.map((l) => l.inventory_item_id))],
     line_item_ids: [...new Set(items.map((i) => i.id))],
+    rule_set: chosenSet ? (chosenSet.definition as unknown as RuleSet) : defaultRuleSet(),
+    rule_set_label: chosenSet ? `${chosenSet.name} v${chosenSet.version}` : "default",
+    excluded_location_ids: excluded,
   }
 }
 

@@ -2,7 +2,7 @@ import { IInventoryService, MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { geocodeAddress } from "../../../lib/geo"
-import { Candidate, defaultRuleSet, Plan, planAllocation } from "../../../lib/routing"
+import { Candidate, defaultRuleSet, Plan, planAllocation, RuleSet } from "../../../lib/routing"
 import { HeldReservation, RoutingContext, splitPlannerLineId } from "../utils/routing-context"
 
 export const planAndReserveStepId = "oms-plan-and-reserve"
@@ -95,7 +95,7 @@ async function planAndMove(container: MedusaContainer, context: RoutingContext) 
       address: context.address,
       facts: context.facts,
       candidates: context.candidates.map((c) => ({ ...c, stock: stockByLocation.get(c.id) ?? {} })),
-      rule_set: defaultRuleSet(),
+      rule_set: withExclusions(context.rule_set ?? defaultRuleSet(), context.excluded_location_ids ?? []),
     },
     { geocode: geocodeAddress }
   )
@@ -142,6 +142,18 @@ async function planAndMove(container: MedusaContainer, context: RoutingContext) 
   return {
     output: { plan, reservations: after, moved_lines: [...new Set(moved)] },
     undo: { inventory_item_ids: context.inventory_item_ids, removed, created_ids: created.map((c) => c.id) },
+  }
+}
+
+/** Locations that rejected the order are filtered out before any rule of the shop's. */
+function withExclusions(ruleSet: RuleSet, excluded: string[]): RuleSet {
+  if (!excluded.length) return ruleSet
+  return {
+    ...ruleSet,
+    rules: [
+      { kind: "filter", type: "exclude_locations", params: { location_ids: excluded }, label: "locations that rejected this order" },
+      ...ruleSet.rules,
+    ],
   }
 }
 

@@ -26,6 +26,8 @@ export const recordDecisionStep = createStep(
       action?: string
       /** Automatic retries: leave the decision (and its history) alone when nothing changed. */
       only_if_changed?: boolean
+      /** Said before the planner's sentence in the history, e.g. why the order was re-routed. */
+      summary?: string
     },
     { container }
   ) => {
@@ -37,14 +39,19 @@ export const recordDecisionStep = createStep(
       at: new Date().toISOString(),
       action: input.action ?? "routed",
       actor: input.actor ?? "system",
-      summary: plan.trace.decision,
+      summary: input.summary ? `${input.summary} ${plan.trace.decision}` : plan.trace.decision,
     }
     const fields = {
       status: plan.status,
       method: plan.method,
-      rule_set: "default",
+      rule_set: context.rule_set_label ?? "default",
       location_ids: [...new Set(result.reservations.map((r) => r.location_id))],
-      plan: { shipments: plan.shipments, unallocated: plan.unallocated, moved_lines: result.moved_lines },
+      plan: {
+        shipments: plan.shipments,
+        unallocated: plan.unallocated,
+        moved_lines: result.moved_lines,
+        excluded_location_ids: context.excluded_location_ids ?? [],
+      },
       trace: plan.trace as unknown as Record<string, unknown>,
     }
 

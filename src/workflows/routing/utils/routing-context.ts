@@ -1,4 +1,4 @@
-import type { Candidate, OrderLine } from "../../../lib/routing"
+import type { Candidate, OrderLine, RuleSet } from "../../../lib/routing"
 import type { OrderFacts } from "../../../lib/rules"
 import type { GeoPoint } from "../../../lib/geo"
 
@@ -33,6 +33,12 @@ export type RoutingContext = {
   candidates: Omit<Candidate, "stock">[]
   inventory_item_ids: string[]
   line_item_ids: string[]
+  /** The active rule set for the order's sales channel, else the global one, else the default. */
+  rule_set?: RuleSet
+  /** How the decision names it: "<name> v<version>" or "default". */
+  rule_set_label?: string
+  /** Locations that rejected this order; routing never sends it back to them. */
+  excluded_location_ids?: string[]
 }
 
 /** Planner line id for one inventory item of one order line (a kit line has several). */

@@ -1,0 +1,19 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { moveLinesWorkflow } from "../../../../../../workflows/routing/workflows/move-lines"
+import { AdminMoveLinesType } from "../../validators"
+
+/** POST /admin/oms/orders/:id/move: move lines to another location, validated against its stock. */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminMoveLinesType>, res: MedusaResponse) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [location],
+  } = await query.graph({ entity: "stock_location", fields: ["id", "name"], filters: { id: req.validatedBody.to_location_id } })
+  if (!location) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `to_location_id: stock location ${req.validatedBody.to_location_id} was not found`)
+  }
+  const { result } = await moveLinesWorkflow(req.scope).run({
+    input: { order_id: req.params.id, ...req.validatedBody, to_location_name: location.name, actor: req.auth_context.actor_id },
+  })
+  res.json({ decision: result })
+}

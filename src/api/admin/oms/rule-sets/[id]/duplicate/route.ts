@@ -1,0 +1,12 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { duplicateRuleSetWorkflow } from "../../../../../../workflows/routing/workflows/rule-sets"
+import { getRuleSetOr404 } from "../../helpers"
+
+/** POST /admin/oms/rule-sets/:id/duplicate: a new draft version with the same rules. */
+export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  await getRuleSetOr404(req.scope, req.params.id)
+  const { result } = await duplicateRuleSetWorkflow(req.scope).run({
+    input: { id: req.params.id, created_by: req.auth_context.actor_id },
+  })
+  res.status(201).json({ rule_set: result })
+}

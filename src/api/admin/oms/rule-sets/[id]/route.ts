@@ -1,0 +1,16 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { updateRuleSetWorkflow } from "../../../../../workflows/routing/workflows/rule-sets"
+import { getRuleSetOr404 } from "../helpers"
+import { AdminUpdateRuleSetType } from "../validators"
+
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  res.json({ rule_set: await getRuleSetOr404(req.scope, req.params.id) })
+}
+
+/** POST /admin/oms/rule-sets/:id: change a draft (409 for active or archived versions). */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateRuleSetType>, res: MedusaResponse) => {
+  const { result } = await updateRuleSetWorkflow(req.scope).run({
+    input: { id: req.params.id, ...(req.validatedBody as any) },
+  })
+  res.json({ rule_set: result })
+}

@@ -1,0 +1,22 @@
+import { z } from "@medusajs/framework/zod"
+import { ruleSetSchema } from "../../../../lib/routing"
+
+/** POST /admin/oms/rule-sets: a new draft. `definition` is the planner's rule set. */
+export const AdminCreateRuleSet = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    sales_channel_id: z.string().min(1).nullable().optional(),
+    definition: ruleSetSchema,
+  })
+  .strict()
+
+/** POST /admin/oms/rule-sets/:id: change a draft. */
+export const AdminUpdateRuleSet = z
+  .object({
+    sales_channel_id: z.string().min(1).nullable().optional(),
+    definition: ruleSetSchema.optional(),
+  })
+  .strict()
+
+export type AdminCreateRuleSetType = z.infer<typeof AdminCreateRuleSet>
+export type AdminUpdateRuleSetType = z.infer<typeof AdminUpdateRuleSet>

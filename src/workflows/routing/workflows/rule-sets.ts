@@ -1,0 +1,65 @@
+import { acquireLockStep, releaseLockStep, useQueryGraphStep } from "@medusajs/core-flows"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  activateRuleSetStep,
+  archiveRuleSetStep,
+  createRuleSetStep,
+  RuleSetDraftInput,
+  updateDraftRuleSetStep,
+} from "../steps/rule-set-steps"
+
+/** The lock for "which version is active": one per sales channel, and one global. */
+const scopeLock = (salesChannelId: string | null | undefined) => `oms:rule-sets:${salesChannelId ?? "global"}`
+
+export const createRuleSetWorkflow = createWorkflow("oms-create-rule-set", (input: RuleSetDraftInput) => {
+  return new WorkflowResponse(createRuleSetStep(input))
+})
+
+export const updateRuleSetWorkflow = createWorkflow(
+  "oms-update-rule-set",
+  (input: { id: string; definition?: RuleSetDraftInput["definition"]; sales_channel_id?: string | null }) => {
+    return new WorkflowResponse(updateDraftRuleSetStep(input))
+  }
+)
+
+/** A new draft with the same rules as an existing version (the way to change an active one). */
+export const duplicateRuleSetWorkflow = createWorkflow(
+  "oms-duplicate-rule-set",
+  (input: { id: string; created_by?: string | null }) => {
+    const { data: source } = useQueryGraphStep({
+      entity: "oms_rule_set",
+      fields: ["id", "name", "sales_channel_id", "definition"],
+      filters: { id: input.id },
+      options: { throwIfKeyNotFound: true, isList: false },
+    })
+    const draft = transform({ source, input }, ({ source, input }) => ({
+      name: (source as any).name,
+      sales_channel_id: (source as any).sales_channel_id,
+      definition: (source as any).definition,
+      created_by: input.created_by ?? null,
+    }))
+    return new WorkflowResponse(createRuleSetStep(draft))
+  }
+)
+
+export const activateRuleSetWorkflow = createWorkflow(
+  "oms-activate-rule-set",
+  (input: { id: string; sales_channel_id: string | null }) => {
+    const key = transform({ input }, ({ input }) => scopeLock(input.sales_channel_id))
+    acquireLockStep({ key, timeout: 10, ttl: 30 })
+    const activated = activateRuleSetStep({ id: input.id })
+    releaseLockStep({ key })
+    return new WorkflowResponse(activated)
+  }
+)
+
+export const archiveRuleSetWorkflow = createWorkflow(
+  "oms-archive-rule-set",
+  (input: { id: string; sales_channel_id: string | null }) => {
+    const key = transform({ input }, ({ input }) => scopeLock(input.sales_channel_id))
+    acquireLockStep({ key, timeout: 10, ttl: 30 })
+    const archived = archiveRuleSetStep({ id: input.id })
+    releaseLockStep({ key })
+    return new WorkflowResponse(archived)
+  }
+)
