@@ -19,6 +19,9 @@ const SCREENSHOTS = path.join(ROOT, "artifacts", "screenshots")
 
 // Another test layer may be running on this small machine at the same time: be patient.
 const UI_TIMEOUT = 60_000
+// Routing runs in the background after seeding and on re-route; give it longer still.
+const ROUTING_TIMEOUT = 150_000
+const ROUTING_STATUSES = ["routed", "partially_routed", "held", "backordered", "canceled"]
 jest.setTimeout(180_000)
 
 let server: Server | undefined
@@ -212,7 +215,7 @@ describe("Order management in the admin", () => {
       expect(after).toEqual(before)
     }))
 
-  it("shows where an order's units are reserved on the order's page", () =>
+  it("shows the order's routing decision and reservations on the order's page, and re-routes it", () =>
     withServerLog(async () => {
       await page.goto(url("/app/orders"), { waitUntil: "domcontentloaded", timeout: UI_TIMEOUT })
       const firstOrder = page.locator('a[href*="/orders/order_"]').first()
@@ -222,9 +225,34 @@ describe("Order management in the admin", () => {
 
       const widget = page.getByTestId("oms-order-widget")
       await widget.waitFor({ timeout: UI_TIMEOUT })
+
+      // Seeded orders are routed by the order.placed subscriber in the background; the widget
+      // shows "Not routed yet" and asks again until the decision is there.
+      const status = widget.getByTestId("oms-routing-status")
+      await status.waitFor({ timeout: ROUTING_TIMEOUT })
+      expect(ROUTING_STATUSES).toContain(await status.getAttribute("data-status"))
+      expect(((await status.textContent()) ?? "").trim().toLowerCase()).toBe(
+        (await status.getAttribute("data-status"))!.replace(/_/g, " ")
+      )
+      expect(["exact", "heuristic"]).toContain(((await widget.getByTestId("oms-routing-method").textContent()) ?? "").trim())
+      const decision = ((await widget.getByTestId("oms-routing-decision").textContent()) ?? "").trim()
+      expect(decision.length).toBeGreaterThan(10)
+
+      const shipments = widget.locator('[data-testid^="oms-routing-shipment-"]')
+      const shipmentNames = await shipments.evaluateAll((els) =>
+        els.map((el) => el.getAttribute("data-testid")!.replace("oms-routing-shipment-", ""))
+      )
+      for (const name of shipmentNames) expect(WAREHOUSES).toContain(name)
+      if (shipmentNames.length > 0) expect((await shipments.first().textContent()) ?? "").toMatch(/\d+x/)
+      // The default rule set ranks by fewest shipments, distance and priority: there is always a
+      // "why". A long one starts collapsed.
+      const why = widget.getByTestId("oms-routing-why")
+      const showAll = why.getByRole("button", { name: /Show all/ })
+      if (await showAll.count()) await showAll.click()
+      await why.getByText(/Rank by/).first().waitFor({ timeout: UI_TIMEOUT })
+
       const locations = widget.locator('[data-testid^="oms-order-location-"]')
       await locations.first().waitFor({ timeout: UI_TIMEOUT })
-
       const names = await locations.evaluateAll((els) =>
         els.map((el) => el.getAttribute("data-testid")!.replace("oms-order-location-", ""))
       )
@@ -234,7 +262,29 @@ describe("Order management in the admin", () => {
       expect(first).toMatch(/\d+ units?/)
       expect(first).toMatch(/\d+x/)
 
+      const history = widget.getByTestId("oms-routing-history").getByTestId("oms-routing-history-entry")
+      const before = await history.count()
+      expect(before).toBeGreaterThanOrEqual(1)
+
+      await widget.getByTestId("oms-routing-reroute").click()
+      const until = Date.now() + ROUTING_TIMEOUT
+      while ((await history.count()) !== before + 1) {
+        const failed = widget.getByTestId("oms-routing-reroute-error")
+        if (await failed.count()) throw new Error(`re-route failed: ${await failed.textContent()}`)
+        if (Date.now() > until) throw new Error(`history still has ${await history.count()} entries, expected ${before + 1}`)
+        await page.waitForTimeout(250)
+      }
+      // Newest first: the entry the re-route added is on top.
+      expect((await history.first().textContent()) ?? "").toMatch(/Re-routed/)
+      await status.waitFor({ timeout: UI_TIMEOUT })
+      expect(((await widget.getByTestId("oms-routing-decision").textContent()) ?? "").trim().length).toBeGreaterThan(10)
+
+      // The re-route's toast confirms it; let it go so it does not cover the widget in the shot.
+      const toast = page.getByText("Order re-routed", { exact: true })
+      await toast.first().waitFor({ timeout: UI_TIMEOUT })
+      await toast.first().waitFor({ state: "hidden", timeout: 30_000 }).catch(() => undefined)
+
       await widget.scrollIntoViewIfNeeded()
       await screenshot("oms-order-widget.png")
-    }))
+    }), 420_000)
 })

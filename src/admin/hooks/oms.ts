@@ -6,6 +6,8 @@ import type {
   OmsLocationsResponse,
   OmsOverview,
   OrderReservations,
+  OrderRouting,
+  RoutingDecision,
 } from "../lib/types"
 
 /** Query keys of the OMS admin data; one root so a mutation can refresh what it touched. */
@@ -14,7 +16,16 @@ export const omsQueryKeys = {
   overview: () => [...omsQueryKeys.all, "overview"] as const,
   locations: () => [...omsQueryKeys.all, "locations"] as const,
   orderReservations: (orderId: string) => [...omsQueryKeys.all, "orders", orderId, "reservations"] as const,
+  orderRouting: (orderId: string) => [...omsQueryKeys.all, "orders", orderId, "routing"] as const,
 }
+
+/** While an order has no decision yet (it is routed in the background after placement), ask again this often. */
+const NOT_ROUTED_POLL_MS = 3_000
+/** ... and stop asking after this many answers (about two minutes). */
+const NOT_ROUTED_POLL_LIMIT = 40
+
+const isNotFound = (error: unknown) =>
+  typeof error === "object" && error !== null && (error as { status?: unknown }).status === 404
 
 /** Orders today, fulfillment counts and stock per location. */
 export const useOmsOverview = () =>
@@ -58,3 +69,48 @@ export const useOrderReservations = (orderId: string | undefined) =>
       ),
     enabled: Boolean(orderId),
   })
+
+/**
+ * The order's routing decision, or `decision: null` while it has none (the server answers 404
+ * then). Orders are routed in the background when placed, so a missing decision is asked for
+ * again every few seconds for a while.
+ */
+export const useOrderRouting = (orderId: string | undefined) =>
+  useQuery({
+    queryKey: omsQueryKeys.orderRouting(orderId ?? ""),
+    queryFn: async (): Promise<OrderRouting> => {
+      try {
+        return await sdk.client.fetch<{ decision: RoutingDecision }>(
+          `/admin/oms/orders/${encodeURIComponent(orderId as string)}/routing`
+        )
+      } catch (error) {
+        if (isNotFound(error)) return { decision: null }
+        throw error
+      }
+    },
+    enabled: Boolean(orderId),
+    refetchInterval: (query) =>
+      query.state.data && query.state.data.decision === null && query.state.dataUpdateCount < NOT_ROUTED_POLL_LIMIT
+        ? NOT_ROUTED_POLL_MS
+        : false,
+  })
+
+/** Routes the order again on current stock and profiles; refreshes its routing and reservations. */
+export const useRerouteOrder = (orderId: string) => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: () =>
+      sdk.client.fetch<{ decision: RoutingDecision }>(`/admin/oms/orders/${encodeURIComponent(orderId)}/route`, {
+        method: "POST",
+        body: {},
+      }),
+    onSuccess: async ({ decision }) => {
+      queryClient.setQueryData<OrderRouting>(omsQueryKeys.orderRouting(orderId), { decision })
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: omsQueryKeys.orderRouting(orderId) }),
+        queryClient.invalidateQueries({ queryKey: omsQueryKeys.orderReservations(orderId) }),
+        queryClient.invalidateQueries({ queryKey: omsQueryKeys.overview() }),
+      ])
+    },
+  })
+}

@@ -1,4 +1,4 @@
-import type { FulfillmentStatus, LocationAddress, LocationProfile } from "./types"
+import type { FulfillmentStatus, LocationAddress, LocationProfile, RoutingStatus } from "./types"
 
 type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
 
@@ -67,3 +67,34 @@ export const formatCoordinates = (profile: Pick<LocationProfile, "latitude" | "l
 /** The message a person should read for a failed request (the server's `message` when it sent one). */
 export const errorMessage = (error: unknown): string =>
   error instanceof Error && error.message ? error.message : "Something went wrong. Try again."
+
+const ROUTING_STATUS_DISPLAY: Record<RoutingStatus, { label: string; color: BadgeColor }> = {
+  routed: { label: "Routed", color: "green" },
+  partially_routed: { label: "Partially routed", color: "orange" },
+  held: { label: "Held", color: "red" },
+  backordered: { label: "Backordered", color: "orange" },
+  canceled: { label: "Canceled", color: "grey" },
+}
+
+/** How a routing status is shown; unknown statuses get a readable label in grey. */
+export const routingStatusDisplay = (status: string): { label: string; color: BadgeColor } =>
+  ROUTING_STATUS_DISPLAY[status as RoutingStatus] ?? fulfillmentStatusDisplay(status)
+
+/** "412 km", "< 1 km"; null when the distance is unknown. */
+export const formatDistance = (km: number | null | undefined): string | null => {
+  if (km === null || km === undefined || !Number.isFinite(km)) return null
+  const rounded = Math.round(km)
+  return rounded < 1 ? "< 1 km" : `${formatCount(rounded)} km`
+}
+
+/** A timestamp in the browser's time zone, e.g. "Nov 22, 2026, 9:14 AM"; the raw value if it does not parse. */
+export const formatDateTime = (at: string): string => {
+  const date = new Date(at)
+  return Number.isNaN(date.getTime()) ? at : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })
+}
+
+/** "re-routed" -> "Re-routed". */
+export const sentenceCase = (words: string): string => {
+  const spaced = words.replace(/_/g, " ")
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1)
+}

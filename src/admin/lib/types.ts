@@ -80,3 +80,63 @@ export type OrderReservations = {
   locations: Array<{ location_id: string; name: string; units: number; lines: ReservedLine[] }>
   unreserved: ReservedLine[]
 }
+
+export type RoutingStatus = "routed" | "partially_routed" | "held" | "backordered" | "canceled"
+
+export type RoutingMethod = "exact" | "heuristic"
+
+/** One plan line; `line_id` is "<line_item_id>|<inventory_item_id>". */
+export type RoutingPlanLine = {
+  line_id: string
+  inventory_item_id: string
+  quantity: number
+}
+
+export type RoutingShipment = {
+  location_id: string
+  location_name: string
+  lines: RoutingPlanLine[]
+  value: number
+  distance_km: number | null
+}
+
+export type RoutingRemainder = RoutingPlanLine & {
+  reason: string
+  backorder_location_id?: string
+}
+
+export type RoutingTraceStep = {
+  rule: string
+  kind: "filter" | "rank"
+  /** False when the rule's condition did not hold for this order. */
+  applied: boolean
+  sentence: string
+  removed?: Array<{ location_id: string; because: string }>
+}
+
+export type RoutingHistoryEntry = { at: string; action: string; actor: string; summary: string }
+
+export type RoutingDecision = {
+  id: string
+  order_id: string
+  status: RoutingStatus
+  method: RoutingMethod
+  rule_set: string
+  location_ids: string[]
+  plan: { shipments: RoutingShipment[]; unallocated: RoutingRemainder[]; moved_lines?: string[] }
+  trace: {
+    steps: RoutingTraceStep[]
+    decided_by: string | null
+    /** One sentence: where the order ships from and why. */
+    decision: string
+    method: RoutingMethod
+    search_nodes: number
+    notes: string[]
+  }
+  history: { entries: RoutingHistoryEntry[] }
+  created_at: string
+  updated_at: string
+}
+
+/** GET /admin/oms/orders/:id/routing, with a 404 ("not routed yet") turned into `null`. */
+export type OrderRouting = { decision: RoutingDecision | null }

@@ -1,8 +1,11 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
+import { useQueryClient } from "@tanstack/react-query"
+import { useEffect, useMemo, useRef } from "react"
+import { OrderNotRouted, OrderRouting } from "../components/oms/order-routing"
 import { SectionError, SectionLoading } from "../components/oms/section-state"
-import { useOrderReservations } from "../hooks/oms"
+import { omsQueryKeys, useOmsLocations, useOrderReservations, useOrderRouting } from "../hooks/oms"
 import { formatCount, formatUnits } from "../lib/format"
 import type { ReservedLine } from "../lib/types"
 
@@ -26,39 +29,70 @@ const Lines = ({ lines }: { lines: ReservedLine[] }) => (
   </ul>
 )
 
-/** Where the order's units are reserved, per stock location. */
+/** The order's routing decision (where it ships from, why, its history) and where its units are reserved. */
 const OrderOmsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
+  const queryClient = useQueryClient()
+  const routing = useOrderRouting(order.id)
   const { data, isPending, isError, error, refetch } = useOrderReservations(order.id)
+  // Only to name locations the filters skipped; the widget works without it.
+  const locations = useOmsLocations()
+  const locationNames = useMemo(
+    () => new Map((locations.data?.locations ?? []).map((location) => [location.id, location.name])),
+    [locations.data]
+  )
+
+  // A decision that appears or changes (background routing, another person's re-route) moves
+  // reservations: fetch them again.
+  const decision = routing.data?.decision
+  const seen = useRef<string | undefined>(undefined)
+  const version = routing.data ? `${decision?.id ?? "none"}@${decision?.updated_at ?? ""}` : undefined
+  useEffect(() => {
+    if (version === undefined) return
+    if (seen.current !== undefined && seen.current !== version) {
+      void queryClient.invalidateQueries({ queryKey: omsQueryKeys.orderReservations(order.id) })
+    }
+    seen.current = version
+  }, [version, order.id, queryClient])
 
   return (
     <Container className="divide-y p-0" data-testid="oms-order-widget">
       <div className="flex flex-col gap-y-1 px-6 py-4">
         <Heading level="h2">Order management</Heading>
         <Text size="xsmall" className="text-ui-fg-muted">
-          Routing, picking, labels and returns will appear here.
+          Where this order ships from, why, and where its units are reserved.
         </Text>
       </div>
+      {routing.isPending ? (
+        <SectionLoading rows={2} />
+      ) : routing.isError ? (
+        <SectionError error={routing.error} onRetry={() => routing.refetch()} />
+      ) : decision ? (
+        <OrderRouting decision={decision} reservations={data} locationNames={locationNames} />
+      ) : (
+        <OrderNotRouted orderId={order.id} />
+      )}
       {isPending ? (
         <SectionLoading rows={2} />
       ) : isError ? (
         <SectionError error={error} onRetry={() => refetch()} />
       ) : (
-        <>
+        <div className="flex flex-col gap-y-4 px-6 py-4" data-testid="oms-order-reservations">
+          <Text size="small" weight="plus" className="text-ui-fg-base">
+            Reservations
+          </Text>
           {data.locations.length === 0 && data.unreserved.length === 0 && (
-            <div className="px-6 py-4">
-              <Text size="small" className="text-ui-fg-subtle">
-                No units of this order are reserved.
-              </Text>
-            </div>
+            <Text size="small" className="text-ui-fg-subtle">
+              No units of this order are reserved.
+            </Text>
           )}
           {data.locations.map((location) => (
             <div
               key={location.location_id}
-              className="flex flex-col gap-y-2 px-6 py-4"
+              className="flex flex-col gap-y-2"
               data-testid={`oms-order-location-${location.name}`}
             >
               <div className="flex items-center justify-between gap-x-3">
-                <Text size="small" weight="plus" className="text-ui-fg-base truncate">
+                <Text size="small" className="text-ui-fg-base truncate">
                   {location.name}
                 </Text>
                 <Badge size="2xsmall" color="blue">
@@ -69,9 +103,9 @@ const OrderOmsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
             </div>
           ))}
           {data.unreserved.length > 0 && (
-            <div className="flex flex-col gap-y-2 px-6 py-4" data-testid="oms-order-unreserved">
+            <div className="flex flex-col gap-y-2" data-testid="oms-order-unreserved">
               <div className="flex items-center justify-between gap-x-3">
-                <Text size="small" weight="plus" className="text-ui-fg-base">
+                <Text size="small" className="text-ui-fg-base">
                   Not reserved
                 </Text>
                 <Badge size="2xsmall" color="orange">
@@ -81,7 +115,7 @@ const OrderOmsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
               <Lines lines={data.unreserved} />
             </div>
           )}
-        </>
+        </div>
       )}
     </Container>
   )
