@@ -23,7 +23,7 @@ type Undo = { reservation_ids: string[]; inventory_item_ids: string[] }
 /**
  * Checkout's reservation, routed: under the same inventory-item locks Medusa's own
  * `reserveInventoryStep` takes, it reads the levels at the sales channel's locations, asks the
- * planner where the order should ship from and reserves there, splitting a line across
+ * planner (with the rule set routing uses for the order) where it should ship from and reserves there, splitting a line across
  * locations when no single one holds it. Refuses the order (nothing written) when the
  * locations together do not hold a line of a variant that does not backorder.
  * Compensation deletes what it created, under the same locks.
@@ -87,7 +87,9 @@ async function planAndReserve(container: MedusaContainer, context: RoutingContex
     }
   })
   const plan = planAllocation(
-    { lines, address: context.address, facts: context.facts, candidates, rule_set: defaultRuleSet() },
+    // The rule set routing will use for this order (the channel's active one, else the default),
+    // so the subscriber finds the reservations where it wants them.
+    { lines, address: context.address, facts: context.facts, candidates, rule_set: context.rule_set ?? defaultRuleSet() },
     { geocode: geocodeAddress }
   )
   const { reservations, shortages } = routedReservations({
