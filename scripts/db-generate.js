@@ -1,7 +1,7 @@
 // Generates a migration for each plugin module from its data models:
 //   npm run db:generate            (all modules)
 // medusa plugin:db:generate needs a live database and reads DB_* variables, not .env.
-const { spawnSync } = require("child_process")
+const { spawn } = require("child_process")
 const { startDatabase, ROOT } = require("./lib/database")
 
 async function main() {
@@ -16,9 +16,12 @@ async function main() {
     DATABASE_URL: db.url,
     MEDUSA_DISABLE_TELEMETRY: "true",
   }
-  const res = spawnSync("npx", ["medusa", "plugin:db:generate"], { cwd: ROOT, env, stdio: "inherit" })
+  // Asynchronous on purpose: this process drains the embedded server's log pipe.
+  const code = await new Promise((resolve) => {
+    spawn("npx", ["medusa", "plugin:db:generate"], { cwd: ROOT, env, stdio: "inherit" }).on("close", resolve)
+  })
   await db.stop()
-  process.exit(res.status ?? 1)
+  process.exit(code ?? 1)
 }
 
 main().catch((e) => {

@@ -8,8 +8,8 @@ async function main() {
     console.log(`[oms] dropping ${db.database}`)
     await dropDatabase(db, db.database)
     await createDatabaseIfMissing(db, db.database)
-    medusa(["db:migrate"], db)
-    medusa(["exec", "./scripts/seed/run.ts"], db)
+    await medusa(["db:migrate"], db)
+    await medusa(["exec", "./scripts/seed/run.ts"], db)
   } finally {
     await db.stop()
   }

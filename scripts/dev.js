@@ -15,9 +15,9 @@ async function main() {
   console.log(`[oms] database: ${db.embedded ? "embedded PostgreSQL" : "DATABASE_URL"} (${db.host}:${db.port}/${db.database})`)
 
   console.log("[oms] migrating...")
-  medusa(["db:migrate"], db)
+  await medusa(["db:migrate"], db)
   console.log("[oms] seeding the demo store (once)...")
-  medusa(["exec", "./scripts/seed/run.ts"], db)
+  await medusa(["exec", "./scripts/seed/run.ts"], db)
 
   const port = process.env.PORT || "9000"
   const child = medusaChild(["develop"], db, { extraEnv: { PORT: port } })

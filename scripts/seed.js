@@ -5,8 +5,8 @@ const { medusa } = require("./lib/medusa")
 async function main() {
   const db = await startDatabase({ purpose: "dev", database: "medusa_oms" })
   try {
-    medusa(["db:migrate"], db)
-    medusa(["exec", "./scripts/seed/run.ts"], db)
+    await medusa(["db:migrate"], db)
+    await medusa(["exec", "./scripts/seed/run.ts"], db)
   } finally {
     await db.stop()
   }

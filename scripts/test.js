@@ -3,7 +3,7 @@
 // `npm test -- http` (or unit, modules, consumer, browser) runs one layer.
 const fs = require("fs")
 const path = require("path")
-const { spawnSync } = require("child_process")
+const { spawn, spawnSync } = require("child_process")
 const { ROOT } = require("./lib/database")
 
 const ALL = ["unit", "modules", "http", "consumer", "browser"]
@@ -22,6 +22,11 @@ async function main() {
   for (const l of layers) if (!ALL.includes(l)) throw new Error(`unknown layer "${l}"; layers: ${ALL.join(", ")}`)
   fs.mkdirSync(RESULTS, { recursive: true })
 
+  // Before the database starts: these block this process, and once the embedded server runs
+  // this process must keep reading its log pipe (see runLayer).
+  if (layers.includes("browser")) ensureChromium()
+  if (layers.includes("consumer")) buildPackage()
+
   let db = null
   if (layers.some((l) => NEEDS_DB.has(l))) {
     db = await startDatabase({ purpose: "test" })
@@ -32,9 +37,7 @@ async function main() {
   const rows = []
   try {
     for (const layer of layers) {
-      if (layer === "consumer") buildPackage()
-      if (layer === "browser") ensureChromium()
-      const r = runLayer(layer, db)
+      const r = await runLayer(layer, db)
       rows.push([layer, r])
       totals.passed += r.passed
       totals.failed += r.failed
@@ -54,7 +57,7 @@ async function main() {
   process.exit(totals.failed > 0 || crashed ? 1 : 0)
 }
 
-function runLayer(layer, db) {
+async function runLayer(layer, db) {
   console.log(`\n[test] ===== ${layer} =====`)
   const outputFile = path.join(RESULTS, `${layer}.json`)
   const env = {
@@ -74,10 +77,14 @@ function runLayer(layer, db) {
   }
   const args = [path.join(ROOT, "node_modules", "jest", "bin", "jest.js"), "--json", `--outputFile=${outputFile}`, "--forceExit"]
   if (NEEDS_DB.has(layer)) args.push("--runInBand")
-  const res = spawnSync(process.execPath, args, { cwd: ROOT, env, stdio: "inherit" })
+  // Asynchronous on purpose: the embedded PostgreSQL logs to a pipe this process reads; a
+  // blocking spawnSync lets that pipe fill up and every database backend stalls on its log.
+  const status = await new Promise((resolve) => {
+    spawn(process.execPath, args, { cwd: ROOT, env, stdio: "inherit" }).on("close", resolve)
+  })
 
   if (!fs.existsSync(outputFile)) {
-    console.log(`[test] ${layer}: jest wrote no results (exit ${res.status})`)
+    console.log(`[test] ${layer}: jest wrote no results (exit ${status})`)
     return { passed: 0, failed: 0, skipped: 0, crashed: true }
   }
   const json = JSON.parse(fs.readFileSync(outputFile, "utf8"))

@@ -142,9 +142,9 @@ export async function startServer({
   await dropDatabase(db, database)
   await createDatabaseIfMissing(db, database)
   note(`created database ${database}`)
-  medusa(["db:migrate"], db, { quiet: true })
+  await medusa(["db:migrate"], db, { quiet: true })
   note("migrated")
-  medusa(["exec", "./scripts/seed/run.ts"], db, { quiet: true, extraEnv: { OMS_SEED_ORDERS: String(orders) } })
+  await medusa(["exec", "./scripts/seed/run.ts"], db, { quiet: true, extraEnv: { OMS_SEED_ORDERS: String(orders) } })
   note(`seeded ${orders} orders`)
 
   const port = await freePort()

@@ -58,8 +58,10 @@ medusaIntegrationTestRunner({
           items: [{ variant_id: store.variants["TEE-S"], quantity: 2 }],
         })
         expect(result.type).toBe("order")
-        const [event] = (await placed) as any[]
-        expect(event.data.id).toBe(result.order.id)
+        await placed
+        // The order.placed subscriber (routing) ran for this very order.
+        const [decision] = await waitForDecisions(getContainer(), [result.order.id])
+        expect(decision.order_id).toBe(result.order.id)
 
         const { data } = await api.get(`/admin/oms/orders/${result.order.id}/reservations`, admin)
         const units = data.locations.reduce((sum: number, l: { units: number }) => sum + l.units, 0)

@@ -15,19 +15,29 @@ function appEnv(db, extra = {}) {
   }
 }
 
-/** Runs `medusa <args>` to completion; throws with the command line when it fails. */
+/**
+ * Runs `medusa <args>` to completion; rejects with the command line when it fails.
+ * Never synchronous: the embedded PostgreSQL writes its log to a pipe this process reads,
+ * and a blocked event loop would let that pipe fill and stall every database backend.
+ */
 function medusa(args, db, { extraEnv = {}, quiet = false } = {}) {
-  const res = spawnSync(MEDUSA_BIN, args, {
-    cwd: ROOT,
-    env: appEnv(db, extraEnv),
-    stdio: quiet ? "pipe" : "inherit",
-    encoding: "utf8",
+  return new Promise((resolve, reject) => {
+    const child = spawn(MEDUSA_BIN, args, {
+      cwd: ROOT,
+      env: appEnv(db, extraEnv),
+      stdio: quiet ? "pipe" : "inherit",
+    })
+    let output = ""
+    if (quiet) {
+      child.stdout.on("data", (d) => (output += d))
+      child.stderr.on("data", (d) => (output += d))
+    }
+    child.on("error", reject)
+    child.on("close", (code) => {
+      if (code === 0) return resolve({ status: 0, output })
+      reject(new Error(`medusa ${args.join(" ")} failed with exit code ${code}${quiet ? `\n${output}` : ""}`))
+    })
   })
-  if (res.status !== 0) {
-    const output = quiet ? `\n${res.stdout}\n${res.stderr}` : ""
-    throw new Error(`medusa ${args.join(" ")} failed with exit code ${res.status}${output}`)
-  }
-  return res
 }
 
 /** Starts a long-running `medusa <args>` (develop, start) as a child in its own process group. */
