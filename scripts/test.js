@@ -75,7 +75,13 @@ async function runLayer(layer, db) {
     env.DB_PASSWORD = db.password
     env.OMS_TEST_DATABASE_URL = db.url
   }
-  const args = [path.join(ROOT, "node_modules", "jest", "bin", "jest.js"), "--json", `--outputFile=${outputFile}`, "--forceExit"]
+  const args = [
+    path.join(ROOT, "node_modules", "jest", "bin", "jest.js"),
+    "--reporters=default",
+    `--reporters=${path.join(__dirname, "lib", "jest-count-reporter.js")}`,
+    "--forceExit",
+  ]
+  env.OMS_TEST_COUNTS_FILE = outputFile
   if (NEEDS_DB.has(layer)) args.push("--runInBand")
   // Asynchronous on purpose: the embedded PostgreSQL logs to a pipe this process reads; a
   // blocking spawnSync lets that pipe fill up and every database backend stalls on its log.
@@ -87,15 +93,13 @@ async function runLayer(layer, db) {
     console.log(`[test] ${layer}: jest wrote no results (exit ${status})`)
     return { passed: 0, failed: 0, skipped: 0, crashed: true }
   }
-  const json = JSON.parse(fs.readFileSync(outputFile, "utf8"))
-  const noTests = json.numTotalTests === 0
-  // A suite that failed to load counts as a failure even though it ran no test.
-  const brokenSuites = json.testResults.filter((s) => s.status === "failed" && s.assertionResults.length === 0).length
+  const counts = JSON.parse(fs.readFileSync(outputFile, "utf8"))
   return {
-    passed: json.numPassedTests,
-    failed: json.numFailedTests + brokenSuites,
-    skipped: json.numPendingTests + json.numTodoTests,
-    crashed: noTests,
+    passed: counts.passed,
+    // A suite that failed to load counts as a failure even though it ran no test.
+    failed: counts.failed + counts.broken_suites,
+    skipped: counts.skipped,
+    crashed: counts.total === 0 || (status !== 0 && counts.failed + counts.broken_suites === 0),
   }
 }
 

@@ -109,10 +109,12 @@ medusaIntegrationTestRunner({
         const { data: queue } = await api.get("/admin/oms/routing/queue", admin)
         expect(queue.decisions.map((d: any) => d.order_id)).toContain(order_id)
 
-        const inventory = getContainer().resolve(Modules.INVENTORY)
-        await inventory.createInventoryLevels([
-          { inventory_item_id: store.inventory_items["HOOD-XL"], location_id: store.locations.newark, stocked_quantity: 4 },
-        ])
+        // A person books stock in at Newark through the admin, as the inventory page does.
+        await api.post(
+          `/admin/inventory-items/${store.inventory_items["HOOD-XL"]}/location-levels`,
+          { location_id: store.locations.newark, stocked_quantity: 4 },
+          admin
+        )
         const routing = getContainer().resolve("oms_routing") as any
         const until = Date.now() + 30_000
         let current: any
@@ -235,6 +237,177 @@ medusaIntegrationTestRunner({
         expect(get.status).toBe(404)
         const post = await api.post("/admin/oms/orders/order_missing/route", {}, admin).catch((e: any) => e.response)
         expect(post.status).toBe(404)
+      })
+    })
+
+    describe("rule sets", () => {
+      const noNewark = (condition?: unknown) => ({
+        rules: [
+          { kind: "filter", type: "serves_market" },
+          {
+            kind: "filter",
+            type: "exclude_locations",
+            params: { location_ids: [store.locations.newark] },
+            ...(condition ? { condition } : {}),
+          },
+          { kind: "rank", type: "fewest_shipments" },
+          { kind: "rank", type: "distance" },
+        ],
+        split: { type: "allowed" },
+        partial: "split",
+      })
+
+      it.each([
+        [{ name: "x", definition: { rules: [{ kind: "rank", type: "nearest" }], split: { type: "allowed" }, partial: "split" } }, /type/],
+        [{ name: "x", definition: { rules: [], split: { type: "max_shipments", max: 0 }, partial: "split" } }, /max/],
+        [{ name: "x", definition: { rules: [], split: { type: "allowed" }, partial: "wait" } }, /partial/],
+        [{ name: "", definition: { rules: [], split: { type: "allowed" }, partial: "split" } }, /name/],
+        [{ name: "x", definition: { rules: [{ kind: "filter", type: "exclude_locations" }], split: { type: "allowed" }, partial: "split" } }, /location/],
+      ])("refuses bad rule input %j with a 400 naming the field", async (body, message) => {
+        const res = await api.post("/admin/oms/rule-sets", body, admin).catch((e: any) => e.response)
+        expect(res.status).toBe(400)
+        expect(res.data.message).toMatch(message)
+        const { data } = await api.get("/admin/oms/rule-sets", admin)
+        expect(data.count).toBe(0)
+      })
+
+      it("routes with the active rule set and names it in the decision", async () => {
+        const { data: created } = await api.post("/admin/oms/rule-sets", { name: "No Newark", definition: noNewark() }, admin)
+        expect(created.rule_set).toEqual(expect.objectContaining({ status: "draft", version: 1 }))
+        await api.post(`/admin/oms/rule-sets/${created.rule_set.id}/activate`, {}, admin)
+        const { order_id, decision } = await orderTo("Boston", { "TEE-L": 1 })
+        expect(decision.rule_set).toBe("No Newark v1")
+        expect(await reservedBySku(getContainer(), order_id)).toEqual({ "Reno Fulfillment Center": { "TEE-L": 1 } })
+      })
+
+      it("applies a rule only when its condition holds for the order", async () => {
+        const { data } = await api.post(
+          "/admin/oms/rule-sets",
+          { name: "West coast ZIPs avoid Newark", definition: noNewark({ type: "postal_prefix", in: ["9"] }) },
+          admin
+        )
+        await api.post(`/admin/oms/rule-sets/${data.rule_set.id}/activate`, {}, admin)
+        const boston = await orderTo("Boston", { "TEE-L": 1 })
+        expect(await reservedBySku(getContainer(), boston.order_id)).toEqual({ "Newark DC": { "TEE-L": 1 } })
+        const step = boston.decision.trace.steps.find((s: any) => s.rule.match(/exclude|Exclude/))
+        expect(step.applied).toBe(false)
+      })
+
+      it("keeps one active version: activating another archives it; only drafts change", async () => {
+        const { data: v1 } = await api.post("/admin/oms/rule-sets", { name: "Main", definition: noNewark() }, admin)
+        await api.post(`/admin/oms/rule-sets/${v1.rule_set.id}/activate`, {}, admin)
+        const edit = await api
+          .post(`/admin/oms/rule-sets/${v1.rule_set.id}`, { definition: noNewark() }, admin)
+          .catch((e: any) => e.response)
+        expect(edit.status).toBe(400)
+        expect(edit.data.message).toMatch(/"Main" v1 is active; only drafts can be changed/)
+
+        const { data: v2 } = await api.post(`/admin/oms/rule-sets/${v1.rule_set.id}/duplicate`, {}, admin)
+        expect(v2.rule_set).toEqual(expect.objectContaining({ name: "Main", version: 2, status: "draft" }))
+        await api.post(`/admin/oms/rule-sets/${v2.rule_set.id}`, { definition: { ...noNewark(), split: { type: "none" } } }, admin)
+        await Promise.all([
+          api.post(`/admin/oms/rule-sets/${v2.rule_set.id}/activate`, {}, admin),
+          api.post(`/admin/oms/rule-sets/${v2.rule_set.id}/activate`, {}, admin),
+        ])
+        const { data: all } = await api.get("/admin/oms/rule-sets", admin)
+        const statuses = Object.fromEntries(all.rule_sets.map((s: any) => [`v${s.version}`, s.status]))
+        expect(statuses).toEqual({ v1: "archived", v2: "active" })
+      })
+    })
+
+    describe("rejection and move", () => {
+      async function lineOf(orderId: string) {
+        const { data } = await api.get(`/admin/orders/${orderId}?fields=*items`, admin)
+        return data.order.items[0].id as string
+      }
+
+      it("re-routes without a location that rejects a line, and lowers its stock for missing units", async () => {
+        const { order_id } = await orderTo("Boston", { "TEE-L": 2 })
+        const line = await lineOf(order_id)
+        const inventory = getContainer().resolve(Modules.INVENTORY)
+        const [before] = await inventory.listInventoryLevels({ inventory_item_id: store.inventory_items["TEE-L"], location_id: store.locations.newark })
+        const { data } = await api.post(
+          `/admin/oms/orders/${order_id}/reject`,
+          { location_id: store.locations.newark, reason: "not_in_stock", items: [{ line_item_id: line, quantity: 2 }] },
+          admin
+        )
+        expect(data.decision.location_ids).toEqual([store.locations.reno])
+        expect(data.decision.history.entries.at(-1)).toEqual(
+          expect.objectContaining({ action: "rejected", summary: expect.stringMatching(/Newark DC rejected 2 unit\(s\) \(not in stock\)/) })
+        )
+        expect(await reservedBySku(getContainer(), order_id)).toEqual({ "Reno Fulfillment Center": { "TEE-L": 2 } })
+        const [after] = await inventory.listInventoryLevels({ inventory_item_id: store.inventory_items["TEE-L"], location_id: store.locations.newark })
+        expect(Number(after.stocked_quantity)).toBe(Number(before.stocked_quantity) - 2)
+
+        // A later re-route does not send it back to the location that rejected it.
+        const { data: again } = await api.post(`/admin/oms/orders/${order_id}/route`, {}, admin)
+        expect(again.decision.location_ids).toEqual([store.locations.reno])
+      })
+
+      it("keeps stock as it is when a location rejects for lack of capacity", async () => {
+        const { order_id } = await orderTo("Boston", { "TEE-L": 1 })
+        const line = await lineOf(order_id)
+        const inventory = getContainer().resolve(Modules.INVENTORY)
+        const [before] = await inventory.listInventoryLevels({ inventory_item_id: store.inventory_items["TEE-L"], location_id: store.locations.newark })
+        await api.post(
+          `/admin/oms/orders/${order_id}/reject`,
+          { location_id: store.locations.newark, reason: "no_capacity", items: [{ line_item_id: line, quantity: 1 }] },
+          admin
+        )
+        const [after] = await inventory.listInventoryLevels({ inventory_item_id: store.inventory_items["TEE-L"], location_id: store.locations.newark })
+        expect(after.stocked_quantity).toEqual(before.stocked_quantity)
+        expect(await reservedBySku(getContainer(), order_id)).toEqual({ "Reno Fulfillment Center": { "TEE-L": 1 } })
+      })
+
+      it.each([
+        [{ reason: "lost" }, /reason/],
+        [{ items: [] }, /items/],
+        [{ location_id: undefined }, /location_id/],
+      ])("refuses a bad rejection %j with a 400 naming the field", async (patch, message) => {
+        const { order_id } = await orderTo("Boston", { "TEE-L": 1 })
+        const line = await lineOf(order_id)
+        const body: any = { location_id: store.locations.newark, reason: "damaged", items: [{ line_item_id: line, quantity: 1 }], ...patch }
+        const res = await api.post(`/admin/oms/orders/${order_id}/reject`, body, admin).catch((e: any) => e.response)
+        expect(res.status).toBe(400)
+        expect(res.data.message).toMatch(message)
+      })
+
+      it("refuses a rejection by a location that does not hold the line", async () => {
+        const { order_id } = await orderTo("Boston", { "TEE-L": 1 })
+        const line = await lineOf(order_id)
+        const res = await api
+          .post(`/admin/oms/orders/${order_id}/reject`, { location_id: store.locations.reno, reason: "damaged", items: [{ line_item_id: line, quantity: 1 }] }, admin)
+          .catch((e: any) => e.response)
+        expect(res.status).toBe(400)
+        expect(res.data.message).toMatch(/not reserved at Reno Fulfillment Center/)
+        expect(await reservedBySku(getContainer(), order_id)).toEqual({ "Newark DC": { "TEE-L": 1 } })
+      })
+
+      it("moves lines by hand when the target has the stock, and refuses when it has not", async () => {
+        const { order_id } = await orderTo("Boston", { "TEE-L": 2 })
+        const line = await lineOf(order_id)
+        const { data } = await api.post(
+          `/admin/oms/orders/${order_id}/move`,
+          { to_location_id: store.locations.reno, items: [{ line_item_id: line, quantity: 1 }] },
+          admin
+        )
+        expect(await reservedBySku(getContainer(), order_id)).toEqual({
+          "Newark DC": { "TEE-L": 1 },
+          "Reno Fulfillment Center": { "TEE-L": 1 },
+        })
+        expect(data.decision.history.entries.at(-1)).toEqual(expect.objectContaining({ action: "moved" }))
+        expect([...data.decision.location_ids].sort()).toEqual([store.locations.newark, store.locations.reno].sort())
+
+        await setStock("TEE-L", { newark: 53, reno: 1 }) // Reno now holds just the unit it reserved
+        const refused = await api
+          .post(`/admin/oms/orders/${order_id}/move`, { to_location_id: store.locations.reno, items: [{ line_item_id: line }] }, admin)
+          .catch((e: any) => e.response)
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toMatch(/to_location_id: the location has 0 unit\(s\) free/)
+        expect(await reservedBySku(getContainer(), order_id)).toEqual({
+          "Newark DC": { "TEE-L": 1 },
+          "Reno Fulfillment Center": { "TEE-L": 1 },
+        })
       })
     })
   },

@@ -14,6 +14,13 @@ const service = (container: { resolve: <T>(key: string) => T }) => container.res
 
 const label = (set: { name: string; version: number }) => `"${set.name}" v${set.version}`
 
+/** Reads one version (404 when it does not exist). */
+export const getRuleSetStep = createStep("oms-get-rule-set", async (input: { id: string }, { container }) => {
+  const [set] = await service(container).listRuleSets({ id: input.id })
+  if (!set) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Rule set with id: ${input.id} was not found`)
+  return new StepResponse(set)
+})
+
 /** Creates a draft; the version is the next one for that name. Deleted again on failure. */
 export const createRuleSetStep = createStep(
   "oms-create-rule-set",

@@ -1,9 +1,10 @@
-import { acquireLockStep, releaseLockStep, useQueryGraphStep } from "@medusajs/core-flows"
+import { acquireLockStep, releaseLockStep } from "@medusajs/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
   activateRuleSetStep,
   archiveRuleSetStep,
   createRuleSetStep,
+  getRuleSetStep,
   RuleSetDraftInput,
   updateDraftRuleSetStep,
 } from "../steps/rule-set-steps"
@@ -26,16 +27,11 @@ export const updateRuleSetWorkflow = createWorkflow(
 export const duplicateRuleSetWorkflow = createWorkflow(
   "oms-duplicate-rule-set",
   (input: { id: string; created_by?: string | null }) => {
-    const { data: source } = useQueryGraphStep({
-      entity: "oms_rule_set",
-      fields: ["id", "name", "sales_channel_id", "definition"],
-      filters: { id: input.id },
-      options: { throwIfKeyNotFound: true, isList: false },
-    })
+    const source = getRuleSetStep({ id: input.id })
     const draft = transform({ source, input }, ({ source, input }) => ({
-      name: (source as any).name,
-      sales_channel_id: (source as any).sales_channel_id,
-      definition: (source as any).definition,
+      name: source.name,
+      sales_channel_id: source.sales_channel_id,
+      definition: source.definition as unknown as RuleSetDraftInput["definition"],
       created_by: input.created_by ?? null,
     }))
     return new WorkflowResponse(createRuleSetStep(draft))
