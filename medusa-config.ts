@@ -7,6 +7,11 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
 const omsOptions = {
   timezone: process.env.OMS_TIMEZONE || "UTC",
+  routing: {
+    enabled: process.env.OMS_ROUTING_ENABLED !== "false",
+    // OMS_ROUTING_CHECKOUT=false keeps Medusa's own cart completion (benchmarks compare both).
+    checkout: process.env.OMS_ROUTING_CHECKOUT !== "false",
+  },
 }
 
 module.exports = defineConfig({
