@@ -62,7 +62,7 @@ moduleIntegrationTestRunner<RoutingModuleService>({
       })
 
       it("exposes the validated plugin options with defaults filled in", () => {
-        expect(service.getOmsOptions()).toEqual({ timezone: "Europe/Amsterdam", routing: { enabled: true } })
+        expect(service.getOmsOptions()).toEqual({ timezone: "Europe/Amsterdam", routing: { enabled: true, checkout: true } })
       })
     })
   },
