@@ -4,8 +4,9 @@ import { createPlannedFulfillmentWorkflow } from "../../../../../workflows/fulfi
 
 /**
  * Replaces Medusa's POST /admin/orders/:id/fulfillments (a plugin route at the same path wins;
- * Medusa's own body validation and query config still run before it), so the admin's
- * "Create Fulfillment" button cannot take units from a location the order is not reserved at.
+ * Medusa's own body validation and query config still run before it). The admin's "Create
+ * Fulfillment" button consumes only the reservations at the fulfilling location, and is refused
+ * where the order does not hold enough reserved units. Answers `{ order }` as core does.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<Record<string, any>>, res: MedusaResponse) => {
   await createPlannedFulfillmentWorkflow(req.scope).run({
