@@ -96,7 +96,7 @@ export function planFulfillmentInventory(input: PlanFulfillmentInventoryInput): 
       const here = ofItem.filter((r) => r.location_id === locationId)
       const elsewhere = ofItem.filter((r) => r.location_id !== locationId)
       if (!here.length) {
-        const where = [...new Set(elsewhere.map((r) => name(r.location_id)))].join(" and ")
+        const where = [...new Set(elsewhere.map((r) => name(r.location_id)))].sort().join(" and ")
         throw new MedusaError(
           MedusaError.Types.NOT_ALLOWED,
           `Order #${order.display_id}: ${label} is reserved at ${where}, not at ${name(locationId)}. ` +
@@ -107,7 +107,7 @@ export function planFulfillmentInventory(input: PlanFulfillmentInventoryInput): 
       const needed = MathBN.mult(quantity, link?.required_quantity ?? 1)
       const heldHere = MathBN.sum(...here.map((r) => r.quantity))
       if (MathBN.lt(heldHere, needed)) {
-        const others = [...new Set(elsewhere.map((r) => r.location_id))].map(
+        const others = [...new Set(elsewhere.map((r) => r.location_id))].sort((a, b) => name(a).localeCompare(name(b))).map(
           (id) => `${units(MathBN.sum(...elsewhere.filter((r) => r.location_id === id).map((r) => r.quantity)))} at ${name(id)}`
         )
         throw new MedusaError(
