@@ -127,6 +127,71 @@ medusaIntegrationTestRunner({
         expect(await reservedBySku(getContainer(), order_id)).toEqual({ "Newark DC": { "HOOD-XL": 1 } })
       })
 
+      it("sends orders elsewhere once a warehouse has used its daily capacity", async () => {
+        const routing = getContainer().resolve("oms_routing") as any
+        const today = await routing.listRoutingDecisions({}, { take: null })
+        const usedAtNewark = today.filter((d: any) => d.location_ids.includes(store.locations.newark)).length
+        await api.post(`/admin/oms/locations/${store.locations.newark}`, { daily_capacity: usedAtNewark + 1 }, admin)
+
+        const first = await orderTo("Boston", { "TEE-L": 1 })
+        const second = await orderTo("Boston", { "TEE-L": 1 })
+        expect(first.decision.location_ids).toEqual([store.locations.newark])
+        expect(second.decision.location_ids).toEqual([store.locations.reno])
+        const removed = second.decision.trace.steps.flatMap((s: any) => s.removed ?? [])
+        expect(removed).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ location_id: store.locations.newark, because: expect.stringMatching(/daily capacity/) }),
+          ])
+        )
+      })
+
+      it("holds back safety stock from routing", async () => {
+        // Newark holds 53 TEE-L; with 53 held back it has none to route.
+        await api.post(`/admin/oms/locations/${store.locations.newark}`, { safety_stock: 53 }, admin)
+        const { order_id } = await orderTo("Boston", { "TEE-L": 1 })
+        expect(await reservedBySku(getContainer(), order_id)).toEqual({ "Reno Fulfillment Center": { "TEE-L": 1 } })
+      })
+
+      it("backorders with a backorder rule set, then routes when stock arrives", async () => {
+        const { data } = await api.post(
+          "/admin/oms/rule-sets",
+          {
+            name: "Backorder",
+            definition: {
+              rules: [
+                { kind: "filter", type: "serves_market" },
+                { kind: "rank", type: "fewest_shipments" },
+                { kind: "rank", type: "distance" },
+              ],
+              split: { type: "allowed" },
+              partial: "backorder",
+            },
+          },
+          admin
+        )
+        await api.post(`/admin/oms/rule-sets/${data.rule_set.id}/activate`, {}, admin)
+        const { order_id, decision } = await orderTo("Boston", { "HOOD-XL": 1 })
+        expect(decision.status).toBe("backordered")
+        expect(decision.plan.unallocated).toEqual([
+          expect.objectContaining({ quantity: 1, backorder_location_id: store.locations.newark }),
+        ])
+
+        await api.post(
+          `/admin/inventory-items/${store.inventory_items["HOOD-XL"]}/location-levels`,
+          { location_id: store.locations.newark, stocked_quantity: 2 },
+          admin
+        )
+        const routing = getContainer().resolve("oms_routing") as any
+        const until = Date.now() + 30_000
+        let current: any
+        do {
+          await new Promise((r) => setTimeout(r, 200))
+          ;[current] = await routing.listRoutingDecisions({ order_id })
+        } while (current.status !== "routed" && Date.now() < until)
+        expect(current.status).toBe("routed")
+        expect(await reservedBySku(getContainer(), order_id)).toEqual({ "Newark DC": { "HOOD-XL": 1 } })
+      })
+
       it("treats a duplicate order.placed as a no-op", async () => {
         const { order_id } = await orderTo("Boston", { "TEE-L": 1 })
         const before = await reservedBySku(getContainer(), order_id)
