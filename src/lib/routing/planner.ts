@@ -6,7 +6,7 @@ import { availableUnits, filterLabels, filters } from "./filters"
 import { buildModel, type SearchModel } from "./model"
 import type { PlanOption } from "./option"
 import { compareOptions, coverageRanker, distanceKey, idRanker, makeRanker, rankLabels, type Ranker } from "./rank"
-import { DEFAULT_NODE_BUDGET, searchPlan } from "./search"
+import { budgetFor, searchPlan } from "./search"
 import type {
   Candidate,
   Plan,
@@ -69,6 +69,7 @@ export function planAllocation(input: PlanInput, options: PlanOptions = {}): Pla
   }
 
   const model = buildModel(remaining, lines, destination, rankTypes)
+  const budget = budgetFor(remaining.length, lines.length, options.node_budget)
   const rankers: Ranker[] = [
     coverageRanker,
     ...rankTypes.map((t) => makeRanker(t, model, rankParams.get(t) as { bucket_km?: number } | undefined)),
@@ -78,7 +79,7 @@ export function planAllocation(input: PlanInput, options: PlanOptions = {}): Pla
     rankers,
     split: input.rule_set.split,
     stopAtFirstComplete: rankTypes[0] === "fewest_shipments",
-    nodeBudget: options.node_budget ?? DEFAULT_NODE_BUDGET,
+    nodeBudget: budget,
     distanceKey:
       rankTypes[0] === "fewest_shipments" && rankTypes[1] === "distance"
         ? distanceKey(rankParams.get("distance") as { bucket_km?: number } | undefined)
@@ -86,7 +87,7 @@ export function planAllocation(input: PlanInput, options: PlanOptions = {}): Pla
   })
   if (result.method === "heuristic") {
     notes.push(
-      `The exact search stopped at its budget of ${options.node_budget ?? DEFAULT_NODE_BUDGET} steps; ` +
+      `The exact search stopped at its budget of ${budget} steps; ` +
         "the plan comes from a greedy set cover with local improvement and may not be the best possible."
     )
   }

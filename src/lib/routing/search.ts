@@ -5,6 +5,19 @@ import type { SearchMethod, SplitPolicy } from "./types"
 
 /** Default node budget of the exact search: about 1-1.5 µs a node, so ~15 ms at worst. */
 export const DEFAULT_NODE_BUDGET = 12_000
+/**
+ * Orders bigger than this many (eligible location x line) cells, e.g. 50 locations x 20 lines,
+ * are beyond "normal": the exact search gets the smaller budget below before the heuristic
+ * takes over, so a 50 x 50 or 200 x 50 order stays within a few milliseconds.
+ */
+export const EXACT_SIZE_LIMIT = 1_000
+export const LARGE_ORDER_BUDGET = 3_000
+
+/** The step budget for an order of this size (an explicit budget always wins). */
+export function budgetFor(locations: number, lines: number, explicit?: number): number {
+  if (explicit !== undefined) return explicit
+  return locations * lines > EXACT_SIZE_LIMIT ? LARGE_ORDER_BUDGET : DEFAULT_NODE_BUDGET
+}
 const RUNNER_UP_BUDGET = 200
 /**
  * Budget steps are nodes plus bound work: 128 stock entries read by the fractional bound or
