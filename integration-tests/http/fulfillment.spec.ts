@@ -207,6 +207,37 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("undoing", () => {
+      it("puts stock, reservations and the order back when a later step fails", async () => {
+        // A stray reservation lets the plan pass; Medusa's order module then refuses to fulfil
+        // more than was ordered, after the fulfillment, stock and reservations were changed.
+        const { order_id, line } = await orderTo("Boston", { "TEE-L": 2 })
+        expect((await fulfil(order_id, "newark", [{ id: line("TEE-L"), quantity: 2 }])).status).toBe(200)
+        const inventory = getContainer().resolve(Modules.INVENTORY)
+        await inventory.createReservationItems([
+          {
+            line_item_id: line("TEE-L"),
+            inventory_item_id: store.inventory_items["TEE-L"],
+            location_id: store.locations.newark,
+            quantity: 2,
+          },
+        ])
+        const before = await levels()
+        const res = await fulfil(order_id, "newark", [{ id: line("TEE-L"), quantity: 2 }])
+        expect(res.status).toBe(400)
+        expect(res.data.message).toMatch(/Cannot fulfill more items than what was ordered/)
+        expect(await levels()).toEqual(before)
+        expect(await reservedBySku(getContainer(), order_id)).toEqual({ "Newark DC": { "TEE-L": 2 } })
+        const after = await fulfillments(order_id)
+        expect(after.fulfillments).toHaveLength(1)
+        expect(Number(after.items[0].detail.fulfilled_quantity)).toBe(2)
+        // The order's lock was released on the way out: another request is answered at once.
+        const started = Date.now()
+        expect((await fulfil(order_id, "reno", [{ id: line("TEE-L"), quantity: 1 }])).status).toBe(400)
+        expect(Date.now() - started).toBeLessThan(10_000)
+      })
+    })
+
     describe("a line at one location", () => {
       it("fulfils like Medusa: stock and reservation drop at the routed location only", async () => {
         const { order_id, decision, line } = await orderTo("Boston", { "TEE-L": 2 })
