@@ -52,7 +52,11 @@ medusaIntegrationTestRunner({
 
     describe("routing placed orders", () => {
       it("ships from the nearest warehouse that has everything", async () => {
+        const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+        const routed = TestEventUtils.waitSubscribersExecution("oms.order.routed", eventBus)
         const boston = await orderTo("Boston", { "TEE-L": 2 })
+        const [event] = (await routed) as any[]
+        expect(event.data).toEqual({ id: boston.order_id, decision_id: boston.decision.id, status: "routed" })
         const losAngeles = await orderTo("Los Angeles", { "TEE-L": 2 })
         expect(await reservedBySku(getContainer(), boston.order_id)).toEqual({ "Newark DC": { "TEE-L": 2 } })
         expect(await reservedBySku(getContainer(), losAngeles.order_id)).toEqual({ "Reno Fulfillment Center": { "TEE-L": 2 } })

@@ -4,6 +4,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { geocodeAddress } from "../../../lib/geo"
 import { Candidate, defaultRuleSet, Plan, planAllocation, RuleSet } from "../../../lib/routing"
 import { HeldReservation, RoutingContext, splitPlannerLineId } from "../utils/routing-context"
+import { undoReservations } from "./reservation-snapshot"
 
 export const planAndReserveStepId = "oms-plan-and-reserve"
 
@@ -38,22 +39,7 @@ export const planAndReserveStep = createStep(
     return new StepResponse<PlanAndReserveResult, Undo>(result.output, result.undo)
   },
   async (undo: Undo | undefined, { container }) => {
-    if (!undo || (!undo.created_ids.length && !undo.removed.length)) return
-    const inventory = container.resolve<IInventoryService>(Modules.INVENTORY)
-    const locking = container.resolve(Modules.LOCKING)
-    await locking.execute(undo.inventory_item_ids, async () => {
-      if (undo.created_ids.length) await inventory.deleteReservationItems(undo.created_ids)
-      if (undo.removed.length) {
-        await inventory.createReservationItems(
-          undo.removed.map((r) => ({
-            line_item_id: r.line_item_id,
-            inventory_item_id: r.inventory_item_id,
-            location_id: r.location_id,
-            quantity: r.quantity,
-          }))
-        )
-      }
-    })
+    await undoReservations(container as any, undo && { ...undo, resized: [] })
   }
 )
 

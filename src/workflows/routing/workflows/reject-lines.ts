@@ -1,11 +1,11 @@
-import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/core-flows"
-import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { eventForStatus } from "../events"
+import { acquireLockStep, releaseLockStep } from "@medusajs/core-flows"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { correctStockStep } from "../steps/correct-stock"
 import { loadRoutingContextStep } from "../steps/load-routing-context"
 import { planAndReserveStep } from "../steps/plan-and-reserve"
 import { recordDecisionStep } from "../steps/record-decision"
 import { RejectLinesInput, validateRejectionStep } from "../steps/validate-rejection"
+import { emitDecisionEvent } from "../utils/emit-decision-event"
 import { orderLockKey } from "../utils/order-lock"
 
 export const rejectLinesWorkflowId = "oms-reject-lines"
@@ -39,13 +39,7 @@ export const rejectLinesWorkflow = createWorkflow(rejectLinesWorkflowId, (input:
     units: rejection.units,
   }))
   correctStockStep(correction)
-  when({ decision }, ({ decision }) => !!decision).then(() => {
-    const event = transform({ decision, input }, ({ decision, input }) => ({
-      eventName: eventForStatus(decision!.status),
-      data: { id: input.order_id, decision_id: decision!.id, status: decision!.status },
-    }))
-    emitEventStep(event)
-  })
+  emitDecisionEvent(decision as any, input.order_id)
   releaseLockStep({ key: lockKey })
   return new WorkflowResponse(decision)
 })

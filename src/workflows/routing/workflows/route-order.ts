@@ -1,9 +1,9 @@
-import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/core-flows"
-import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { eventForStatus } from "../events"
+import { acquireLockStep, releaseLockStep } from "@medusajs/core-flows"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { loadRoutingContextStep } from "../steps/load-routing-context"
 import { planAndReserveStep } from "../steps/plan-and-reserve"
 import { recordDecisionStep } from "../steps/record-decision"
+import { emitDecisionEvent } from "../utils/emit-decision-event"
 import { orderLockKey } from "../utils/order-lock"
 
 export const routeOrderWorkflowId = "oms-route-order"
@@ -37,13 +37,7 @@ export const routeOrderWorkflow = createWorkflow(routeOrderWorkflowId, (input: R
     only_if_changed: input.only_if_changed,
   })
 
-  when({ decision }, ({ decision }) => !!decision).then(() => {
-    const event = transform({ decision, input }, ({ decision, input }) => ({
-      eventName: eventForStatus(decision!.status),
-      data: { id: input.order_id, decision_id: decision!.id, status: decision!.status },
-    }))
-    emitEventStep(event)
-  })
+  emitDecisionEvent(decision as any, input.order_id)
   releaseLockStep({ key: lockKey })
 
   const response = transform({ decision, context }, ({ decision, context }) => ({
