@@ -362,6 +362,32 @@ medusaIntegrationTestRunner({
         expect(step.applied).toBe(false)
       })
 
+      it("applies a customer-group condition to a registered customer's order", async () => {
+        const customers = getContainer().resolve(Modules.CUSTOMER)
+        const group = await customers.createCustomerGroups({ name: "Wholesale" })
+        const buyer = await customers.createCustomers({ email: "buyer@wholesale.example", first_name: "Wes" })
+        await customers.addCustomerToGroup({ customer_id: buyer.id, customer_group_id: group.id })
+        const { data } = await api.post(
+          "/admin/oms/rule-sets",
+          { name: "Wholesale ships west", definition: noNewark({ type: "customer_group", any_of: [group.id] }) },
+          admin
+        )
+        await api.post(`/admin/oms/rule-sets/${data.rule_set.id}/activate`, {}, admin)
+
+        const { order_id } = await placeOrder(getContainer(), {
+          region_id: store.regions.usd,
+          sales_channel_id: store.sales_channel_id,
+          email: buyer.email,
+          customer_id: buyer.id,
+          address: at("Boston"),
+          items: [{ variant_id: store.variants["TEE-L"], quantity: 1 }],
+        })
+        await waitForDecisions(getContainer(), [order_id])
+        expect(await reservedBySku(getContainer(), order_id)).toEqual({ "Reno Fulfillment Center": { "TEE-L": 1 } })
+        const guest = await orderTo("Boston", { "TEE-L": 1 })
+        expect(await reservedBySku(getContainer(), guest.order_id)).toEqual({ "Newark DC": { "TEE-L": 1 } })
+      })
+
       it("keeps one active version: activating another archives it; only drafts change", async () => {
         const { data: v1 } = await api.post("/admin/oms/rule-sets", { name: "Main", definition: noNewark() }, admin)
         await api.post(`/admin/oms/rule-sets/${v1.rule_set.id}/activate`, {}, admin)

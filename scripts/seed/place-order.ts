@@ -13,6 +13,8 @@ export type PlaceOrderInput = {
   region_id: string
   sales_channel_id: string
   email: string
+  /** A registered customer (guest checkout when left out). */
+  customer_id?: string
   address: DemoAddress
   items: { variant_id: string; quantity: number }[]
   /** Shipping option name to prefer ("Standard" by default); the first available otherwise. */
@@ -29,6 +31,7 @@ export async function placeOrder(container: MedusaContainer, input: PlaceOrderIn
       region_id: input.region_id,
       sales_channel_id: input.sales_channel_id,
       email: input.email,
+      customer_id: input.customer_id,
       currency_code: undefined,
       shipping_address: input.address,
       billing_address: input.address,

@@ -20,7 +20,8 @@ export type LoadRoutingContextInput = {
 
 /**
  * Reads the order, its lines' inventory items, the sales channel's locations with their
- * profiles and today's load, in six queries whatever the order's size. Read-only.
+ * profiles, the customer's groups, the active rule sets and today's load: eight queries in three
+ * rounds, whatever the order's size. Read-only.
  */
 export const loadRoutingContextStep = createStep(
   loadRoutingContextStepId,
@@ -53,6 +54,7 @@ export async function loadRoutingContext(
       "status",
       "currency_code",
       "sales_channel_id",
+      "customer_id",
       "total",
       "shipping_address.*",
       "items.*",
@@ -70,7 +72,7 @@ export async function loadRoutingContext(
 
   const items = (order.items ?? []).filter(Boolean) as any[]
   const variantIds = [...new Set(items.map((i) => i.variant_id).filter(Boolean))]
-  const [{ data: variants }, { data: channels }] = await Promise.all([
+  const [{ data: variants }, { data: channels }, { data: customers }] = await Promise.all([
     variantIds.length
       ? query.graph({
           entity: "product_variant",
@@ -91,6 +93,9 @@ export async function loadRoutingContext(
       fields: ["id", "stock_locations.id", "stock_locations.name", "stock_locations.address.*"],
       filters: { id: order.sales_channel_id! },
     }),
+    order.customer_id
+      ? query.graph({ entity: "customer", fields: ["id", "groups.id"], filters: { id: order.customer_id } })
+      : Promise.resolve({ data: [] as any[] }),
   ])
   const variantById = new Map(variants.map((v: any) => [v.id, v]))
 
@@ -159,7 +164,7 @@ export async function loadRoutingContext(
       product_tags: [...tags],
       product_types: [...types],
       shipping_profiles: [...profiles],
-      customer_group_ids: [],
+      customer_group_ids: ((customers[0] as any)?.groups ?? []).map((g: any) => g?.id).filter(Boolean),
     },
     candidates: locations.map((l) => {
       const p = profileByLocation.get(l.id) ?? DEFAULT_LOCATION_PROFILE
