@@ -1,6 +1,8 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
+import { geocodeAddress } from "../../src/lib/geo"
+import { defaultRuleSet, planAllocation } from "../../src/lib/routing"
 import { DEMO_CUSTOMER_ADDRESSES } from "../../scripts/seed/geography"
 import { placeOrder } from "../../scripts/seed/place-order"
 import { adminHeaders } from "../helpers/admin"
@@ -97,6 +99,12 @@ medusaIntegrationTestRunner({
         )
         expect(data.decision.trace.decision).toMatch(/Newark DC/)
         expect(data.decision.history.entries).toEqual([expect.objectContaining({ action: "routed", actor: "system" })])
+
+        // The decision keeps what the planner saw, so replaying it gives the same plan.
+        const seen = data.decision.plan.input
+        expect(seen.candidates.map((c: any) => c.id).sort()).toEqual(Object.values(store.locations).sort())
+        const replay = planAllocation({ ...seen, rule_set: defaultRuleSet() }, { geocode: geocodeAddress })
+        expect(replay.shipments).toEqual(data.decision.plan.shipments)
       })
 
       it("keeps what checkout reserved when no warehouse serving the market can ship it", async () => {

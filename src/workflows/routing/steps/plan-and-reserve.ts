@@ -2,7 +2,7 @@ import { IInventoryService, MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { geocodeAddress } from "../../../lib/geo"
-import { Candidate, defaultRuleSet, Plan, planAllocation, RuleSet } from "../../../lib/routing"
+import { Candidate, defaultRuleSet, Plan, planAllocation, PlanInput, RuleSet } from "../../../lib/routing"
 import { HeldReservation, RoutingContext, splitPlannerLineId } from "../utils/routing-context"
 import { undoReservations } from "./reservation-snapshot"
 
@@ -14,6 +14,11 @@ export type PlanAndReserveResult = {
   reservations: HeldReservation[]
   /** Lines whose reservations were moved. */
   moved_lines: string[]
+  /**
+   * What the planner saw (lines, address, facts, candidates with their stock): stored with the
+   * decision so a simulator can replay the order against another rule set on the same stock.
+   */
+  input?: Omit<PlanInput, "rule_set">
 }
 
 type Undo = { inventory_item_ids: string[]; removed: HeldReservation[]; created_ids: string[] }
@@ -75,14 +80,14 @@ async function planAndMove(container: MedusaContainer, context: RoutingContext) 
     }
   }
 
+  const seen: Omit<PlanInput, "rule_set"> = {
+    lines: context.lines,
+    address: context.address,
+    facts: context.facts,
+    candidates: context.candidates.map((c) => ({ ...c, stock: stockByLocation.get(c.id) ?? {} })),
+  }
   const plan = planAllocation(
-    {
-      lines: context.lines,
-      address: context.address,
-      facts: context.facts,
-      candidates: context.candidates.map((c) => ({ ...c, stock: stockByLocation.get(c.id) ?? {} })),
-      rule_set: withExclusions(context.rule_set ?? defaultRuleSet(), context.excluded_location_ids ?? []),
-    },
+    { ...seen, rule_set: withExclusions(context.rule_set ?? defaultRuleSet(), context.excluded_location_ids ?? []) },
     { geocode: geocodeAddress }
   )
 
@@ -126,7 +131,7 @@ async function planAndMove(container: MedusaContainer, context: RoutingContext) 
     ...created.map((c, i) => ({ id: c.id, ...toCreate[i] })),
   ]
   return {
-    output: { plan, reservations: after, moved_lines: [...new Set(moved)] },
+    output: { plan, reservations: after, moved_lines: [...new Set(moved)], input: seen },
     undo: { inventory_item_ids: context.inventory_item_ids, removed, created_ids: created.map((c) => c.id) },
   }
 }

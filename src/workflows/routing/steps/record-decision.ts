@@ -51,6 +51,8 @@ export const recordDecisionStep = createStep(
         unallocated: plan.unallocated,
         moved_lines: result.moved_lines,
         excluded_location_ids: context.excluded_location_ids ?? [],
+        /** What the planner saw, for replays (simulator, shadow mode). */
+        input: result.input ?? null,
       },
       trace: plan.trace as unknown as Record<string, unknown>,
     }
