@@ -56,7 +56,9 @@ export const moveReservationsStep = createStep(
         throw new MedusaError(MedusaError.Types.INVALID_DATA, "items: everything asked for is already reserved at that location")
       }
 
+      // Work out every change first, then write them in three batched calls.
       const undo: ReservationUndo = { inventory_item_ids: itemIds, removed: [], created_ids: [], resized: [] }
+      const shrink: { id: string; quantity: number }[] = []
       for (const move of plan) {
         let left = move.units
         for (const r of move.from) {
@@ -64,18 +66,25 @@ export const moveReservationsStep = createStep(
           const take = Math.min(left, Number(r.quantity))
           left -= take
           if (take === Number(r.quantity)) {
-            await inventory.deleteReservationItems([r.id])
             undo.removed.push({ id: r.id, line_item_id: r.line_item_id!, inventory_item_id: r.inventory_item_id, location_id: r.location_id, quantity: Number(r.quantity) })
           } else {
-            await inventory.updateReservationItems([{ id: r.id, quantity: Number(r.quantity) - take }])
+            shrink.push({ id: r.id, quantity: Number(r.quantity) - take })
             undo.resized.push({ id: r.id, quantity: Number(r.quantity) })
           }
         }
-        const [created] = await inventory.createReservationItems([
-          { line_item_id: move.line_item_id, inventory_item_id: move.inventory_item_id, location_id: input.to_location_id, quantity: move.units, description: "Moved by medusa-oms" },
-        ])
-        undo.created_ids.push(created.id)
       }
+      if (undo.removed.length) await inventory.deleteReservationItems(undo.removed.map((r) => r.id))
+      if (shrink.length) await inventory.updateReservationItems(shrink)
+      const created = await inventory.createReservationItems(
+        plan.map((move) => ({
+          line_item_id: move.line_item_id,
+          inventory_item_id: move.inventory_item_id,
+          location_id: input.to_location_id,
+          quantity: move.units,
+          description: "Moved by medusa-oms",
+        }))
+      )
+      undo.created_ids.push(...created.map((c) => c.id))
       return undo
     })
     return new StepResponse({ moved: undo.created_ids.length }, undo)
