@@ -6,7 +6,7 @@
  *   npm run bench:routing            (add --quick for a smoke run)
  */
 import { existsSync, readFileSync, writeFileSync } from "fs"
-import { cpus } from "os"
+import { cpus, loadavg } from "os"
 import { join } from "path"
 import { planAllocation } from "../../src/lib/routing"
 import { exhaustiveShipments, firstLocation, greedySetCover, priorityOnly, type Outcome } from "./baselines"
@@ -124,6 +124,9 @@ function main() {
   if (!quick) writeDocs(md)
 }
 
+/** Taken when the script starts, before its own work loads the machine. */
+const loadBefore = loadavg()[0]
+
 function writeDocs(md: string) {
   const file = join(__dirname, "../../docs/benchmarks.md")
   const machine = `${cpus()[0]?.model ?? "unknown CPU"} (${cpus().length} cores), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`
@@ -131,11 +134,12 @@ function writeDocs(md: string) {
     "<!-- routing-planner:start (written by npm run bench:routing) -->",
     "## Routing planner",
     "",
-    `Machine: ${machine}, shared with integration tests running alongside, so the tails (p99, max) carry`,
-    "noise from other processes; one full run of this script. Default rule set (fewest shipments, distance,",
+    `Machine: ${machine}; 1-minute load average ${loadBefore.toFixed(2)} before the run (2 cores: above ~0.5`,
+    "means other work was running and the tails, p99 and max, carry its noise); one full run of this script.",
+    "Default rule set (fewest shipments, distance,",
     "priority), splits allowed. Times are one `planAllocation` call, 5 timed runs per order after a warm-up.",
-    "\"exact\" is the share of orders the exact search finished within its step budget (12,000 steps by",
-    "default); \"optimum hit\" counts orders that can ship whole",
+    "\"exact\" is the share of orders the exact search finished within its step budget (12,000 steps up to",
+    "1,000 location x line cells, 2,000 beyond: see docs/routing-planner.md); \"optimum hit\" counts orders that can ship whole",
     "where the planner used exactly the exhaustive minimum of shipments. Shipment and km averages are over",
     "orders every strategy could ship whole (like for like); unallocated units are averaged over all orders.",
     "First-location is Medusa's rule today (each whole line at the first location that has it all, else it fails).",

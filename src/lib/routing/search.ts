@@ -11,7 +11,7 @@ export const DEFAULT_NODE_BUDGET = 12_000
  * takes over, so a 50 x 50 or 200 x 50 order stays within a few milliseconds.
  */
 export const EXACT_SIZE_LIMIT = 1_000
-export const LARGE_ORDER_BUDGET = 3_000
+export const LARGE_ORDER_BUDGET = 2_000
 
 /** The step budget for an order of this size (an explicit budget always wins). */
 export function budgetFor(locations: number, lines: number, explicit?: number): number {
