@@ -2,8 +2,14 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminOmsLocationsMiddlewares } from "./admin/oms/locations/middlewares"
 import { adminOmsOrdersMiddlewares } from "./admin/oms/orders/middlewares"
 import { adminOmsRuleSetsMiddlewares } from "./admin/oms/rule-sets/middlewares"
+import { adminOmsSimulationsMiddlewares } from "./admin/oms/simulations/middlewares"
 
 // Each route folder keeps its own middlewares; they are merged here, as Medusa does.
 export default defineMiddlewares({
-  routes: [...adminOmsLocationsMiddlewares, ...adminOmsRuleSetsMiddlewares, ...adminOmsOrdersMiddlewares],
+  routes: [
+    ...adminOmsLocationsMiddlewares,
+    ...adminOmsRuleSetsMiddlewares,
+    ...adminOmsOrdersMiddlewares,
+    ...adminOmsSimulationsMiddlewares,
+  ],
 })

@@ -3,12 +3,14 @@ import { OmsOptions, parseOmsOptions } from "../../lib/config/options"
 import { LocationProfile } from "./models/location-profile"
 import { RoutingDecision } from "./models/routing-decision"
 import { RuleSet } from "./models/rule-set"
+import { Simulation } from "./models/simulation"
 
 /** Generated CRUD for routing's stored configuration, plus the plugin's validated options. */
 class RoutingModuleService extends MedusaService({
   LocationProfile,
   RoutingDecision,
   RuleSet,
+  Simulation,
 }) {
   protected readonly omsOptions_: OmsOptions
 

@@ -1,0 +1,189 @@
+import { Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
+import { geocodeAddress } from "../../src/lib/geo"
+import { defaultRuleSet, planAllocation, RuleSet } from "../../src/lib/routing"
+import { compareReplay, summarise } from "../../src/lib/routing/simulate"
+import { adminHeaders } from "../helpers/admin"
+import { waitForDecisions } from "../helpers/routing"
+
+jest.setTimeout(240_000)
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let store: DemoStore
+    let admin: { headers: Record<string, string> }
+    let noNewark: { id: string; definition: RuleSet }
+
+    beforeAll(async () => {
+      store = await seedDemoStore(getContainer(), { orders: 8 })
+      await waitForDecisions(getContainer(), store.order_ids)
+    })
+
+    beforeEach(async () => {
+      // The database goes back to its state after beforeAll before every test: a fresh draft each time.
+      admin = await adminHeaders(getContainer(), api)
+      const definition: RuleSet = {
+        ...defaultRuleSet(),
+        rules: [
+          { kind: "filter", type: "exclude_locations", params: { location_ids: [store.locations.newark] } },
+          ...defaultRuleSet().rules,
+        ],
+      }
+      const { data } = await api.post("/admin/oms/rule-sets", { name: "Simulated: no Newark", definition }, admin)
+      noNewark = data.rule_set
+    })
+
+    const routing = () => getContainer().resolve("oms_routing") as any
+
+    /** Polls until the simulation stops moving (done, canceled or failed). */
+    async function settled(id: string) {
+      const until = Date.now() + 60_000
+      for (;;) {
+        const { data } = await api.get(`/admin/oms/simulations/${id}`, admin)
+        if (!["queued", "running"].includes(data.simulation.status)) return data.simulation
+        if (Date.now() > until) throw new Error(`simulation ${id} still ${data.simulation.status} after 60 s`)
+        await new Promise((r) => setTimeout(r, 100))
+      }
+    }
+
+    /** The rows a direct planner run over each decision's stored input gives, by decision id. */
+    async function expectedRows(decisionIds: string[], definition: RuleSet) {
+      const decisions = await routing().listRoutingDecisions({ id: decisionIds }, { take: null })
+      return new Map(
+        decisions.map((d: any) => [
+          d.id,
+          compareReplay(d.plan, planAllocation({ ...d.plan.input, rule_set: definition }, { geocode: geocodeAddress })),
+        ])
+      )
+    }
+
+    it("replays the last 8 orders through a draft rule set, as the planner would on the stock they saw", async () => {
+      const res = await api.post("/admin/oms/simulations", { rule_set_id: noNewark.id, last: 8 }, admin)
+      expect(res.status).toBe(202)
+      expect(res.data.simulation).toEqual(expect.objectContaining({ status: "queued", rule_set_id: noNewark.id, window: { last: 8 } }))
+
+      const simulation = await settled(res.data.simulation.id)
+      expect(simulation.status).toBe("done")
+      expect(simulation.progress).toEqual({ done: 8, total: 8, skipped: 0 })
+      expect(simulation.rows).toHaveLength(8)
+      expect(new Set(simulation.rows.map((r: any) => r.order_id))).toEqual(new Set(store.order_ids))
+
+      const expected = await expectedRows(simulation.rows.map((r: any) => r.decision_id), noNewark.definition)
+      for (const row of simulation.rows) {
+        const { decision_id, order_id, live_rule_set, ...comparison } = row
+        expect(comparison).toEqual(expected.get(decision_id))
+        expect(row.draft.locations).not.toContain(store.locations.newark)
+      }
+
+      // Totals add up.
+      expect(simulation.totals).toEqual({ ...summarise(simulation.rows), skipped: 0 })
+      expect(simulation.totals.orders).toBe(8)
+      const sum = (pick: (r: any) => number) => simulation.rows.reduce((s: number, r: any) => s + pick(r), 0)
+      expect(simulation.totals.live.shipments).toBe(sum((r) => r.live.shipments))
+      expect(simulation.totals.draft.shipments).toBe(sum((r) => r.draft.shipments))
+      expect(simulation.totals.delta.shipments).toBe(simulation.totals.draft.shipments - simulation.totals.live.shipments)
+      expect(simulation.totals.draft.load[store.locations.newark] ?? 0).toBe(0)
+
+      const csv = await api.get(`/admin/oms/simulations/${simulation.id}/rows.csv`, admin)
+      expect(csv.headers["content-type"]).toMatch(/^text\/csv/)
+      const lines = String(csv.data).trim().split("\n")
+      expect(lines[0]).toBe(
+        "order_id,live_locations,draft_locations,live_shipments,draft_shipments,live_km,draft_km,live_unallocated,draft_unallocated,changed"
+      )
+      expect(lines).toHaveLength(9)
+      expect(lines.slice(1).map((l) => l.split(",")[0]).sort()).toEqual([...store.order_ids].sort())
+    })
+
+    it("replays the decisions of a date range", async () => {
+      const today = new Date().toISOString().slice(0, 10)
+      const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
+      const { data } = await api.post("/admin/oms/simulations", { rule_set_id: noNewark.id, from: yesterday, to: today }, admin)
+      const simulation = await settled(data.simulation.id)
+      expect(simulation.status).toBe("done")
+      expect(simulation.rows).toHaveLength(8)
+      expect(simulation.progress).toEqual({ done: 8, total: 8, skipped: 0 })
+    })
+
+    it("a simulation canceled while queued never runs", async () => {
+      const queued = await routing().createSimulations({
+        rule_set_id: noNewark.id,
+        window: { last: 5000 },
+        status: "queued",
+        progress: { done: 0, total: null, skipped: 0 },
+      })
+      const { data } = await api.post(`/admin/oms/simulations/${queued.id}/cancel`, {}, admin)
+      expect(data.simulation.status).toBe("canceled")
+
+      // The runner receives the event anyway and leaves the simulation alone.
+      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+      const ran = TestEventUtils.waitSubscribersExecution("oms.simulation.requested", eventBus)
+      await eventBus.emit({ name: "oms.simulation.requested", data: { id: queued.id } })
+      await ran
+      const { data: after } = await api.get(`/admin/oms/simulations/${queued.id}`, admin)
+      expect(after.simulation).toEqual(expect.objectContaining({ status: "canceled", rows: null, totals: null }))
+      expect(after.simulation.progress.done).toBe(0)
+    })
+
+    it("a canceled run ends canceled, and a finished one stays done", async () => {
+      const { data } = await api.post("/admin/oms/simulations", { rule_set_id: noNewark.id, last: 5000 }, admin)
+      const { data: canceled } = await api.post(`/admin/oms/simulations/${data.simulation.id}/cancel`, {}, admin)
+      const final = await settled(data.simulation.id)
+      // Either the cancel arrived before the only batch finished, or the run was already done.
+      expect(final.status).toBe(canceled.simulation.status === "canceled" ? "canceled" : "done")
+      if (final.status === "canceled") expect(final.totals).toBeNull()
+
+      const { data: done } = await api.post("/admin/oms/simulations", { rule_set_id: noNewark.id, last: 2 }, admin)
+      expect((await settled(done.simulation.id)).status).toBe("done")
+      const { data: again } = await api.post(`/admin/oms/simulations/${done.simulation.id}/cancel`, {}, admin)
+      expect(again.simulation.status).toBe("done")
+    })
+
+    it("refuses a window that is not exactly one of last, or from and to, naming the field", async () => {
+      const post = (body: Record<string, unknown>) =>
+        api.post("/admin/oms/simulations", { rule_set_id: noNewark.id, ...body }, admin).catch((e: any) => e.response)
+      const cases: [Record<string, unknown>, string][] = [
+        [{}, "'last'"],
+        [{ last: 0 }, "'last'"],
+        [{ last: 5001 }, "'last'"],
+        [{ last: 1.5 }, "'last'"],
+        [{ last: 5, from: "2026-01-01", to: "2026-02-01" }, "'last'"],
+        [{ from: "2026-01-01" }, "'to'"],
+        [{ to: "2026-01-01" }, "'from'"],
+        [{ from: "yesterday", to: "2026-01-01" }, "'from'"],
+        [{ from: "2026-02-01", to: "2026-01-01" }, "'from'"],
+      ]
+      for (const [body, field] of cases) {
+        const res = await post(body)
+        expect({ body, status: res.status }).toEqual({ body, status: 400 })
+        expect(res.data.message).toContain(field)
+      }
+      const missing = await api.post("/admin/oms/simulations", { last: 5 }, admin).catch((e: any) => e.response)
+      expect(missing.status).toBe(400)
+      expect(missing.data.message).toContain("rule_set_id")
+
+      const unknown = await api.post("/admin/oms/simulations", { rule_set_id: "orset_nope", last: 5 }, admin).catch((e: any) => e.response)
+      expect(unknown.status).toBe(404)
+      const none = await api.get("/admin/oms/simulations/osim_nope", admin).catch((e: any) => e.response)
+      expect(none.status).toBe(404)
+    })
+
+    it("skips decisions made before they kept what the planner saw", async () => {
+      await routing().createRoutingDecisions({
+        order_id: "order_from_before",
+        status: "routed",
+        method: "exact",
+        location_ids: [store.locations.newark],
+        plan: { shipments: [], unallocated: [] },
+        trace: {},
+        history: { entries: [] },
+      })
+      const { data } = await api.post("/admin/oms/simulations", { rule_set_id: noNewark.id, last: 1 }, admin)
+      const simulation = await settled(data.simulation.id)
+      expect(simulation.status).toBe("done")
+      expect(simulation.progress).toEqual({ done: 1, total: 1, skipped: 1 })
+      expect(simulation.rows).toEqual([])
+      expect(simulation.totals).toEqual(expect.objectContaining({ orders: 0, skipped: 1 }))
+    })
+  },
+})

@@ -1,0 +1,8 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { cancelSimulationWorkflow } from "../../../../../../workflows/routing/workflows/simulation"
+
+/** POST /admin/oms/simulations/:id/cancel: the runner stops before its next batch; done stays done. */
+export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const { result } = await cancelSimulationWorkflow(req.scope).run({ input: { id: req.params.id } })
+  res.json({ simulation: result })
+}

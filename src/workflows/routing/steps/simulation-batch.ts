@@ -1,0 +1,92 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
+import { geocodeAddress } from "../../../lib/geo"
+import { planAllocation, PlanInput, Remainder, RuleSet, Shipment } from "../../../lib/routing"
+import { compareReplay, ReplayComparison, summarise } from "../../../lib/routing/simulate"
+import { withSimulationLock } from "./simulation-lock"
+import type { ResolvedWindow } from "./simulation-start"
+
+export const SIMULATION_BATCH_SIZE = 100
+
+/** One replayed order in a simulation's `rows`. */
+export type SimulationRow = ReplayComparison & {
+  decision_id: string
+  order_id: string
+  /** The rule set that made the live decision, e.g. "default" or "Spring v2". */
+  live_rule_set: string
+}
+
+export type SimulationBatchInput = {
+  id: string
+  /** Decisions of the window already read. */
+  offset: number
+  definition: RuleSet
+  window: ResolvedWindow
+}
+
+export type SimulationBatchResult = { stop: boolean; offset: number }
+
+type StoredPlan = {
+  shipments?: Shipment[]
+  unallocated?: Remainder[]
+  input?: Omit<PlanInput, "rule_set"> | null
+}
+
+/**
+ * Replays the next batch of decisions (one query) through the draft rule set on the stock each
+ * order saw, appends the rows and the progress, and finishes the simulation after the last
+ * batch. A canceled simulation is left as it is. Nothing to undo: a failed batch fails the run.
+ */
+export const simulationBatchStep = createStep(
+  "oms-simulation-batch",
+  async (input: SimulationBatchInput, { container }): Promise<StepResponse<SimulationBatchResult>> => {
+    const routing = container.resolve<RoutingModuleService>(ROUTING_MODULE)
+    const [simulation] = await routing.listSimulations({ id: input.id })
+    if (!simulation || simulation.status !== "running") return new StepResponse({ stop: true, offset: input.offset })
+
+    const { window } = input
+    const take = Math.min(SIMULATION_BATCH_SIZE, window.total - input.offset)
+    const decisions =
+      take > 0
+        ? await routing.listRoutingDecisions(window.filters, {
+            select: ["id", "order_id", "rule_set", "plan", "created_at"],
+            order: { created_at: window.order, id: window.order },
+            skip: input.offset,
+            take,
+          })
+        : []
+
+    const progress = (simulation.progress ?? {}) as { skipped?: number }
+    let skipped = progress.skipped ?? 0
+    const rows = [...((simulation.rows as unknown as SimulationRow[] | null) ?? [])]
+    for (const decision of decisions) {
+      const plan = (decision.plan ?? {}) as StoredPlan
+      if (!plan.input) {
+        skipped++ // decided before decisions kept what the planner saw
+        continue
+      }
+      const draft = planAllocation({ ...plan.input, rule_set: input.definition }, { geocode: geocodeAddress })
+      rows.push({
+        decision_id: decision.id,
+        order_id: decision.order_id,
+        live_rule_set: decision.rule_set,
+        ...compareReplay({ shipments: plan.shipments ?? [], unallocated: plan.unallocated ?? [] }, draft),
+      })
+    }
+
+    const offset = input.offset + decisions.length
+    const last = offset >= window.total || decisions.length < take
+    const written = await withSimulationLock(container, input.id, async () => {
+      const [now] = await routing.listSimulations({ id: input.id }, { select: ["id", "status"] })
+      if (now?.status !== "running") return false // canceled meanwhile: leave it canceled
+      await routing.updateSimulations({
+        id: input.id,
+        rows: rows as unknown as Record<string, unknown>,
+        progress: { done: offset, total: window.total, skipped },
+        ...(last ? { status: "done" as const, totals: { ...summarise(rows), skipped } as unknown as Record<string, unknown> } : {}),
+      })
+      return true
+    })
+    return new StepResponse({ stop: last || !written, offset })
+  }
+)
