@@ -89,10 +89,26 @@ medusaIntegrationTestRunner({
       expect(csv.headers["content-type"]).toMatch(/^text\/csv/)
       const lines = String(csv.data).trim().split("\n")
       expect(lines[0]).toBe(
-        "order_id,live_locations,draft_locations,live_shipments,draft_shipments,live_km,draft_km,live_unallocated,draft_unallocated,changed"
+        "order_id,display_id,live_locations,draft_locations,live_shipments,draft_shipments,live_km,draft_km,live_unallocated,draft_unallocated,changed"
       )
       expect(lines).toHaveLength(9)
       expect(lines.slice(1).map((l) => l.split(",")[0]).sort()).toEqual([...store.order_ids].sort())
+      expect(lines.slice(1).every((l) => /^\S+,\d+,/.test(l))).toBe(true)
+    })
+
+    it("reads a large window in batches of 100 and counts every decision", async () => {
+      const seeded = await routing().listRoutingDecisions({}, { take: null })
+      const copies = Array.from({ length: 242 }, (_, i) => {
+        const d = seeded[i % seeded.length]
+        return { order_id: `order_copy_${i}`, status: d.status, method: d.method, rule_set: d.rule_set, location_ids: d.location_ids, plan: d.plan, trace: d.trace, history: d.history }
+      })
+      await routing().createRoutingDecisions(copies)
+      const { data } = await api.post("/admin/oms/simulations", { rule_set_id: noNewark.id, last: 5000 }, admin)
+      const simulation = await settled(data.simulation.id)
+      expect(simulation.status).toBe("done")
+      expect(simulation.progress).toEqual({ done: 250, total: 250, skipped: 0 })
+      expect(new Set(simulation.rows.map((r: any) => r.decision_id)).size).toBe(250)
+      expect(simulation.totals.orders).toBe(250)
     })
 
     it("replays the decisions of a date range", async () => {
