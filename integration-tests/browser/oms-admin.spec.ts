@@ -288,3 +288,79 @@ describe("Order management in the admin", () => {
       await screenshot("oms-order-widget.png")
     }), 420_000)
 })
+
+describe("Routing rules in the admin", () => {
+  const NAME = "Browser rules"
+  const row = () => page.getByTestId(`oms-rule-set-row-${NAME}-v1`)
+  const ruleType = (index: number) => page.getByTestId(`oms-rule-${index}`).getAttribute("data-rule-type")
+
+  it("creates a draft from the default rules, reorders it, saves it, activates it", () =>
+    withServerLog(async () => {
+      await openOmsPage()
+      // A sub-route with a label is nested under Order management in the sidebar.
+      await page.getByRole("link", { name: "Routing", exact: true }).first().click({ timeout: UI_TIMEOUT })
+      await page.waitForURL((u) => u.pathname.endsWith("/app/oms/routing"), { timeout: UI_TIMEOUT })
+      await page.getByRole("heading", { name: "Routing", level: 1 }).waitFor()
+      await page.getByTestId("oms-queue").waitFor()
+
+      await page.getByTestId("oms-rule-set-create").click()
+      const form = page.getByTestId("oms-rule-set-form")
+      await form.waitFor({ timeout: UI_TIMEOUT })
+      await form.getByTestId("oms-rule-set-name").fill(NAME)
+      expect(await ruleType(0)).toBe("serves_market")
+      expect(await ruleType(1)).toBe("active")
+      await form.getByTestId("oms-rule-down-0").click()
+      expect(await ruleType(0)).toBe("active")
+      expect(await ruleType(1)).toBe("serves_market")
+      await screenshot("oms-routing-editor.png")
+      await form.getByTestId("oms-rule-set-save").click()
+      await form.waitFor({ state: "detached", timeout: UI_TIMEOUT })
+
+      const filters = "Active, Serves the market, Daily capacity left, Above safety stock"
+      await waitForText(row().getByTestId("oms-rule-set-status"), "Draft")
+      await waitForText(row().getByTestId("oms-rule-set-filters"), filters)
+
+      await page.reload({ waitUntil: "domcontentloaded" })
+      await waitForText(row().getByTestId("oms-rule-set-filters"), filters)
+      await waitForText(row().getByTestId("oms-rule-set-ranks"), "Fewest shipments, Nearest, Priority")
+      expect(await cellText(row(), 2)).toBe("All channels")
+
+      await row().getByTestId("oms-rule-set-actions").click()
+      await page.getByTestId("oms-rule-set-activate").click()
+      await waitForText(row().getByTestId("oms-rule-set-status"), "Active")
+      await page.reload({ waitUntil: "domcontentloaded" })
+      await waitForText(row().getByTestId("oms-rule-set-status"), "Active")
+    }))
+
+  it("shows the server's message when an active rule set is saved, and the queue", () =>
+    withServerLog(async () => {
+      await waitForText(row().getByTestId("oms-rule-set-status"), "Active")
+      await row().getByTestId("oms-rule-set-actions").click()
+      await page.getByTestId("oms-rule-set-edit").click()
+      const form = page.getByTestId("oms-rule-set-form")
+      await form.waitFor({ timeout: UI_TIMEOUT })
+      await form.getByTestId("oms-rule-set-save").click()
+      const error = form.getByTestId("oms-rule-set-error")
+      await error.waitFor({ timeout: UI_TIMEOUT })
+      expect((await error.textContent()) ?? "").toMatch(/only drafts/i)
+      await form.getByRole("button", { name: "Cancel" }).click()
+      await form.waitFor({ state: "detached", timeout: UI_TIMEOUT })
+
+      // The queue shows its rows (or says none wait); each row links to its order.
+      const queue = page.getByTestId("oms-queue")
+      const rows = queue.locator('[data-testid^="oms-queue-row-"]')
+      if (await rows.count()) {
+        expect(await rows.first().locator("a").getAttribute("href")).toMatch(/\/app\/orders\/order_/)
+      } else {
+        await queue.getByText(/No orders are waiting/).waitFor()
+      }
+
+      // Close the toasts so they do not cover the page in the shot.
+      const toasts = page.locator("[data-sonner-toast]")
+      for (let attempt = 0; attempt < 10 && (await toasts.count()) > 0; attempt++) {
+        await toasts.first().locator("button").last().click({ timeout: 5_000 }).catch(() => undefined)
+        await page.waitForTimeout(300)
+      }
+      await screenshot("oms-routing.png")
+    }))
+})

@@ -8,6 +8,12 @@ import type {
   OrderReservations,
   OrderRouting,
   RoutingDecision,
+  RoutingQueueResponse,
+  RuleSet,
+  RuleSetDefinition,
+  RuleSetsResponse,
+  SalesChannelOption,
+  UserOption,
 } from "../lib/types"
 
 /** Query keys of the OMS admin data; one root so a mutation can refresh what it touched. */
@@ -17,6 +23,10 @@ export const omsQueryKeys = {
   locations: () => [...omsQueryKeys.all, "locations"] as const,
   orderReservations: (orderId: string) => [...omsQueryKeys.all, "orders", orderId, "reservations"] as const,
   orderRouting: (orderId: string) => [...omsQueryKeys.all, "orders", orderId, "routing"] as const,
+  ruleSets: () => [...omsQueryKeys.all, "rule-sets"] as const,
+  queue: () => [...omsQueryKeys.all, "routing-queue"] as const,
+  salesChannels: () => [...omsQueryKeys.all, "sales-channels"] as const,
+  users: () => [...omsQueryKeys.all, "users"] as const,
 }
 
 /** While an order has no decision yet (it is routed in the background after placement), ask again this often. */
@@ -110,6 +120,89 @@ export const useRerouteOrder = (orderId: string) => {
         queryClient.invalidateQueries({ queryKey: omsQueryKeys.orderRouting(orderId) }),
         queryClient.invalidateQueries({ queryKey: omsQueryKeys.orderReservations(orderId) }),
         queryClient.invalidateQueries({ queryKey: omsQueryKeys.overview() }),
+      ])
+    },
+  })
+}
+
+/** Every rule set version, newest first. */
+export const useRuleSets = () =>
+  useQuery({
+    queryKey: omsQueryKeys.ruleSets(),
+    queryFn: () => sdk.client.fetch<RuleSetsResponse>("/admin/oms/rule-sets"),
+  })
+
+/** Sales channels, for naming a rule set's scope and choosing one. */
+export const useSalesChannelOptions = () =>
+  useQuery({
+    queryKey: omsQueryKeys.salesChannels(),
+    queryFn: () =>
+      sdk.client.fetch<{ sales_channels: SalesChannelOption[] }>("/admin/sales-channels", {
+        query: { fields: "id,name", limit: 200 },
+      }),
+  })
+
+/** Admin users, for naming who created a rule set. */
+export const useUserOptions = () =>
+  useQuery({
+    queryKey: omsQueryKeys.users(),
+    queryFn: () =>
+      sdk.client.fetch<{ users: UserOption[] }>("/admin/users", {
+        query: { fields: "id,email,first_name,last_name", limit: 200 },
+      }),
+  })
+
+export type RuleSetAction = "activate" | "archive" | "duplicate"
+
+/** Creates a draft, changes a draft's definition, or activates / archives / duplicates a version. */
+export const useRuleSetMutations = () => {
+  const queryClient = useQueryClient()
+  const refresh = () => queryClient.invalidateQueries({ queryKey: omsQueryKeys.ruleSets() })
+  const create = useMutation({
+    mutationFn: (body: { name: string; definition: RuleSetDefinition; sales_channel_id?: string | null }) =>
+      sdk.client.fetch<{ rule_set: RuleSet }>("/admin/oms/rule-sets", { method: "POST", body }),
+    onSuccess: refresh,
+  })
+  const update = useMutation({
+    mutationFn: ({ id, definition }: { id: string; definition: RuleSetDefinition }) =>
+      sdk.client.fetch<{ rule_set: RuleSet }>(`/admin/oms/rule-sets/${encodeURIComponent(id)}`, {
+        method: "POST",
+        body: { definition },
+      }),
+    onSuccess: refresh,
+  })
+  const act = useMutation({
+    mutationFn: ({ id, action }: { id: string; action: RuleSetAction }) =>
+      sdk.client.fetch<{ rule_set: RuleSet }>(`/admin/oms/rule-sets/${encodeURIComponent(id)}/${action}`, {
+        method: "POST",
+        body: {},
+      }),
+    onSuccess: refresh,
+  })
+  return { create, update, act }
+}
+
+/** Held, backordered and partly routed orders, oldest first. */
+export const useRoutingQueue = () =>
+  useQuery({
+    queryKey: omsQueryKeys.queue(),
+    queryFn: () => sdk.client.fetch<RoutingQueueResponse>("/admin/oms/routing/queue"),
+  })
+
+/** Routes a queued order again; refreshes the queue and that order's routing. */
+export const useRetryQueuedOrder = () => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (orderId: string) =>
+      sdk.client.fetch<{ decision: RoutingDecision }>(`/admin/oms/orders/${encodeURIComponent(orderId)}/route`, {
+        method: "POST",
+        body: {},
+      }),
+    onSuccess: async ({ decision }, orderId) => {
+      queryClient.setQueryData<OrderRouting>(omsQueryKeys.orderRouting(orderId), { decision })
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: omsQueryKeys.queue() }),
+        queryClient.invalidateQueries({ queryKey: omsQueryKeys.orderReservations(orderId) }),
       ])
     },
   })

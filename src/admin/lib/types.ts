@@ -140,3 +140,57 @@ export type RoutingDecision = {
 
 /** GET /admin/oms/orders/:id/routing, with a 404 ("not routed yet") turned into `null`. */
 export type OrderRouting = { decision: RoutingDecision | null }
+
+export type RuleKind = "filter" | "rank"
+
+export type FilterRuleType =
+  | "active"
+  | "serves_market"
+  | "capacity"
+  | "safety_stock"
+  | "include_locations"
+  | "exclude_locations"
+
+export type RankRuleType = "priority" | "distance" | "fewest_shipments" | "inventory_balance" | "location_id"
+
+/** One rule of a rule set; `condition` is kept as the server sent it (the editor does not change it). */
+export type RoutingRule = {
+  kind: RuleKind
+  type: FilterRuleType | RankRuleType
+  params?: { location_ids?: string[]; bucket_km?: number }
+  condition?: unknown
+  label?: string
+}
+
+export type SplitPolicy =
+  | { type: "none" }
+  | { type: "allowed" }
+  | { type: "max_shipments"; max: number }
+  | { type: "min_shipment_value"; min_value: number }
+
+export type PartialPolicy = "split" | "hold" | "backorder"
+
+export type RuleSetDefinition = { rules: RoutingRule[]; split: SplitPolicy; partial: PartialPolicy }
+
+export type RuleSetStatus = "draft" | "active" | "archived"
+
+export type RuleSet = {
+  id: string
+  name: string
+  version: number
+  status: RuleSetStatus
+  sales_channel_id: string | null
+  definition: RuleSetDefinition
+  created_by: string | null
+  activated_at: string | null
+  archived_at: string | null
+  created_at: string
+}
+
+export type RuleSetsResponse = { rule_sets: RuleSet[]; count: number }
+
+export type RoutingQueueResponse = { decisions: RoutingDecision[]; count: number }
+
+export type SalesChannelOption = { id: string; name: string }
+
+export type UserOption = { id: string; email: string; first_name: string | null; last_name: string | null }

@@ -1,7 +1,8 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { BuildingStorefront } from "@medusajs/icons"
-import { Container, Heading, Text } from "@medusajs/ui"
+import { Button, Container, Heading, Text } from "@medusajs/ui"
 import { useState } from "react"
+import { Link } from "react-router-dom"
 import { LocationProfileDrawer } from "../../components/oms/location-profile-drawer"
 import { LocationsTable } from "../../components/oms/locations-table"
 import { OverviewStats } from "../../components/oms/overview-stats"
@@ -17,11 +18,18 @@ const OrderManagementPage = () => {
 
   return (
     <div className="flex flex-col gap-y-3" data-testid="oms-page">
-      <Container className="flex flex-col gap-y-1 px-6 py-4">
-        <Heading level="h1">Order management</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          Orders, fulfillment and stock across your locations, and how orders are routed to them.
-        </Text>
+      <Container className="flex items-center justify-between gap-x-4 px-6 py-4">
+        <div className="flex flex-col gap-y-1">
+          <Heading level="h1">Order management</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            Orders, fulfillment and stock across your locations, and how orders are routed to them.
+          </Text>
+        </div>
+        <Button size="small" variant="secondary" asChild>
+          <Link to="/oms/routing" data-testid="oms-routing-link">
+            Routing rules
+          </Link>
+        </Button>
       </Container>
       <OverviewStats query={overview} />
       <StockTable query={overview} />
