@@ -332,7 +332,7 @@ describe("Routing rules in the admin", () => {
       await waitForText(row().getByTestId("oms-rule-set-status"), "Active")
     }))
 
-  it("shows the server's message when an active rule set is saved, and the queue", () =>
+  it("shows the server's messages, duplicates and edits a draft with a location rule, and shows the queue", () =>
     withServerLog(async () => {
       await waitForText(row().getByTestId("oms-rule-set-status"), "Active")
       await row().getByTestId("oms-rule-set-actions").click()
@@ -354,6 +354,33 @@ describe("Routing rules in the admin", () => {
       } else {
         await queue.getByText(/No orders are waiting/).waitFor()
       }
+
+      // Duplicate makes draft v2; add "Not these locations": without a location the server
+      // names the field, with one it saves.
+      await row().getByTestId("oms-rule-set-actions").click()
+      await page.getByTestId("oms-rule-set-duplicate").click()
+      const draft = page.getByTestId(`oms-rule-set-row-${NAME}-v2`)
+      await waitForText(draft.getByTestId("oms-rule-set-status"), "Draft")
+      await draft.getByTestId("oms-rule-set-actions").click()
+      await page.getByTestId("oms-rule-set-edit").click()
+      const editor = page.getByTestId("oms-rule-set-form")
+      await editor.waitFor({ timeout: UI_TIMEOUT })
+      expect(await ruleType(0)).toBe("active")
+      await editor.getByTestId("oms-rule-add-type").click()
+      await page.getByRole("option", { name: "Not these locations" }).click()
+      await editor.getByTestId("oms-rule-add-button").click()
+      expect(await ruleType(7)).toBe("exclude_locations")
+      await editor.getByTestId("oms-rule-set-save").click()
+      const invalid = editor.getByTestId("oms-rule-set-error")
+      await invalid.waitFor({ timeout: UI_TIMEOUT })
+      expect((await invalid.textContent()) ?? "").toMatch(/location/i)
+      await editor.getByTestId("oms-rule-locations-7").getByText("Rotterdam Hub").click()
+      await editor.getByTestId("oms-rule-set-save").click()
+      await editor.waitFor({ state: "detached", timeout: UI_TIMEOUT })
+      await waitForText(
+        draft.getByTestId("oms-rule-set-filters"),
+        "Active, Serves the market, Daily capacity left, Above safety stock, Not these locations"
+      )
 
       // Close the toasts so they do not cover the page in the shot.
       const toasts = page.locator("[data-sonner-toast]")
