@@ -346,14 +346,29 @@ describe("Routing rules in the admin", () => {
       await form.getByRole("button", { name: "Cancel" }).click()
       await form.waitFor({ state: "detached", timeout: UI_TIMEOUT })
 
-      // The queue shows its rows (or says none wait); each row links to its order.
-      const queue = page.getByTestId("oms-queue")
-      const rows = queue.locator('[data-testid^="oms-queue-row-"]')
-      if (await rows.count()) {
-        expect(await rows.first().locator("a").getAttribute("href")).toMatch(/\/app\/orders\/order_/)
-      } else {
-        await queue.getByText(/No orders are waiting/).waitFor()
+      // With every location switched off (through the API, with the admin's session), a
+      // re-routed order is held: it appears in the queue, links to its order, and Retry routes it.
+      const api = async <T,>(method: "GET" | "POST", p: string, data?: object): Promise<T> => {
+        const response = await page.request.fetch(url(p), { method, data })
+        if (!response.ok()) throw new Error(`${method} ${p}: ${response.status()} ${await response.text()}`)
+        return (await response.json()) as T
       }
+      const { locations } = await api<{ locations: Array<{ id: string }> }>("GET", "/admin/oms/locations")
+      for (const location of locations) await api("POST", `/admin/oms/locations/${location.id}`, { active: false })
+      const { orders } = await api<{ orders: Array<{ id: string }> }>("GET", "/admin/orders?limit=1&fields=id")
+      const orderId = orders[0].id
+      const { decision } = await api<{ decision: { status: string } }>("POST", `/admin/oms/orders/${orderId}/route`, {})
+      expect(decision.status).toBe("held")
+
+      await page.reload({ waitUntil: "domcontentloaded" })
+      const queue = page.getByTestId("oms-queue")
+      const queued = queue.getByTestId(`oms-queue-row-${orderId}`)
+      await queued.waitFor({ timeout: UI_TIMEOUT })
+      expect(await queued.locator("a").getAttribute("href")).toMatch(new RegExp(`/app/orders/${orderId}$`))
+      expect(await cellText(queued, 1)).toBe("Held")
+      await queued.getByTestId(`oms-queue-retry-${orderId}`).click()
+      await page.getByText("Order routed again", { exact: true }).first().waitFor({ timeout: ROUTING_TIMEOUT })
+      await queued.waitFor({ timeout: UI_TIMEOUT })
 
       // Duplicate makes draft v2; add "Not these locations": without a location the server
       // names the field, with one it saves.
@@ -374,6 +389,7 @@ describe("Routing rules in the admin", () => {
       const invalid = editor.getByTestId("oms-rule-set-error")
       await invalid.waitFor({ timeout: UI_TIMEOUT })
       expect((await invalid.textContent()) ?? "").toMatch(/location/i)
+      await screenshot("oms-routing-editor-error.png")
       await editor.getByTestId("oms-rule-locations-7").getByText("Rotterdam Hub").click()
       await editor.getByTestId("oms-rule-set-save").click()
       await editor.waitFor({ state: "detached", timeout: UI_TIMEOUT })

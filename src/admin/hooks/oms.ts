@@ -27,6 +27,7 @@ export const omsQueryKeys = {
   queue: () => [...omsQueryKeys.all, "routing-queue"] as const,
   salesChannels: () => [...omsQueryKeys.all, "sales-channels"] as const,
   users: () => [...omsQueryKeys.all, "users"] as const,
+  orderNumbers: (ids: string[]) => [...omsQueryKeys.all, "order-numbers", ids] as const,
 }
 
 /** While an order has no decision yet (it is routed in the background after placement), ask again this often. */
@@ -207,3 +208,17 @@ export const useRetryQueuedOrder = () => {
     },
   })
 }
+
+/** Display numbers ("#12") of the given orders, by order id; empty while loading or on failure. */
+export const useOrderNumbers = (orderIds: string[]) =>
+  useQuery({
+    queryKey: omsQueryKeys.orderNumbers(orderIds),
+    queryFn: async () => {
+      const { orders } = await sdk.client.fetch<{ orders: Array<{ id: string; display_id: number | null }> }>(
+        "/admin/orders",
+        { query: { id: orderIds, fields: "id,display_id", limit: orderIds.length } }
+      )
+      return Object.fromEntries(orders.map((order) => [order.id, order.display_id]))
+    },
+    enabled: orderIds.length > 0,
+  })

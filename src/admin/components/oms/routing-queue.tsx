@@ -1,7 +1,7 @@
 import { ArrowPath } from "@medusajs/icons"
 import { Button, Container, Heading, StatusBadge, Table, Text, toast } from "@medusajs/ui"
 import { Link } from "react-router-dom"
-import { useRetryQueuedOrder, useRoutingQueue } from "../../hooks/oms"
+import { useOrderNumbers, useRetryQueuedOrder, useRoutingQueue } from "../../hooks/oms"
 import { errorMessage, formatDateTime, formatUnits, routingStatusDisplay } from "../../lib/format"
 import type { RoutingDecision } from "../../lib/types"
 import { SectionEmpty, SectionError, SectionLoading } from "./section-state"
@@ -13,7 +13,7 @@ const unplacedUnits = (decision: RoutingDecision): number =>
 const reasons = (decision: RoutingDecision): string =>
   Array.from(new Set((decision.plan?.unallocated ?? []).map((line) => line.reason).filter(Boolean))).join("; ") || "-"
 
-const QueueRow = ({ decision }: { decision: RoutingDecision }) => {
+const QueueRow = ({ decision, displayId }: { decision: RoutingDecision; displayId?: number | null }) => {
   const retry = useRetryQueuedOrder()
   const status = routingStatusDisplay(decision.status)
   const why = reasons(decision)
@@ -36,7 +36,7 @@ const QueueRow = ({ decision }: { decision: RoutingDecision }) => {
           className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover txt-compact-small-plus block max-w-[200px] truncate"
           title={decision.order_id}
         >
-          {decision.order_id}
+          {displayId ? `#${displayId}` : decision.order_id}
         </Link>
       </Table.Cell>
       <Table.Cell>
@@ -74,6 +74,7 @@ const QueueRow = ({ decision }: { decision: RoutingDecision }) => {
 export const RoutingQueue = () => {
   const { data, isPending, isError, error, refetch } = useRoutingQueue()
   const decisions = data?.decisions ?? []
+  const numbers = useOrderNumbers(decisions.map((decision) => decision.order_id))
 
   return (
     <Container className="divide-y p-0" data-testid="oms-queue">
@@ -108,7 +109,7 @@ export const RoutingQueue = () => {
             </Table.Header>
             <Table.Body>
               {decisions.map((decision) => (
-                <QueueRow key={decision.id} decision={decision} />
+                <QueueRow key={decision.id} decision={decision} displayId={numbers.data?.[decision.order_id]} />
               ))}
             </Table.Body>
           </Table>
