@@ -36,7 +36,12 @@ export const ruleSetSchema = z
     set.rules.forEach((rule, k) => {
       const needsList = rule.kind === "filter" && (rule.type === "include_locations" || rule.type === "exclude_locations")
       if (needsList && !(rule.params as { location_ids?: string[] } | undefined)?.location_ids?.length) {
-        ctx.addIssue({ code: "custom", message: "list at least one location id", path: ["rules", k, "params", "location_ids"] })
+        // The message names the field itself: Medusa's 400 shows custom messages without the path.
+        ctx.addIssue({
+          code: "custom",
+          message: `rules[${k}].params.location_ids: list at least one location id`,
+          path: ["rules", k, "params", "location_ids"],
+        })
       }
     })
   }) as unknown as z.ZodType<RuleSet>

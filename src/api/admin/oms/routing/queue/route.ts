@@ -1,4 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../../../modules/routing"
 import { WAITING_STATUSES } from "../../../../../workflows/routing/utils/waiting-for-stock"
 
@@ -9,5 +10,11 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     { status: [...WAITING_STATUSES] },
     { order: { created_at: "ASC" }, take: 200 }
   )
-  res.json({ decisions, count })
+  // The order numbers people know, in one query for the whole page.
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: orders } = decisions.length
+    ? await query.graph({ entity: "order", fields: ["id", "display_id"], filters: { id: decisions.map((d) => d.order_id) } })
+    : { data: [] as { id: string; display_id: number }[] }
+  const displayId = new Map(orders.map((o: any) => [o.id, o.display_id]))
+  res.json({ decisions: decisions.map((d) => ({ ...d, display_id: displayId.get(d.order_id) ?? null })), count })
 }
