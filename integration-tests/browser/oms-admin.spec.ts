@@ -77,6 +77,23 @@ const waitForText = async (locator: Locator, expected: string, timeout = UI_TIME
 /** Column 2 of the Locations table is the priority. */
 const priorityCell = (name: string) => page.getByTestId(`oms-location-row-${name}`).locator("td").nth(2)
 
+/**
+ * Opens a rule-set row's "..." menu and picks an item. Any menu still open (or closing) is
+ * dismissed first, so the item is looked up in the one menu that belongs to this row.
+ */
+const rowMenu = async (row: Locator, item: string) => {
+  await page.keyboard.press("Escape")
+  const until = Date.now() + UI_TIMEOUT
+  while ((await page.getByRole("menu").count()) > 0) {
+    if (Date.now() > until) throw new Error("a menu stayed open after Escape")
+    await page.waitForTimeout(50)
+  }
+  await row.getByTestId("oms-rule-set-actions").click()
+  const menu = page.getByRole("menu")
+  await menu.waitFor({ timeout: UI_TIMEOUT })
+  await menu.getByTestId(item).click()
+}
+
 const openOmsPage = async () => {
   await page.goto(url("/app/oms"), { waitUntil: "domcontentloaded", timeout: UI_TIMEOUT })
   await page.getByTestId("oms-location-row-Newark DC").waitFor({ timeout: UI_TIMEOUT })
@@ -325,8 +342,7 @@ describe("Routing rules in the admin", () => {
       await waitForText(row().getByTestId("oms-rule-set-ranks"), "Fewest shipments, Nearest, Priority")
       expect(await cellText(row(), 2)).toBe("All channels")
 
-      await row().getByTestId("oms-rule-set-actions").click()
-      await page.getByTestId("oms-rule-set-activate").click()
+      await rowMenu(row(), "oms-rule-set-activate")
       await waitForText(row().getByTestId("oms-rule-set-status"), "Active")
       await page.reload({ waitUntil: "domcontentloaded" })
       await waitForText(row().getByTestId("oms-rule-set-status"), "Active")
@@ -335,8 +351,7 @@ describe("Routing rules in the admin", () => {
   it("shows the server's messages, duplicates and edits a draft with a location rule, and shows the queue", () =>
     withServerLog(async () => {
       await waitForText(row().getByTestId("oms-rule-set-status"), "Active")
-      await row().getByTestId("oms-rule-set-actions").click()
-      await page.getByTestId("oms-rule-set-edit").click()
+      await rowMenu(row(), "oms-rule-set-edit")
       const form = page.getByTestId("oms-rule-set-form")
       await form.waitFor({ timeout: UI_TIMEOUT })
       await form.getByTestId("oms-rule-set-save").click()
@@ -372,12 +387,10 @@ describe("Routing rules in the admin", () => {
 
       // Duplicate makes draft v2; add "Not these locations": without a location the server
       // names the field, with one it saves.
-      await row().getByTestId("oms-rule-set-actions").click()
-      await page.getByTestId("oms-rule-set-duplicate").click()
+      await rowMenu(row(), "oms-rule-set-duplicate")
       const draft = page.getByTestId(`oms-rule-set-row-${NAME}-v2`)
       await waitForText(draft.getByTestId("oms-rule-set-status"), "Draft")
-      await draft.getByTestId("oms-rule-set-actions").click()
-      await page.getByTestId("oms-rule-set-edit").click()
+      await rowMenu(draft, "oms-rule-set-edit")
       const editor = page.getByTestId("oms-rule-set-form")
       await editor.waitFor({ timeout: UI_TIMEOUT })
       expect(await ruleType(0)).toBe("active")

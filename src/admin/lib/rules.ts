@@ -1,3 +1,4 @@
+import { defaultRuleSet } from "../../lib/routing/default-rule-set"
 import type {
   FilterRuleType,
   PartialPolicy,
@@ -50,20 +51,8 @@ export const ruleTypeLabel = (rule: Pick<RoutingRule, "kind" | "type">): string 
 export const needsLocations = (rule: Pick<RoutingRule, "kind" | "type">): boolean =>
   rule.kind === "filter" && (rule.type === "include_locations" || rule.type === "exclude_locations")
 
-/** The plugin's default rule set (src/lib/routing/default-rule-set.ts): where a new rule set starts. */
-export const defaultDefinition = (): RuleSetDefinition => ({
-  rules: [
-    { kind: "filter", type: "serves_market" },
-    { kind: "filter", type: "active" },
-    { kind: "filter", type: "capacity" },
-    { kind: "filter", type: "safety_stock" },
-    { kind: "rank", type: "fewest_shipments" },
-    { kind: "rank", type: "distance" },
-    { kind: "rank", type: "priority" },
-  ],
-  split: { type: "allowed" },
-  partial: "split",
-})
+/** Where a new rule set starts: the planner's own default rules (one source of truth). */
+export const defaultDefinition = (): RuleSetDefinition => defaultRuleSet() as RuleSetDefinition
 
 /** "Serves the market, Active, ..." in the rule set's order; a rule's own label wins. */
 export const summarizeRules = (rules: RoutingRule[], kind: RuleKind): string => {
