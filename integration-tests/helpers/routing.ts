@@ -39,3 +39,32 @@ export async function reservedBySku(container: MedusaContainer, orderId: string)
   }
   return out
 }
+
+/** Waits until the order's decision reaches `status` (stock-arrival retries run in the background). */
+export async function waitForDecisionStatus(container: MedusaContainer, orderId: string, status: string, timeoutMs = 30_000) {
+  const routing = container.resolve("oms_routing") as any
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const [decision] = await routing.listRoutingDecisions({ order_id: orderId })
+    if (decision?.status === status || Date.now() > until) return decision
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+/** Sets a demo item's stocked quantity at each of its existing levels (location key -> units; missing keys: 0). */
+export async function setStock(
+  container: MedusaContainer,
+  store: { inventory_items: Record<string, string>; locations: Record<string, string> },
+  sku: string,
+  perLocation: Record<string, number>
+) {
+  const inventory = container.resolve(Modules.INVENTORY)
+  const item = store.inventory_items[sku]
+  const levels = await inventory.listInventoryLevels({ inventory_item_id: item })
+  await inventory.updateInventoryLevels(
+    levels.map((l) => {
+      const key = Object.entries(store.locations).find(([, id]) => id === l.location_id)![0]
+      return { inventory_item_id: item, location_id: l.location_id, stocked_quantity: perLocation[key] ?? 0 }
+    })
+  )
+}

@@ -11,7 +11,7 @@ import { ContainerRegistrationKeys, Modules, PromotionActions } from "@medusajs/
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { DEMO_CUSTOMER_ADDRESSES } from "../../scripts/seed/geography"
-import { reservedBySku, waitForDecisions } from "../helpers/routing"
+import { reservedBySku, setStock as setDemoStock, waitForDecisions } from "../helpers/routing"
 import { checkoutViaStoreApi } from "../helpers/storefront"
 
 jest.setTimeout(240_000)
@@ -79,17 +79,8 @@ medusaIntegrationTestRunner({
     const completeViaRoute = (cartId: string) =>
       api.post(`/store/carts/${cartId}/complete`, {}, storeHeaders()).catch((e: any) => e.response)
 
-    async function setStock(sku: string, perLocation: Record<string, number>) {
-      const inventory = getContainer().resolve(Modules.INVENTORY)
-      const item = store.inventory_items[sku]
-      const levels = await inventory.listInventoryLevels({ inventory_item_id: item })
-      await inventory.updateInventoryLevels(
-        levels.map((l) => {
-          const key = Object.entries(store.locations).find(([, id]) => id === l.location_id)![0]
-          return { inventory_item_id: item, location_id: l.location_id, stocked_quantity: perLocation[key] ?? 0 }
-        })
-      )
-    }
+    const setStock = (sku: string, perLocation: Record<string, number>) =>
+      setDemoStock(getContainer(), store, sku, perLocation)
 
     async function levelsOf(sku: string) {
       const inventory = getContainer().resolve(Modules.INVENTORY)

@@ -6,7 +6,7 @@ import { defaultRuleSet, planAllocation } from "../../src/lib/routing"
 import { DEMO_CUSTOMER_ADDRESSES } from "../../scripts/seed/geography"
 import { placeOrder } from "../../scripts/seed/place-order"
 import { adminHeaders } from "../helpers/admin"
-import { reservedBySku, waitForDecisions } from "../helpers/routing"
+import { reservedBySku, setStock as setDemoStock, waitForDecisions, waitForDecisionStatus } from "../helpers/routing"
 
 jest.setTimeout(240_000)
 
@@ -40,17 +40,8 @@ medusaIntegrationTestRunner({
       return { order_id, decision }
     }
 
-    async function setStock(sku: string, perLocation: Record<string, number>) {
-      const inventory = getContainer().resolve(Modules.INVENTORY)
-      const item = store.inventory_items[sku]
-      const levels = await inventory.listInventoryLevels({ inventory_item_id: item })
-      await inventory.updateInventoryLevels(
-        levels.map((l) => {
-          const key = Object.entries(store.locations).find(([, id]) => id === l.location_id)![0]
-          return { inventory_item_id: item, location_id: l.location_id, stocked_quantity: perLocation[key] ?? 0 }
-        })
-      )
-    }
+    const setStock = (sku: string, perLocation: Record<string, number>) =>
+      setDemoStock(getContainer(), store, sku, perLocation)
 
     describe("routing placed orders", () => {
       it("ships from the nearest warehouse that has everything", async () => {
@@ -129,13 +120,7 @@ medusaIntegrationTestRunner({
           { location_id: store.locations.newark, stocked_quantity: 4 },
           admin
         )
-        const routing = getContainer().resolve("oms_routing") as any
-        const until = Date.now() + 30_000
-        let current: any
-        do {
-          await new Promise((r) => setTimeout(r, 200))
-          ;[current] = await routing.listRoutingDecisions({ order_id })
-        } while (current.status !== "routed" && Date.now() < until)
+        const current = await waitForDecisionStatus(getContainer(), order_id, "routed")
         expect(current.status).toBe("routed")
         expect(current.history.entries.at(-1)).toEqual(expect.objectContaining({ action: "re-routed", actor: "system (stock arrived)" }))
         expect(await reservedBySku(getContainer(), order_id)).toEqual({ "Newark DC": { "HOOD-XL": 1 } })
@@ -195,13 +180,7 @@ medusaIntegrationTestRunner({
           { location_id: store.locations.newark, stocked_quantity: 2 },
           admin
         )
-        const routing = getContainer().resolve("oms_routing") as any
-        const until = Date.now() + 30_000
-        let current: any
-        do {
-          await new Promise((r) => setTimeout(r, 200))
-          ;[current] = await routing.listRoutingDecisions({ order_id })
-        } while (current.status !== "routed" && Date.now() < until)
+        const current = await waitForDecisionStatus(getContainer(), order_id, "routed")
         expect(current.status).toBe("routed")
         expect(await reservedBySku(getContainer(), order_id)).toEqual({ "Newark DC": { "HOOD-XL": 1 } })
       })
