@@ -1,8 +1,9 @@
 import { ArrowDownMini, ArrowUpMini, Plus, Trash } from "@medusajs/icons"
-import { Badge, Button, Checkbox, Drawer, Hint, IconButton, Input, Label, Select, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Checkbox, Drawer, Hint, IconButton, Input, Label, Text, toast } from "@medusajs/ui"
 import { useEffect, useId, useState } from "react"
 import { useOmsLocations, useRuleSetMutations, useSalesChannelOptions } from "../../hooks/oms"
 import { errorMessage } from "../../lib/format"
+import { OptionSelect } from "./option-select"
 import {
   FILTER_TYPES,
   KIND_LABELS,
@@ -15,6 +16,11 @@ import {
   ruleTypeLabel,
 } from "../../lib/rules"
 import type { PartialPolicy, RoutingRule, RuleKind, RuleSet, RuleSetDefinition, SplitPolicy } from "../../lib/types"
+
+const RULE_KINDS = [
+  { value: "filter", label: "Filter" },
+  { value: "rank", label: "Rank" },
+]
 
 /** What the drawer edits: a new draft, or an existing draft version. */
 export type RuleSetEditorTarget = { mode: "create" } | { mode: "edit"; ruleSet: RuleSet }
@@ -187,32 +193,18 @@ const AddRule = ({ onAdd }: { onAdd: (rule: RoutingRule) => void }) => {
         <Label size="xsmall" weight="plus">
           Kind
         </Label>
-        <Select size="small" value={kind} onValueChange={(value) => setKind(value as RuleKind)}>
-          <Select.Trigger data-testid="oms-rule-add-kind">
-            <Select.Value />
-          </Select.Trigger>
-          <Select.Content>
-            <Select.Item value="filter">Filter</Select.Item>
-            <Select.Item value="rank">Rank</Select.Item>
-          </Select.Content>
-        </Select>
+        <OptionSelect
+          value={kind}
+          options={RULE_KINDS}
+          onChange={(value) => setKind(value as RuleKind)}
+          testId="oms-rule-add-kind"
+        />
       </div>
       <div className="flex min-w-0 flex-1 flex-col gap-y-1">
         <Label size="xsmall" weight="plus">
           Rule
         </Label>
-        <Select size="small" value={type} onValueChange={setType}>
-          <Select.Trigger data-testid="oms-rule-add-type">
-            <Select.Value />
-          </Select.Trigger>
-          <Select.Content>
-            {types.map((entry) => (
-              <Select.Item key={entry.value} value={entry.value}>
-                {entry.label}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
+        <OptionSelect value={type} options={types} onChange={setType} testId="oms-rule-add-type" />
       </div>
       <Button
         size="small"
@@ -302,19 +294,15 @@ const RuleSetForm = ({ target, onSaved }: { target: RuleSetEditorTarget; onSaved
               <Label size="small" weight="plus">
                 Sales channel
               </Label>
-              <Select size="small" value={channel} onValueChange={setChannel}>
-                <Select.Trigger data-testid="oms-rule-set-channel">
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  <Select.Item value={ALL_CHANNELS}>All channels</Select.Item>
-                  {(channels.data?.sales_channels ?? []).map((salesChannel) => (
-                    <Select.Item key={salesChannel.id} value={salesChannel.id}>
-                      {salesChannel.name}
-                    </Select.Item>
-                  ))}
-                </Select.Content>
-              </Select>
+              <OptionSelect
+                value={channel}
+                options={[
+                  { value: ALL_CHANNELS, label: "All channels" },
+                  ...(channels.data?.sales_channels ?? []).map((c) => ({ value: c.id, label: c.name })),
+                ]}
+                onChange={setChannel}
+                testId="oms-rule-set-channel"
+              />
             </div>
           </div>
         )}
@@ -355,22 +343,12 @@ const RuleSetForm = ({ target, onSaved }: { target: RuleSetEditorTarget; onSaved
             <Label size="small" weight="plus">
               Split policy
             </Label>
-            <Select
-              size="small"
+            <OptionSelect
               value={split.type}
-              onValueChange={(value) => setSplit((current) => ({ ...current, type: value as SplitPolicy["type"] }))}
-            >
-              <Select.Trigger data-testid="oms-rule-set-split">
-                <Select.Value />
-              </Select.Trigger>
-              <Select.Content>
-                {SPLIT_TYPES.map((entry) => (
-                  <Select.Item key={entry.value} value={entry.value}>
-                    {entry.label}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
+              options={SPLIT_TYPES}
+              onChange={(value) => setSplit((current) => ({ ...current, type: value as SplitPolicy["type"] }))}
+              testId="oms-rule-set-split"
+            />
             {split.type === "max_shipments" && (
               <Input
                 type="number"
@@ -400,18 +378,12 @@ const RuleSetForm = ({ target, onSaved }: { target: RuleSetEditorTarget; onSaved
             <Label size="small" weight="plus">
               When units cannot be placed
             </Label>
-            <Select size="small" value={partial} onValueChange={(value) => setPartial(value as PartialPolicy)}>
-              <Select.Trigger data-testid="oms-rule-set-partial">
-                <Select.Value />
-              </Select.Trigger>
-              <Select.Content>
-                {PARTIAL_POLICIES.map((entry) => (
-                  <Select.Item key={entry.value} value={entry.value}>
-                    {entry.label}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
+            <OptionSelect
+              value={partial}
+              options={PARTIAL_POLICIES}
+              onChange={(value) => setPartial(value as PartialPolicy)}
+              testId="oms-rule-set-partial"
+            />
           </div>
         </div>
         {serverError && (

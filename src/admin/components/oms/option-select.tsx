@@ -1,0 +1,29 @@
+import { Select } from "@medusajs/ui"
+
+export type Option = { value: string; label: string }
+
+/** A small @medusajs/ui Select over a list of options; the test id sits on the trigger. */
+export const OptionSelect = ({
+  value,
+  options,
+  onChange,
+  testId,
+}: {
+  value: string
+  options: Option[]
+  onChange: (value: string) => void
+  testId: string
+}) => (
+  <Select size="small" value={value} onValueChange={onChange}>
+    <Select.Trigger data-testid={testId}>
+      <Select.Value />
+    </Select.Trigger>
+    <Select.Content>
+      {options.map((option) => (
+        <Select.Item key={option.value} value={option.value}>
+          {option.label}
+        </Select.Item>
+      ))}
+    </Select.Content>
+  </Select>
+)
