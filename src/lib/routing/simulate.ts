@@ -135,3 +135,31 @@ function round(value: number, digits: number) {
   const f = 10 ** digits
   return Math.round(value * f) / f
 }
+
+/**
+ * What a draft would do differently, in one sentence for the shop ("Ships from Reno instead
+ * of Newark; 2 shipments instead of 1; 2,410 km instead of 316 km"). `names` maps location ids
+ * to what people call them; unknown ids are shown as they are. Empty when nothing changed.
+ */
+export function describeChange(row: ReplayComparison, names: Record<string, string> = {}): string {
+  if (!row.changed) return ""
+  const list = (ids: string[]) => (ids.length ? ids.map((id) => names[id] ?? id).join(" + ") : "nowhere")
+  const parts: string[] = []
+  if (list(row.live.locations) !== list(row.draft.locations)) {
+    parts.push(`Ships from ${list(row.draft.locations)} instead of ${list(row.live.locations)}`)
+  } else {
+    parts.push(`Ships other units from ${list(row.draft.locations)}`)
+  }
+  if (row.draft.shipments !== row.live.shipments) {
+    parts.push(`${row.draft.shipments} shipment${row.draft.shipments === 1 ? "" : "s"} instead of ${row.live.shipments}`)
+  }
+  if (row.draft.km !== row.live.km) parts.push(`${formatKm(row.draft.km)} instead of ${formatKm(row.live.km)}`)
+  if (row.draft.unallocated_units !== row.live.unallocated_units) {
+    parts.push(`${row.draft.unallocated_units} unit(s) not placed instead of ${row.live.unallocated_units}`)
+  }
+  return parts.join("; ")
+}
+
+function formatKm(km: number): string {
+  return `${Math.round(km).toLocaleString("en-US")} km`
+}

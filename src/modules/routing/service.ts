@@ -1,8 +1,10 @@
-import { MedusaService } from "@medusajs/framework/utils"
+import { Context } from "@medusajs/framework/types"
+import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { OmsOptions, parseOmsOptions } from "../../lib/config/options"
 import { LocationProfile } from "./models/location-profile"
 import { RoutingDecision } from "./models/routing-decision"
 import { RuleSet } from "./models/rule-set"
+import { ShadowResult } from "./models/shadow-result"
 import { Simulation } from "./models/simulation"
 
 /** Generated CRUD for routing's stored configuration, plus the plugin's validated options. */
@@ -11,6 +13,7 @@ class RoutingModuleService extends MedusaService({
   RoutingDecision,
   RuleSet,
   Simulation,
+  ShadowResult,
 }) {
   protected readonly omsOptions_: OmsOptions
 
@@ -23,6 +26,30 @@ class RoutingModuleService extends MedusaService({
   /** The plugin's options with defaults filled in (validated at start-up by the loader). */
   getOmsOptions(): OmsOptions {
     return this.omsOptions_
+  }
+
+  /**
+   * Orders planned in shadow and how many of them disagree with the live decision, per rule
+   * set: one grouped query, however many orders there are.
+   */
+  @InjectManager()
+  async shadowStats(
+    ruleSetIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<Record<string, { planned: number; disagreements: number }>> {
+    const stats: Record<string, { planned: number; disagreements: number }> = {}
+    for (const id of ruleSetIds) stats[id] = { planned: 0, disagreements: 0 }
+    if (!ruleSetIds.length) return stats
+    const manager = sharedContext.manager as { execute: (sql: string, params: unknown[]) => Promise<any[]> }
+    const rows = await manager.execute(
+      `SELECT rule_set_id, COUNT(*)::int AS planned, (COUNT(*) FILTER (WHERE NOT agrees))::int AS disagreements
+         FROM oms_shadow_result
+        WHERE deleted_at IS NULL AND rule_set_id IN (${ruleSetIds.map(() => "?").join(", ")})
+        GROUP BY rule_set_id`,
+      ruleSetIds
+    )
+    for (const row of rows) stats[row.rule_set_id] = { planned: row.planned, disagreements: row.disagreements }
+    return stats
   }
 }
 

@@ -1,5 +1,5 @@
 import { defaultRuleSet, planAllocation } from ".."
-import { compareReplay, summarise } from "../simulate"
+import { compareReplay, describeChange, summarise } from "../simulate"
 import type { Remainder, Shipment } from "../types"
 import { location, order } from "./fixtures"
 
@@ -125,5 +125,30 @@ describe("summarise", () => {
     const totals = summarise([])
     expect(totals.live.split_rate).toBe(0)
     expect(totals.delta).toEqual({ shipments: 0, split_orders: 0, split_rate: 0, km: 0, unallocated_units: 0, load: {} })
+  })
+})
+
+describe("describeChange", () => {
+  const names = { newark: "Newark DC", reno: "Reno" }
+
+  it("says nothing when the draft agrees with the live decision", () => {
+    const live = { shipments: [shipment("newark", { mug: 2 }, 316)], unallocated: [] }
+    expect(describeChange(compareReplay(live, live), names)).toBe("")
+  })
+
+  it("names the locations, shipments and distance that differ", () => {
+    const live = { shipments: [shipment("newark", { mug: 2 }, 316)], unallocated: [] }
+    const draft = { shipments: [shipment("reno", { mug: 1 }, 2410), shipment("newark", { mug: 1 }, 316)], unallocated: [] }
+    expect(describeChange(compareReplay(live, draft), names)).toBe(
+      "Ships from Newark DC + Reno instead of Newark DC; 2 shipments instead of 1; 2,726 km instead of 316 km"
+    )
+  })
+
+  it("reports units the draft cannot place", () => {
+    const live = { shipments: [shipment("newark", { mug: 2 }, 316)], unallocated: [] }
+    const draft = { shipments: [shipment("newark", { mug: 1 }, 316)], unallocated: [short("mug", 1)] }
+    expect(describeChange(compareReplay(live, draft), names)).toBe(
+      "Ships other units from Newark DC; 1 unit(s) not placed instead of 0"
+    )
   })
 })

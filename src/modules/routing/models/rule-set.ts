@@ -19,6 +19,8 @@ export const RuleSet = model
     created_by: model.text().nullable(),
     activated_at: model.dateTime().nullable(),
     archived_at: model.dateTime().nullable(),
+    /** A draft in shadow is also planned on every new order; see oms_shadow_result. */
+    shadow: model.boolean().default(false),
   })
   .indexes([
     {
