@@ -192,6 +192,54 @@ medusaIntegrationTestRunner({
         for (const l of data.stock_by_location) expect(l.available).toBe(l.stocked - l.reserved)
       })
 
+      it("counts today's routing from the decisions: routed, split rate, km per order, held and backordered", async () => {
+        const routing = getContainer().resolve("oms_routing") as any
+        const decisions = await routing.listRoutingDecisions({ order_id: store.order_ids }, { take: null })
+        const kmOf = (d: any) => d.plan.shipments.reduce((s: number, x: any) => s + (x.distance_km ?? 0), 0)
+        const expectedFor = (placed: any[]) => {
+          const split = placed.filter((d) => d.plan.shipments.length > 1).length
+          const km = placed.reduce((s, d) => s + kmOf(d), 0)
+          return {
+            routed_today: placed.length,
+            split_today: split,
+            split_rate: Math.round((split / placed.length) * 10_000) / 10_000,
+            average_km: Math.round((km / placed.length) * 10) / 10,
+          }
+        }
+        // Every seeded order ships from somewhere, some from more than one place.
+        expect(decisions.every((d: any) => d.status === "routed")).toBe(true)
+        const { data } = await api.get("/admin/oms/overview", admin)
+        expect(data.routing).toEqual({ ...expectedFor(decisions), held: 0, backordered: 0 })
+        expect(data.routing.average_km).toBeGreaterThan(0)
+
+        // Yesterday's decisions: a routed one is not "today", a held or backordered one still waits now.
+        const yesterday = new Date(Date.now() - 36 * 3600 * 1000)
+        const template = decisions[0]
+        await routing.createRoutingDecisions(
+          ["routed", "held", "backordered"].map((status) => ({
+            order_id: `order_yesterday_${status}`,
+            status,
+            method: template.method,
+            rule_set: template.rule_set,
+            location_ids: template.location_ids,
+            plan: template.plan,
+            trace: template.trace,
+            history: template.history,
+            created_at: yesterday,
+          }))
+        )
+
+        // With every location switched off, re-routing an order holds it: it leaves "routed today".
+        for (const id of Object.values(store.locations)) await api.post(`/admin/oms/locations/${id}`, { active: false }, admin)
+        const heldId = store.order_ids[0]
+        const { data: rerouted } = await api.post(`/admin/oms/orders/${heldId}/route`, {}, admin)
+        expect(rerouted.decision.status).toBe("held")
+
+        const { data: after } = await api.get("/admin/oms/overview", admin)
+        const stillRouted = decisions.filter((d: any) => d.order_id !== heldId)
+        expect(after.routing).toEqual({ ...expectedFor(stillRouted), held: 2, backordered: 1 })
+      })
+
       it("moves an order out of not_fulfilled once it is fulfilled", async () => {
         const orderId = store.order_ids[0]
         const { data: order } = await api.get(`/admin/orders/${orderId}?fields=*items`, admin)

@@ -7,6 +7,7 @@ import {
   FULFILLMENT_WINDOW_DAYS,
   stockByLocation,
 } from "./helpers"
+import { routingCounts } from "./routing-counts"
 
 /** GET /admin/oms/overview: the live counts on the Order management page. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -15,10 +16,11 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const todayStartsAt = startOfDay(now, timezone)
   const windowStartsAt = new Date(now.getTime() - FULFILLMENT_WINDOW_DAYS * 24 * 3600 * 1000)
 
-  const [ordersToday, fulfillment, stock] = await Promise.all([
+  const [ordersToday, fulfillment, stock, routing] = await Promise.all([
     countOrdersSince(req.scope, todayStartsAt),
     countByFulfillmentStatus(req.scope, windowStartsAt),
     stockByLocation(req.scope),
+    routingCounts(req.scope, todayStartsAt),
   ])
 
   res.json({
@@ -27,5 +29,6 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     orders_today: ordersToday,
     fulfillment: { window_days: FULFILLMENT_WINDOW_DAYS, ...fulfillment },
     stock_by_location: stock,
+    routing,
   })
 }
