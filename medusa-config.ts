@@ -34,5 +34,9 @@ module.exports = defineConfig({
       resolve: "./src/modules/routing",
       options: omsOptions,
     },
+    {
+      resolve: "./src/modules/picking",
+      options: omsOptions,
+    },
   ],
 })

@@ -1,0 +1,31 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * A batch of orders picked together at one stock location in one walk.
+ * open -> picking -> picked -> packed, or cancelled (which frees its lines for another wave).
+ * The pick list and the scan state are the pure core's JSON (src/lib/picking), stored as is.
+ */
+export const Wave = model
+  .define("oms_wave", {
+    id: model.id({ prefix: "owave" }).primaryKey(),
+    stock_location_id: model.text(),
+    status: model.enum(["open", "picking", "picked", "packed", "cancelled"]).default("open"),
+    /** The filters the wave was built with (shipping options, cut-off, kind, age, max orders). */
+    filters: model.json(),
+    /** PickList: stops in walk order with the per-tote breakdown. */
+    pick_list: model.json(),
+    /** ScanState once picking started; null while open. */
+    scan_state: model.json().nullable(),
+    created_by: model.text().nullable(),
+    order_count: model.number().default(0),
+    line_count: model.number().default(0),
+    units_total: model.number().default(0),
+    units_picked: model.number().default(0),
+    units_short: model.number().default(0),
+    packed_orders: model.number().default(0),
+    started_at: model.dateTime().nullable(),
+    picked_at: model.dateTime().nullable(),
+    packed_at: model.dateTime().nullable(),
+    cancelled_at: model.dateTime().nullable(),
+  })
+  .indexes([{ on: ["stock_location_id", "status"], where: "deleted_at IS NULL" }])
