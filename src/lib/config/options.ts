@@ -1,5 +1,8 @@
 import { z } from "zod"
 
+/** Parts of a bin code, in the default walk order (zone, then aisle, shelf, slot). */
+const WALK_SEGMENTS = ["zone", "aisle", "shelf", "slot"] as const
+
 /**
  * The plugin's options, as a store operator writes them in medusa-config.ts:
  *
@@ -26,6 +29,27 @@ export const OmsOptionsSchema = z
       })
       .strict()
       .default({ enabled: true, checkout: true }),
+    picking: z
+      .object({
+        /**
+         * How bin codes (zone-aisle-shelf-slot, e.g. "A-03-2-B") become a walk sequence: the
+         * segments from the most to the least significant, and whether the walk snakes through
+         * the aisles (every other aisle walked the other way).
+         */
+        walk_order: z
+          .object({
+            segments: z
+              .array(z.enum(WALK_SEGMENTS))
+              .min(1)
+              .refine((s) => new Set(s).size === s.length, { message: "must not repeat a segment" })
+              .default([...WALK_SEGMENTS]),
+            serpentine: z.boolean().default(true),
+          })
+          .strict()
+          .default({ segments: [...WALK_SEGMENTS], serpentine: true }),
+      })
+      .strict()
+      .default({ walk_order: { segments: [...WALK_SEGMENTS], serpentine: true } }),
   })
   .strict()
 
@@ -74,5 +98,7 @@ function stripInjected(raw: unknown): Record<string, unknown> {
 function allowedKeys(path: PropertyKey[]): string[] {
   if (path.length === 0) return Object.keys(OmsOptionsSchema.shape)
   if (path[0] === "routing") return ["enabled", "checkout"]
+  if (path[0] === "picking" && path.length === 1) return ["walk_order"]
+  if (path[0] === "picking" && path[1] === "walk_order") return ["segments", "serpentine"]
   return []
 }

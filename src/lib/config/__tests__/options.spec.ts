@@ -2,11 +2,15 @@ import { parseOmsOptions } from "../options"
 
 describe("plugin options", () => {
   it("fills in defaults when no options are given", () => {
-    expect(parseOmsOptions(undefined)).toEqual({ timezone: "UTC", routing: { enabled: true, checkout: true } })
+    expect(parseOmsOptions(undefined)).toEqual({
+      timezone: "UTC",
+      routing: { enabled: true, checkout: true },
+      picking: { walk_order: { segments: ["zone", "aisle", "shelf", "slot"], serpentine: true } },
+    })
   })
 
   it("keeps valid options", () => {
-    expect(parseOmsOptions({ timezone: "Europe/London", routing: { enabled: false } })).toEqual({
+    expect(parseOmsOptions({ timezone: "Europe/London", routing: { enabled: false } })).toMatchObject({
       timezone: "Europe/London",
       routing: { enabled: false, checkout: true },
     })
@@ -32,7 +36,7 @@ describe("plugin options", () => {
 
   it("names a misspelt option and lists the allowed ones", () => {
     expect(() => parseOmsOptions({ timezon: "UTC" })).toThrow(
-      /unknown option "timezon"; allowed: timezone, routing/
+      /unknown option "timezon"; allowed: timezone, routing, picking/
     )
   })
 
@@ -43,6 +47,30 @@ describe("plugin options", () => {
   it("refuses a time zone that does not exist", () => {
     expect(() => parseOmsOptions({ timezone: "Mars/Olympus" })).toThrow(
       /option "timezone" must be an IANA time zone/
+    )
+  })
+
+  it("takes a walk order for bin codes and fills in the rest", () => {
+    expect(parseOmsOptions({ picking: { walk_order: { segments: ["aisle", "zone"] } } }).picking).toEqual({
+      walk_order: { segments: ["aisle", "zone"], serpentine: true },
+    })
+  })
+
+  it("names a walk-order segment that does not exist", () => {
+    expect(() => parseOmsOptions({ picking: { walk_order: { segments: ["zone", "row"] } } })).toThrow(
+      /option "picking.walk_order.segments.1"/
+    )
+  })
+
+  it("refuses a walk order that repeats a segment", () => {
+    expect(() => parseOmsOptions({ picking: { walk_order: { segments: ["zone", "zone"] } } })).toThrow(
+      /option "picking.walk_order.segments" must not repeat a segment/
+    )
+  })
+
+  it("names a misspelt walk-order option and lists the allowed ones", () => {
+    expect(() => parseOmsOptions({ picking: { walk_order: { serpent: true } } })).toThrow(
+      /unknown option "picking.walk_order.serpent"; allowed: segments, serpentine/
     )
   })
 })
