@@ -1,0 +1,18 @@
+export {
+  DEFAULT_WALK_ORDER,
+  MAX_WALK_SEQUENCE,
+  normalizeBinCode,
+  normalizeWalkOrder,
+  parseBinCode,
+  binWalkSequence,
+} from "./bin-code"
+export { compareStops } from "./walk-order"
+export { parseBinsCsv, binsToCsv, BIN_CSV_COLUMNS } from "./bins-csv"
+export { selectWaveOrders, waveUnits } from "./wave-selection"
+export { assignTotes } from "./totes"
+export { buildPickList } from "./pick-list"
+export { startScan, applyScan, scanProgress } from "./scan"
+export { shortAllocations } from "./short-pick"
+export { parcelFromItems } from "./parcel"
+export { startPackScan, applyPackScan, packComplete } from "./pack-scan"
+export type * from "./types"
