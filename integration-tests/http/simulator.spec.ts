@@ -3,7 +3,9 @@ import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-util
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { geocodeAddress } from "../../src/lib/geo"
 import { defaultRuleSet, planAllocation, RuleSet } from "../../src/lib/routing"
-import { compareReplay, summarise } from "../../src/lib/routing/simulate"
+import { compareReplay, describeChange, summarise } from "../../src/lib/routing/simulate"
+import { DEMO_CUSTOMER_ADDRESSES } from "../../scripts/seed/geography"
+import { placeOrder } from "../../scripts/seed/place-order"
 import { adminHeaders } from "../helpers/admin"
 import { waitForDecisions } from "../helpers/routing"
 
@@ -200,6 +202,143 @@ medusaIntegrationTestRunner({
       expect(simulation.progress).toEqual({ done: 1, total: 1, skipped: 1 })
       expect(simulation.rows).toEqual([])
       expect(simulation.totals).toEqual(expect.objectContaining({ orders: 0, skipped: 1 }))
+    })
+
+    it("a run canceled while it replays stops at the next batch and keeps what it read", async () => {
+      const seeded = await routing().listRoutingDecisions({}, { take: null })
+      const copies = Array.from({ length: 3000 }, (_, i) => {
+        const d = seeded[i % seeded.length]
+        return { order_id: `order_many_${i}`, status: d.status, method: d.method, rule_set: d.rule_set, location_ids: d.location_ids, plan: d.plan, trace: d.trace, history: d.history }
+      })
+      await routing().createRoutingDecisions(copies)
+      const { data } = await api.post("/admin/oms/simulations", { rule_set_id: noNewark.id, last: 5000 }, admin)
+      const id = data.simulation.id
+
+      // Wait until it is under way, then cancel.
+      const until = Date.now() + 60_000
+      for (;;) {
+        const { data: now } = await api.get(`/admin/oms/simulations/${id}`, admin)
+        if (now.simulation.status === "running" && now.simulation.progress.done >= 100) break
+        if (now.simulation.status !== "running" && now.simulation.status !== "queued") throw new Error(`run ended ${now.simulation.status} before it could be canceled`)
+        if (Date.now() > until) throw new Error("the simulation never got under way")
+        await new Promise((r) => setTimeout(r, 20))
+      }
+      const { data: canceled } = await api.post(`/admin/oms/simulations/${id}/cancel`, {}, admin)
+      expect(canceled.simulation.status).toBe("canceled")
+
+      const final = await settled(id)
+      expect(final.status).toBe("canceled")
+      expect(final.totals).toBeNull()
+      expect(final.progress.total).toBe(3008)
+      expect(final.progress.done).toBeLessThan(3008)
+      // Nothing moves after the cancel has been seen.
+      await new Promise((r) => setTimeout(r, 1500))
+      const { data: later } = await api.get(`/admin/oms/simulations/${id}`, admin)
+      expect(later.simulation.progress.done).toBe(final.progress.done)
+      expect(later.simulation.rows).toHaveLength(final.rows.length)
+    })
+
+    describe("shadow mode", () => {
+      const at = (city: string) => DEMO_CUSTOMER_ADDRESSES.find((a) => a.city === city)!
+
+      async function orderTo(city: string, items: Record<string, number>) {
+        const address = at(city)
+        const region = address.country_code === "us" ? store.regions.usd : address.country_code === "gb" ? store.regions.gbp : store.regions.eur
+        const { order_id } = await placeOrder(getContainer(), {
+          region_id: region,
+          sales_channel_id: store.sales_channel_id,
+          email: "shadow@example.com",
+          address,
+          items: Object.entries(items).map(([sku, quantity]) => ({ variant_id: store.variants[sku], quantity })),
+        })
+        await waitForDecisions(getContainer(), [order_id])
+        return order_id
+      }
+
+      async function shadowResults(id: string, expected: number) {
+        const until = Date.now() + 60_000
+        for (;;) {
+          const { data } = await api.get(`/admin/oms/rule-sets/${id}/shadow-results?limit=200`, admin)
+          if (data.planned >= expected) return data
+          if (Date.now() > until) throw new Error(`only ${data.planned} of ${expected} orders planned in shadow`)
+          await new Promise((r) => setTimeout(r, 100))
+        }
+      }
+
+      it("plans every new order with the draft in shadow and counts each disagreement once", async () => {
+        const { data: on } = await api.post(`/admin/oms/rule-sets/${noNewark.id}/shadow`, { enabled: true }, admin)
+        expect(on.rule_set).toEqual(
+          expect.objectContaining({ id: noNewark.id, shadow: true, shadow_stats: { planned: 0, disagreements: 0 } })
+        )
+
+        // Boston and New York ship from Newark live; the draft cannot use Newark. London does not change.
+        const orders = [
+          await orderTo("Boston", { "TEE-L": 1 }),
+          await orderTo("New York", { "MUG-WHT": 1 }),
+          await orderTo("London", { "TEE-S": 1 }),
+        ]
+        const data = await shadowResults(noNewark.id, 3)
+        expect(new Set(data.results.map((r: any) => r.order_id))).toEqual(new Set(orders))
+
+        // The same comparison a direct planner run on each decision's stored input gives.
+        const decisions = await routing().listRoutingDecisions({ order_id: orders }, { take: null })
+        let disagreements = 0
+        for (const d of decisions) {
+          const comparison = compareReplay(d.plan, planAllocation({ ...d.plan.input, rule_set: noNewark.definition }, { geocode: geocodeAddress }))
+          const row = data.results.find((r: any) => r.order_id === d.order_id)
+          expect(row).toEqual(expect.objectContaining({ decision_id: d.id, agrees: !comparison.changed, live: comparison.live, shadow: comparison.draft }))
+          const names = Object.fromEntries(d.plan.input.candidates.map((c: any) => [c.id, c.name]))
+          expect(row.changes).toBe(describeChange(comparison, names))
+          if (comparison.changed) disagreements++
+        }
+        expect(disagreements).toBeGreaterThanOrEqual(2) // Boston and New York
+        expect(data.disagreements).toBe(disagreements)
+        expect(data.planned).toBe(3) // the 8 orders placed before shadow was on are not planned
+        const boston = data.results.find((r: any) => r.order_id === orders[0])
+        expect(boston.changes).toMatch(/instead of Newark DC/)
+
+        // Delivered again, and re-routed by hand: still one row per order, counted once.
+        const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+        const again = TestEventUtils.waitSubscribersExecution("oms.order.routed", eventBus)
+        await eventBus.emit([
+          { name: "oms.order.routed", data: { id: orders[0], status: "routed" } },
+          { name: "oms.order.routed", data: { id: orders[0], status: "routed" } },
+        ])
+        await again
+        await api.post(`/admin/oms/orders/${orders[1]}/route`, {}, admin)
+        await new Promise((r) => setTimeout(r, 1000))
+        const rows = await routing().listShadowResults({ rule_set_id: noNewark.id }, { take: null })
+        expect(rows).toHaveLength(3)
+        const { data: list } = await api.get("/admin/oms/rule-sets", admin)
+        const listed = list.rule_sets.find((r: any) => r.id === noNewark.id)
+        expect(listed.shadow_stats).toEqual({ planned: 3, disagreements })
+
+        const { data: evidence } = await api.get(`/admin/oms/rule-sets/${noNewark.id}/shadow-results?disagreements_only=true`, admin)
+        expect(evidence.results).toHaveLength(disagreements)
+        expect(evidence.results.every((r: any) => !r.agrees && r.display_id > 0)).toBe(true)
+
+        // Switched off: new orders are no longer planned with it.
+        await api.post(`/admin/oms/rule-sets/${noNewark.id}/shadow`, { enabled: false }, admin)
+        await orderTo("Boston", { "TEE-L": 1 })
+        await new Promise((r) => setTimeout(r, 1000))
+        expect(await routing().listShadowResults({ rule_set_id: noNewark.id }, { take: null })).toHaveLength(3)
+      })
+
+      it("runs only drafts in shadow and names the field it refuses", async () => {
+        const bad = await api.post(`/admin/oms/rule-sets/${noNewark.id}/shadow`, { enabled: "yes" }, admin).catch((e: any) => e.response)
+        expect(bad.status).toBe(400)
+        expect(bad.data.message).toMatch(/enabled/)
+        const badQuery = await api.get(`/admin/oms/rule-sets/${noNewark.id}/shadow-results?limit=0`, admin).catch((e: any) => e.response)
+        expect(badQuery.status).toBe(400)
+        expect(badQuery.data.message).toMatch(/limit/)
+
+        await api.post(`/admin/oms/rule-sets/${noNewark.id}/activate`, {}, admin)
+        const refused = await api.post(`/admin/oms/rule-sets/${noNewark.id}/shadow`, { enabled: true }, admin).catch((e: any) => e.response)
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toMatch(/only drafts/)
+        const missing = await api.post(`/admin/oms/rule-sets/orset_missing/shadow`, { enabled: true }, admin).catch((e: any) => e.response)
+        expect(missing.status).toBe(404)
+      })
     })
   },
 })

@@ -47,7 +47,10 @@ export const createRuleSetStep = createStep(
 /** Changes a draft. Active and archived versions are history: change a copy instead. */
 export const updateDraftRuleSetStep = createStep(
   "oms-update-draft-rule-set",
-  async (input: { id: string; definition?: Definition; sales_channel_id?: string | null }, { container }) => {
+  async (
+    input: { id: string; definition?: Definition; sales_channel_id?: string | null; shadow?: boolean },
+    { container }
+  ) => {
     const routing = service(container)
     const [current] = await routing.listRuleSets({ id: input.id })
     if (!current) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Rule set with id: ${input.id} was not found`)
@@ -61,8 +64,14 @@ export const updateDraftRuleSetStep = createStep(
       id: input.id,
       ...(input.definition ? { definition: input.definition as unknown as Record<string, unknown> } : {}),
       ...(input.sales_channel_id !== undefined ? { sales_channel_id: input.sales_channel_id } : {}),
+      ...(input.shadow !== undefined ? { shadow: input.shadow } : {}),
     })
-    return new StepResponse(updated, { id: current.id, definition: current.definition, sales_channel_id: current.sales_channel_id })
+    return new StepResponse(updated, {
+      id: current.id,
+      definition: current.definition,
+      sales_channel_id: current.sales_channel_id,
+      shadow: current.shadow,
+    })
   },
   async (previous, { container }) => {
     if (!previous) return

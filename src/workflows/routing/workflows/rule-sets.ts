@@ -18,7 +18,13 @@ export const createRuleSetWorkflow = createWorkflow("oms-create-rule-set", (inpu
 
 export const updateRuleSetWorkflow = createWorkflow(
   "oms-update-rule-set",
-  (input: { id: string; definition?: RuleSetDraftInput["definition"]; sales_channel_id?: string | null }) => {
+  (input: {
+    id: string
+    definition?: RuleSetDraftInput["definition"]
+    sales_channel_id?: string | null
+    /** Plan every new order with this draft too, and count where it disagrees. */
+    shadow?: boolean
+  }) => {
     return new WorkflowResponse(updateDraftRuleSetStep(input))
   }
 )

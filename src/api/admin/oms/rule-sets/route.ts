@@ -1,13 +1,14 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../../modules/routing"
 import { createRuleSetWorkflow } from "../../../../workflows/routing/workflows/rule-sets"
+import { withShadowStats } from "./helpers"
 import { AdminCreateRuleSetType } from "./validators"
 
 /** GET /admin/oms/rule-sets: every version, newest first (the history). */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const routing = req.scope.resolve<RoutingModuleService>(ROUTING_MODULE)
   const [rule_sets, count] = await routing.listAndCountRuleSets({}, { order: { created_at: "DESC" }, take: 500 })
-  res.json({ rule_sets, count })
+  res.json({ rule_sets: await withShadowStats(req.scope, rule_sets), count })
 }
 
 /** POST /admin/oms/rule-sets: a new draft version. */

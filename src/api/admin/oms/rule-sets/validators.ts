@@ -20,3 +20,16 @@ export const AdminUpdateRuleSet = z
 
 export type AdminCreateRuleSetType = z.infer<typeof AdminCreateRuleSet>
 export type AdminUpdateRuleSetType = z.infer<typeof AdminUpdateRuleSet>
+
+/** POST /admin/oms/rule-sets/:id/shadow: run a draft in shadow, or stop. */
+export const AdminShadowRuleSet = z.object({ enabled: z.boolean() }).strict()
+export type AdminShadowRuleSetType = z.infer<typeof AdminShadowRuleSet>
+
+/** GET /admin/oms/rule-sets/:id/shadow-results */
+export const AdminShadowResultsQuery = z
+  .object({
+    disagreements_only: z.enum(["true", "false"]).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()

@@ -1,10 +1,11 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { updateRuleSetWorkflow } from "../../../../../workflows/routing/workflows/rule-sets"
-import { getRuleSetOr404 } from "../helpers"
+import { getRuleSetOr404, withShadowStats } from "../helpers"
 import { AdminUpdateRuleSetType } from "../validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  res.json({ rule_set: await getRuleSetOr404(req.scope, req.params.id) })
+  const [rule_set] = await withShadowStats(req.scope, [await getRuleSetOr404(req.scope, req.params.id)])
+  res.json({ rule_set })
 }
 
 /** POST /admin/oms/rule-sets/:id: change a draft (409 for active or archived versions). */

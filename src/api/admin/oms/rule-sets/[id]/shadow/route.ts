@@ -1,0 +1,17 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { updateRuleSetWorkflow } from "../../../../../../workflows/routing/workflows/rule-sets"
+import { getRuleSetOr404, withShadowStats } from "../../helpers"
+import { AdminShadowRuleSetType } from "../../validators"
+
+/**
+ * POST /admin/oms/rule-sets/:id/shadow { enabled }: plan every new order with this draft too
+ * and count where it disagrees with the live rules. Drafts only (400 otherwise).
+ */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminShadowRuleSetType>, res: MedusaResponse) => {
+  await getRuleSetOr404(req.scope, req.params.id)
+  const { result } = await updateRuleSetWorkflow(req.scope).run({
+    input: { id: req.params.id, shadow: req.validatedBody.enabled },
+  })
+  const [rule_set] = await withShadowStats(req.scope, [result as any])
+  res.json({ rule_set })
+}
