@@ -1,0 +1,59 @@
+import type { OrderPickStatus, WaveOrderStatus, WaveStatus } from "../../lib/picking-types"
+
+type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
+type Display = { label: string; color: BadgeColor }
+
+export const WAVE_STATUSES: WaveStatus[] = ["open", "picking", "picked", "packed", "cancelled"]
+
+const WAVE_STATUS_DISPLAY: Record<WaveStatus, Display> = {
+  open: { label: "Open", color: "blue" },
+  picking: { label: "Picking", color: "orange" },
+  picked: { label: "Picked", color: "purple" },
+  packed: { label: "Packed", color: "green" },
+  cancelled: { label: "Cancelled", color: "grey" },
+}
+
+const readable = (status: string): Display => {
+  const words = status.replace(/_/g, " ")
+  return { label: words.charAt(0).toUpperCase() + words.slice(1), color: "grey" }
+}
+
+export const waveStatusDisplay = (status: string): Display =>
+  WAVE_STATUS_DISPLAY[status as WaveStatus] ?? readable(status)
+
+const ORDER_STATUS_DISPLAY: Record<WaveOrderStatus, Display> = {
+  waiting: { label: "Waiting", color: "grey" },
+  picked: { label: "Picked", color: "purple" },
+  short: { label: "Short", color: "red" },
+  packed: { label: "Packed", color: "green" },
+}
+
+export const waveOrderStatusDisplay = (status: string): Display =>
+  ORDER_STATUS_DISPLAY[status as WaveOrderStatus] ?? readable(status)
+
+const PICK_STATUS_DISPLAY: Record<OrderPickStatus, Display> = {
+  not_in_wave: { label: "Not in a wave", color: "grey" },
+  in_wave: { label: "In a wave", color: "blue" },
+  picking: { label: "Picking", color: "orange" },
+  picked: { label: "Picked", color: "purple" },
+  short: { label: "Short picked", color: "red" },
+}
+
+export const pickStatusDisplay = (status: string): Display =>
+  PICK_STATUS_DISPLAY[status as OrderPickStatus] ?? readable(status)
+
+export const packStatusDisplay = (status: string): Display =>
+  status === "packed" ? { label: "Packed", color: "green" } : { label: "Not packed", color: "grey" }
+
+/** "wave_01J…" is long: the admin shows its last eight characters, as people read it off the paper. */
+export const shortWaveId = (id: string): string => {
+  const body = id.replace(/^owave_/, "")
+  return body.length > 8 ? body.slice(-8).toUpperCase() : body.toUpperCase()
+}
+
+/** "#1042", or the order id when the number is unknown. */
+export const orderNumber = (displayId: number | null | undefined, orderId: string): string =>
+  displayId ? `#${displayId}` : orderId
+
+/** "T3". */
+export const toteLabel = (tote: number): string => `T${tote}`

@@ -1,0 +1,196 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { sdk } from "../lib/sdk"
+import type {
+  Bin,
+  BinUpsert,
+  BinsImportResult,
+  BinsQuery,
+  BinsResponse,
+  OrderPicking,
+  PackDetail,
+  PackRequest,
+  PackResponse,
+  ScanEvent,
+  ScanResponse,
+  ShippingOptionChoice,
+  WaveDetail,
+  WaveFilters,
+  WavePreview,
+  WaveStatus,
+  WaveSummary,
+} from "../lib/picking-types"
+
+const enc = encodeURIComponent
+
+/** Query keys of the picking pages, under the OMS root so a broad refresh reaches them too. */
+export const pickingQueryKeys = {
+  all: ["oms", "picking"] as const,
+  waves: (filters: WaveListFilters) => [...pickingQueryKeys.all, "waves", filters] as const,
+  wavesRoot: () => [...pickingQueryKeys.all, "waves"] as const,
+  wave: (id: string) => [...pickingQueryKeys.all, "wave", id] as const,
+  preview: (filters: WaveFilters | null) => [...pickingQueryKeys.all, "preview", filters] as const,
+  pack: (waveId: string, orderId: string) => [...pickingQueryKeys.all, "pack", waveId, orderId] as const,
+  bins: (query: BinsQuery) => [...pickingQueryKeys.all, "bins", query] as const,
+  binsRoot: () => [...pickingQueryKeys.all, "bins"] as const,
+  orderPicking: (orderId: string) => [...pickingQueryKeys.all, "order", orderId] as const,
+  shippingOptions: (locationId: string) => [...pickingQueryKeys.all, "shipping-options", locationId] as const,
+}
+
+export type WaveListFilters = { status?: WaveStatus; stock_location_id?: string }
+
+/** Waves, newest first, optionally of one status or location. */
+export const useWaves = (filters: WaveListFilters) =>
+  useQuery({
+    queryKey: pickingQueryKeys.waves(filters),
+    queryFn: () =>
+      sdk.client.fetch<{ waves: WaveSummary[] }>("/admin/oms/waves", {
+        query: Object.fromEntries(Object.entries(filters).filter(([, value]) => value)),
+      }),
+    placeholderData: keepPreviousData,
+  })
+
+/** One wave with its pick list, scan position, progress and orders. */
+export const useWave = (id: string | undefined) =>
+  useQuery({
+    queryKey: pickingQueryKeys.wave(id ?? ""),
+    queryFn: () => sdk.client.fetch<{ wave: WaveDetail }>(`/admin/oms/waves/${enc(id as string)}`),
+    enabled: Boolean(id),
+  })
+
+/**
+ * How many orders, lines and units the filters select right now; `null` filters (no location
+ * chosen yet) ask nothing. Keeps the last answer on screen while the next one loads.
+ */
+export const useWavePreview = (filters: WaveFilters | null) =>
+  useQuery({
+    queryKey: pickingQueryKeys.preview(filters),
+    queryFn: () =>
+      sdk.client.fetch<WavePreview>("/admin/oms/waves/preview", { method: "POST", body: filters as WaveFilters }),
+    enabled: filters !== null,
+    placeholderData: keepPreviousData,
+    retry: false,
+    staleTime: 0,
+  })
+
+const useRefreshWaves = () => {
+  const queryClient = useQueryClient()
+  return (waveId?: string) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: pickingQueryKeys.wavesRoot() }),
+      waveId ? queryClient.invalidateQueries({ queryKey: pickingQueryKeys.wave(waveId) }) : undefined,
+    ])
+}
+
+export const useCreateWave = () => {
+  const refresh = useRefreshWaves()
+  return useMutation({
+    mutationFn: (filters: WaveFilters) =>
+      sdk.client.fetch<{ wave: WaveSummary }>("/admin/oms/waves", { method: "POST", body: filters }),
+    onSuccess: () => refresh(),
+  })
+}
+
+/** Start picking or cancel a wave. */
+export const useWaveAction = (waveId: string) => {
+  const refresh = useRefreshWaves()
+  return useMutation({
+    mutationFn: (action: "start" | "cancel") =>
+      sdk.client.fetch<{ wave: WaveSummary }>(`/admin/oms/waves/${enc(waveId)}/${action}`, {
+        method: "POST",
+        body: {},
+      }),
+    onSuccess: () => refresh(waveId),
+  })
+}
+
+/**
+ * One scan at the shelf. The answer carries the new position; it is written into the cached
+ * wave at once so the next scan is read against it, then the wave is fetched again.
+ */
+export const useScan = (waveId: string) => {
+  const queryClient = useQueryClient()
+  const refresh = useRefreshWaves()
+  return useMutation({
+    mutationFn: (event: ScanEvent) =>
+      sdk.client.fetch<ScanResponse>(`/admin/oms/waves/${enc(waveId)}/scan`, { method: "POST", body: event }),
+    onSuccess: ({ progress, scan }) => {
+      queryClient.setQueryData<{ wave: WaveDetail }>(pickingQueryKeys.wave(waveId), (current) =>
+        current ? { wave: { ...current.wave, progress, scan } } : current
+      )
+      void refresh(waveId)
+    },
+  })
+}
+
+/** What goes into one order's parcel. */
+export const usePack = (waveId: string, orderId: string) =>
+  useQuery({
+    queryKey: pickingQueryKeys.pack(waveId, orderId),
+    queryFn: () => sdk.client.fetch<PackDetail>(`/admin/oms/waves/${enc(waveId)}/orders/${enc(orderId)}/pack`),
+  })
+
+export const usePackOrder = (waveId: string, orderId: string) => {
+  const queryClient = useQueryClient()
+  const refresh = useRefreshWaves()
+  return useMutation({
+    mutationFn: (body: PackRequest) =>
+      sdk.client.fetch<PackResponse>(`/admin/oms/waves/${enc(waveId)}/orders/${enc(orderId)}/pack`, {
+        method: "POST",
+        body,
+      }),
+    onSuccess: () =>
+      Promise.all([
+        refresh(waveId),
+        queryClient.invalidateQueries({ queryKey: pickingQueryKeys.pack(waveId, orderId) }),
+        queryClient.invalidateQueries({ queryKey: pickingQueryKeys.orderPicking(orderId) }),
+      ]),
+  })
+}
+
+/** Whether an order is in a wave, picked, packed. */
+export const useOrderPicking = (orderId: string | undefined) =>
+  useQuery({
+    queryKey: pickingQueryKeys.orderPicking(orderId ?? ""),
+    queryFn: () => sdk.client.fetch<OrderPicking>(`/admin/oms/orders/${enc(orderId as string)}/picking`),
+    enabled: Boolean(orderId),
+  })
+
+export const useBins = (query: BinsQuery, options: { enabled?: boolean } = {}) =>
+  useQuery({
+    queryKey: pickingQueryKeys.bins(query),
+    queryFn: () =>
+      sdk.client.fetch<BinsResponse>("/admin/oms/bins", {
+        query: Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== "")),
+      }),
+    placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
+  })
+
+/** Sets an item's bin at a location (creates or replaces it). */
+export const useSaveBin = () => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: BinUpsert) => sdk.client.fetch<{ bin: Bin }>("/admin/oms/bins", { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: pickingQueryKeys.binsRoot() }),
+  })
+}
+
+export const useImportBins = () => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (csv: string) =>
+      sdk.client.fetch<BinsImportResult>("/admin/oms/bins/import", { method: "POST", body: { csv } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: pickingQueryKeys.binsRoot() }),
+  })
+}
+
+/** The shipping options that ship from a location (returns excluded), for the wave filters. */
+export const useLocationShippingOptions = (locationId: string) =>
+  useQuery({
+    queryKey: pickingQueryKeys.shippingOptions(locationId),
+    queryFn: () =>
+      sdk.client.fetch<{ shipping_options: ShippingOptionChoice[] }>("/admin/shipping-options", {
+        query: { stock_location_id: locationId, is_return: "false", fields: "id,name", limit: 100 },
+      }),
+    enabled: Boolean(locationId),
+  })

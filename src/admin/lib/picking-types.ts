@@ -1,0 +1,185 @@
+/** Response and request shapes of the picking admin API (src/api/admin/oms/{bins,waves}). */
+
+export type WaveStatus = "open" | "picking" | "picked" | "packed" | "cancelled"
+
+export type WaveKind = "single" | "multi" | "any"
+
+export type Bin = {
+  id: string
+  stock_location_id: string
+  location_name: string
+  inventory_item_id: string
+  sku: string | null
+  title: string | null
+  code: string
+  walk_sequence: number | null
+  walk_sequence_source: "code" | "manual"
+}
+
+export type BinsResponse = { bins: Bin[]; count: number; limit: number; offset: number }
+
+export type BinsQuery = {
+  stock_location_id?: string
+  inventory_item_id?: string
+  q?: string
+  limit?: number
+  offset?: number
+}
+
+export type BinUpsert = {
+  stock_location_id: string
+  inventory_item_id: string
+  code: string
+  walk_sequence?: number | null
+}
+
+export type BinsImportResult = { imported: number; errors: { line: number; message: string }[] }
+
+/** What the create-wave dialog sends, to preview and to create. */
+export type WaveFilters = {
+  stock_location_id: string
+  shipping_option_ids?: string[]
+  placed_before?: string
+  kind?: WaveKind
+  min_age_minutes?: number
+  max_orders?: number
+}
+
+export type WavePreview = { orders: number; lines: number; units: number; order_ids: string[] }
+
+export type WaveSummary = {
+  id: string
+  stock_location_id: string
+  location_name: string
+  status: WaveStatus
+  orders: number
+  lines: number
+  units_total: number
+  units_picked: number
+  units_short: number
+  packed_orders: number
+  created_at: string
+}
+
+export type PickBreakdown = {
+  order_id: string
+  display_id: number
+  tote: number
+  line_item_id: string
+  quantity: number
+}
+
+export type PickStop = {
+  index: number
+  bin_code: string | null
+  walk_sequence: number | null
+  inventory_item_id: string
+  sku: string | null
+  barcode: string | null
+  product_title: string
+  variant_title: string | null
+  quantity: number
+  breakdown: PickBreakdown[]
+  /** Units of this stop counted so far, when the server says (the scan state has it). */
+  picked?: number
+  short?: number
+}
+
+export type PickList = { wave_id: string; location_name: string; stops: PickStop[]; units: number }
+
+export type ScanProgress = {
+  units_total: number
+  units_picked: number
+  units_short: number
+  stops_done: number
+  stops_total: number
+  next_bin: string | null
+}
+
+export type ScanPhase = "bin" | "item" | "quantity"
+
+export type WaveScan = { current_stop: PickStop | null; phase: ScanPhase }
+
+export type WaveOrderStatus = "waiting" | "picked" | "short" | "packed"
+
+export type WaveOrder = {
+  order_id: string
+  display_id: number
+  tote: number
+  status: WaveOrderStatus
+  fulfillment_id: string | null
+  units: number
+  units_short: number
+}
+
+export type WaveDetail = WaveSummary & {
+  pick_list: PickList
+  progress: ScanProgress
+  scan: WaveScan
+  orders: WaveOrder[]
+}
+
+export type ScanEvent =
+  | { type: "bin" | "item"; code: string }
+  | { type: "quantity"; quantity: number }
+  | { type: "short"; quantity_found: number; reason: string }
+
+export type ScanOutcomeCode =
+  | "bin_ok"
+  | "item_ok"
+  | "stop_done"
+  | "wave_done"
+  | "wrong_bin"
+  | "wrong_item"
+  | "over_scan"
+  | "bad_quantity"
+  | "short_recorded"
+  | "nothing_left"
+
+export type ScanOutcome = { ok: boolean; code: ScanOutcomeCode; message: string; stop?: number }
+
+export type ScanResponse = { outcome: ScanOutcome; progress: ScanProgress; scan: WaveScan }
+
+export type Parcel = { weight: number; length: number; width: number; height: number }
+
+export type PackItem = {
+  line_item_id: string
+  sku: string | null
+  barcode: string | null
+  title: string
+  variant_title: string | null
+  quantity: number
+  weight: number | null
+  length: number | null
+  width: number | null
+  height: number | null
+}
+
+export type PackStatus = "not_packed" | "packed" | string
+
+export type PackDetail = {
+  order_id: string
+  display_id: number
+  tote: number
+  items: PackItem[]
+  parcel: Parcel
+  status: PackStatus
+  fulfillment_id: string | null
+}
+
+export type PackRequest = { parcel?: Parcel; items?: { line_item_id: string; quantity: number }[] }
+
+export type PackResponse = { pack: { status: "packed"; fulfillment_id: string }; created: boolean }
+
+export type OrderPickStatus = "not_in_wave" | "in_wave" | "picking" | "picked" | "short"
+
+export type OrderPicking = {
+  waves: { wave_id: string; status: WaveStatus; tote: number; location_name: string }[]
+  pick_status: OrderPickStatus
+  pack_status: "not_packed" | "packed"
+  fulfillment_ids: string[]
+}
+
+export type ShippingOptionChoice = { id: string; name: string }
+
+export type Paper = "a4" | "letter"
