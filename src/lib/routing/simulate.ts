@@ -29,6 +29,20 @@ export interface SideTotals {
   unallocated_units: number
   /** Orders each location ships (part of). */
   load: Record<string, number>
+  /**
+   * Orders sent to a location beyond its daily capacity, summed over locations and days (the
+   * day's orders before the window count, as the first replayed order of that day saw them).
+   */
+  capacity_breaches: number
+}
+
+/**
+ * When and against which daily capacities an order was decided: the day in the store's time
+ * zone, and for each location with a daily capacity its limit and the orders it already had.
+ */
+export interface ReplayDay {
+  day: string
+  capacity: Record<string, { limit: number; used: number }>
 }
 
 export interface ReplayTotals {
@@ -51,10 +65,10 @@ export function compareReplay(live: Outcome, draftPlan: Pick<Plan, "shipments" |
   }
 }
 
-/** Adds the rows up, for live and draft, and the difference. */
-export function summarise(rows: ReplayComparison[]): ReplayTotals {
-  const live = total(rows.map((r) => r.live))
-  const draft = total(rows.map((r) => r.draft))
+/** Adds the rows up, for live and draft, and the difference. Rows without a day count no breaches. */
+export function summarise(rows: (ReplayComparison & Partial<ReplayDay>)[]): ReplayTotals {
+  const live = { ...total(rows.map((r) => r.live)), capacity_breaches: breaches(rows, "live") }
+  const draft = { ...total(rows.map((r) => r.draft)), capacity_breaches: breaches(rows, "draft") }
   const load: Record<string, number> = {}
   for (const id of new Set([...Object.keys(live.load), ...Object.keys(draft.load)])) {
     load[id] = (draft.load[id] ?? 0) - (live.load[id] ?? 0)
@@ -71,6 +85,7 @@ export function summarise(rows: ReplayComparison[]): ReplayTotals {
       km: round(draft.km - live.km, 1),
       unallocated_units: draft.unallocated_units - live.unallocated_units,
       load,
+      capacity_breaches: draft.capacity_breaches - live.capacity_breaches,
     },
   }
 }
@@ -87,7 +102,28 @@ function side({ shipments, unallocated }: Outcome): ReplaySide {
   }
 }
 
-function total(sides: ReplaySide[]): SideTotals {
+/** Orders beyond capacity per (location, day): baseline + orders sent that day - limit, when positive. */
+function breaches(rows: (ReplayComparison & Partial<ReplayDay>)[], which: "live" | "draft"): number {
+  const perDay = new Map<string, { limit: number; used: number; sent: number }>()
+  for (const row of rows) {
+    if (!row.day || !row.capacity) continue
+    for (const [location, { limit, used }] of Object.entries(row.capacity)) {
+      const key = `${location}|${row.day}`
+      const slot = perDay.get(key) ?? { limit, used, sent: 0 }
+      slot.used = Math.min(slot.used, used) // the earliest order of the day saw the fewest
+      perDay.set(key, slot)
+    }
+    for (const location of row[which].locations) {
+      const slot = perDay.get(`${location}|${row.day}`)
+      if (slot) slot.sent++
+    }
+  }
+  let over = 0
+  for (const { limit, used, sent } of perDay.values()) over += Math.max(0, used + sent - limit)
+  return over
+}
+
+function total(sides: ReplaySide[]): Omit<SideTotals, "capacity_breaches"> {
   const load: Record<string, number> = {}
   let shipments = 0
   let split = 0

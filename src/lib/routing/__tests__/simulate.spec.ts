@@ -101,6 +101,7 @@ describe("summarise", () => {
       km: 410,
       unallocated_units: 2,
       load: { newark: 3, reno: 1 },
+      capacity_breaches: 0,
     })
     expect(totals.draft).toEqual({
       orders: 4,
@@ -110,6 +111,7 @@ describe("summarise", () => {
       km: 660,
       unallocated_units: 2,
       load: { reno: 2, newark: 1 },
+      capacity_breaches: 0,
     })
     expect(totals.delta).toEqual({
       shipments: -1,
@@ -118,13 +120,32 @@ describe("summarise", () => {
       km: 250,
       unallocated_units: 0,
       load: { newark: -2, reno: 1 },
+      capacity_breaches: 0,
     })
   })
 
   it("gives zeros, not NaN, for no orders", () => {
     const totals = summarise([])
     expect(totals.live.split_rate).toBe(0)
-    expect(totals.delta).toEqual({ shipments: 0, split_orders: 0, split_rate: 0, km: 0, unallocated_units: 0, load: {} })
+    expect(totals.delta).toEqual({ shipments: 0, split_orders: 0, split_rate: 0, km: 0, unallocated_units: 0, load: {}, capacity_breaches: 0 })
+  })
+
+  it("counts orders a side sends beyond a location's daily capacity, per day", () => {
+    // Reno takes 2 orders a day and already had 1 on the 1st. The draft sends both orders of
+    // the 1st and the one of the 2nd to Reno: one order too many on the 1st, none on the 2nd.
+    const toReno = compareReplay(
+      { shipments: [shipment("newark", { mug: 1 }, 100)], unallocated: [] },
+      { shipments: [shipment("reno", { mug: 1 }, 400)], unallocated: [] }
+    )
+    const day = (d: string, used: number) => ({ day: d, capacity: { reno: { limit: 2, used } } })
+    const totals = summarise([
+      { ...toReno, ...day("2026-11-01", 1) },
+      { ...toReno, ...day("2026-11-01", 1) },
+      { ...toReno, ...day("2026-11-02", 0) },
+    ])
+    expect(totals.live.capacity_breaches).toBe(0)
+    expect(totals.draft.capacity_breaches).toBe(1)
+    expect(totals.delta.capacity_breaches).toBe(1)
   })
 })
 

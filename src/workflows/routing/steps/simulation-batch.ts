@@ -2,14 +2,14 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
 import { geocodeAddress } from "../../../lib/geo"
 import { planAllocation, PlanInput, Remainder, RuleSet, Shipment } from "../../../lib/routing"
-import { compareReplay, ReplayComparison, summarise } from "../../../lib/routing/simulate"
+import { compareReplay, ReplayComparison, ReplayDay, summarise } from "../../../lib/routing/simulate"
 import { withSimulationLock } from "./simulation-lock"
 import type { ResolvedWindow } from "./simulation-start"
 
 export const SIMULATION_BATCH_SIZE = 100
 
 /** One replayed order in a simulation's `rows`. */
-export type SimulationRow = ReplayComparison & {
+export type SimulationRow = ReplayComparison & ReplayDay & {
   decision_id: string
   order_id: string
   /** The rule set that made the live decision, e.g. "default" or "Spring v2". */
@@ -56,6 +56,7 @@ export const simulationBatchStep = createStep(
           })
         : []
 
+    const dayOf = new Intl.DateTimeFormat("en-CA", { timeZone: routing.getOmsOptions().timezone })
     const progress = (simulation.progress ?? {}) as { skipped?: number }
     let skipped = progress.skipped ?? 0
     const rows = [...((simulation.rows as unknown as SimulationRow[] | null) ?? [])]
@@ -70,6 +71,12 @@ export const simulationBatchStep = createStep(
         decision_id: decision.id,
         order_id: decision.order_id,
         live_rule_set: decision.rule_set,
+        day: dayOf.format(new Date(decision.created_at)),
+        capacity: Object.fromEntries(
+          plan.input.candidates
+            .filter((c) => c.daily_capacity !== null)
+            .map((c) => [c.id, { limit: c.daily_capacity as number, used: c.capacity_used_today }])
+        ),
         ...compareReplay({ shipments: plan.shipments ?? [], unallocated: plan.unallocated ?? [] }, draft),
       })
     }
