@@ -90,7 +90,7 @@ function readRow(cell: (column: Column) => string): Omit<BinCsvRow, "line"> | st
       walk_sequence = Number(sequence)
     }
   }
-  if (problems.length) return capitalise(problems.join("; ")) + "."
+  if (problems.length) return problems.join("; ") + "."
   return { location, sku, bin, walk_sequence }
 }
 
@@ -101,5 +101,3 @@ function isColumn(name: string): name is Column {
 function headerHelp(problem: string): string {
   return `${problem}. The first line must name the columns location, sku and bin (walk_sequence is optional), separated by commas.`
 }
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
