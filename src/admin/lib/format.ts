@@ -98,3 +98,6 @@ export const sentenceCase = (words: string): string => {
   const spaced = words.replace(/_/g, " ")
   return spaced.charAt(0).toUpperCase() + spaced.slice(1)
 }
+
+/** 0.25 -> "25%", 0.125 -> "12.5%". */
+export const formatPercent = (ratio: number): string => `${Number((ratio * 100).toFixed(1))}%`

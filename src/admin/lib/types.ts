@@ -29,6 +29,18 @@ export type OmsOverview = {
     by_status: Partial<Record<FulfillmentStatus, number>> & Record<string, number>
   }
   stock_by_location: StockAtLocation[]
+  routing: RoutingCounts
+}
+
+/** Routing on the Order management page: today's decisions, and what waits now. */
+export type RoutingCounts = {
+  routed_today: number
+  split_today: number
+  /** 0..1; null when nothing was routed today. */
+  split_rate: number | null
+  average_km: number | null
+  held: number
+  backordered: number
 }
 
 export type LocationAddress = {

@@ -4,27 +4,28 @@ import { formatCount, fulfillmentStatusDisplay, orderedStatuses } from "../../li
 import type { OmsOverview } from "../../lib/types"
 import { SectionError } from "./section-state"
 
-const StatCard = ({
+/** One number on the page; `value` is a count or already formatted ("12%", "-"). */
+export const StatCard = ({
   label,
   value,
   testId,
   children,
 }: {
   label: React.ReactNode
-  value: number
+  value: number | string
   testId: string
   children?: React.ReactNode
 }) => (
   <Container className="flex flex-col gap-y-2 px-4 py-3">
     <div className="text-ui-fg-subtle flex min-h-5 items-center">{label}</div>
     <Text size="xlarge" weight="plus" className="text-ui-fg-base" data-testid={testId}>
-      {formatCount(value)}
+      {typeof value === "number" ? formatCount(value) : value}
     </Text>
     {children}
   </Container>
 )
 
-const statGrid = "grid grid-cols-[repeat(auto-fill,minmax(180px,1fr))] gap-3"
+export const statGrid = "grid grid-cols-[repeat(auto-fill,minmax(180px,1fr))] gap-3"
 
 /** "Orders placed today" and the fulfillment status counts of the recent window, as cards. */
 export const OverviewStats = ({ query }: { query: UseQueryResult<OmsOverview> }) => {

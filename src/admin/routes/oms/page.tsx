@@ -6,6 +6,7 @@ import { Link } from "react-router-dom"
 import { LocationProfileDrawer } from "../../components/oms/location-profile-drawer"
 import { LocationsTable } from "../../components/oms/locations-table"
 import { OverviewStats } from "../../components/oms/overview-stats"
+import { RoutingStats } from "../../components/oms/routing-stats"
 import { StockTable } from "../../components/oms/stock-table"
 import { useOmsLocations, useOmsOverview } from "../../hooks/oms"
 import type { OmsLocation } from "../../lib/types"
@@ -32,6 +33,7 @@ const OrderManagementPage = () => {
         </Button>
       </Container>
       <OverviewStats query={overview} />
+      <RoutingStats query={overview} />
       <StockTable query={overview} />
       <LocationsTable query={locations} onEdit={setEditing} />
       <LocationProfileDrawer location={editing} onClose={() => setEditing(null)} />
