@@ -1,0 +1,12 @@
+// Public picking workflows (re-exported from src/workflows/index.ts).
+export * from "./events"
+export * from "./workflows/upsert-bin"
+export * from "./workflows/import-bins"
+export * from "./workflows/preview-wave"
+export * from "./workflows/create-wave"
+export * from "./workflows/start-wave"
+export * from "./workflows/scan-wave"
+export * from "./workflows/cancel-wave"
+export * from "./workflows/pack-order"
+export { loadWaveSource } from "./utils/wave-source"
+export type { WaveSource } from "./utils/wave-source"

@@ -1,0 +1,58 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { applyScan, ScanEvent, ScanOutcome, shortAllocations, ShortAllocation } from "../../../lib/picking"
+import { PICKING_MODULE, PickingModuleService } from "../../../modules/picking"
+import { closeStopLines, scanTotals } from "../utils/stop-lines"
+import { loadWave, requireStatus, restoreWaveChanges, WaveChanges, writeWaveChanges } from "../utils/wave-records"
+
+export const applyScanStepId = "oms-apply-wave-scan"
+
+export type ApplyScanInput = { wave_id: string; event: ScanEvent }
+
+export type ApplyScanResult = {
+  outcome: ScanOutcome
+  stock_location_id: string
+  /** Order lines that lost units in a short pick (empty otherwise). */
+  shorts: ShortAllocation[]
+  short_reason: string | null
+}
+
+const CLOSES_STOP = new Set(["stop_done", "wave_done", "short_recorded"])
+
+/**
+ * One scan at the shelf, checked by the pure state machine. A refused scan (wrong bin, wrong
+ * item, over-scan, bad quantity) is a 400 with the machine's sentence and writes nothing.
+ * An accepted scan stores the new state; when it closes a stop, the stop's units are shared
+ * over its order lines in tote order. Undone (state and lines restored) on a later failure.
+ */
+export const applyScanStep = createStep(
+  applyScanStepId,
+  async (input: ApplyScanInput, { container }) => {
+    const picking = container.resolve<PickingModuleService>(PICKING_MODULE)
+    const { wave, lines } = await loadWave(picking, input.wave_id)
+    requireStatus(wave, ["picking"], "scan")
+    const { state, outcome } = applyScan(wave.scan_state!, input.event)
+    if (!outcome.ok) throw new MedusaError(MedusaError.Types.INVALID_DATA, outcome.message)
+
+    const changes: WaveChanges = { wave: { id: wave.id, scan_state: state, ...scanTotals(state) } }
+    let shorts: ShortAllocation[] = []
+    if (CLOSES_STOP.has(outcome.code) && outcome.stop !== undefined) {
+      const stop = wave.pick_list.stops.find((s) => s.index === outcome.stop)!
+      const taken = state.stops.find((s) => s.index === outcome.stop)!.picked
+      changes.lines = closeStopLines(stop, taken, lines)
+      if (input.event.type === "short") shorts = shortAllocations(stop, taken)
+    }
+    delete (changes.wave as any).units_total
+    const previous = await writeWaveChanges(picking, changes, { wave: wave as any, lines: lines as any })
+    const result: ApplyScanResult = {
+      outcome,
+      stock_location_id: wave.stock_location_id,
+      shorts,
+      short_reason: input.event.type === "short" ? input.event.reason : null,
+    }
+    return new StepResponse(result, previous)
+  },
+  async (previous: WaveChanges | undefined, { container }) => {
+    await restoreWaveChanges(container.resolve<PickingModuleService>(PICKING_MODULE), previous)
+  }
+)

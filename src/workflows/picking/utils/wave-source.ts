@@ -1,0 +1,159 @@
+import { IInventoryService, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import type { BinPlacement, WaveCandidate } from "../../../lib/picking"
+import { PICKING_MODULE, PickingModuleService } from "../../../modules/picking"
+import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
+import { splitPlannerLineId } from "../../routing/utils/routing-context"
+
+/** What a pick list prints about one order line (the order's own snapshot of the product). */
+export type LineDetail = {
+  sku: string | null
+  barcode: string | null
+  product_title: string
+  variant_title: string | null
+}
+
+/** Everything a wave build reads, loaded in two rounds of batched queries. */
+export type WaveSource = {
+  location: { id: string; name: string }
+  /** Orders with units routed here that are reserved, not fulfilled and not in an open wave. */
+  candidates: WaveCandidate[]
+  /** Keyed by line item id. */
+  details: Record<string, LineDetail>
+  /** Keyed by inventory item id: the item's bin at this location. */
+  bins: Record<string, BinPlacement>
+}
+
+const OPEN_DECISIONS = ["routed", "partially_routed"]
+
+const key = (lineItemId: string, inventoryItemId: string) => `${lineItemId}|${inventoryItemId}`
+
+/**
+ * Reads what a wave at one stock location can take. The number of queries does not depend on
+ * how many orders wait there (the picking benchmark counts them): round one reads the location,
+ * the routing decisions that ship from it, the reservations held there and the lines open waves
+ * already hold; round two the candidate orders (placed at, shipping methods, line snapshots)
+ * and the bins of their items.
+ *
+ * A line's units = what routing planned at this location, capped by what is still reserved
+ * there (fulfilment consumes reservations, so fulfilled units drop out), and none when an open
+ * wave already holds the line at this location.
+ */
+export async function loadWaveSource(container: MedusaContainer, stockLocationId: string): Promise<WaveSource> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const routing = container.resolve<RoutingModuleService>(ROUTING_MODULE)
+  const inventory = container.resolve<IInventoryService>(Modules.INVENTORY)
+  const picking = container.resolve<PickingModuleService>(PICKING_MODULE)
+
+  const [locations, decisions, reservations, taken] = await Promise.all([
+    query.graph({ entity: "stock_location", fields: ["id", "name"], filters: { id: stockLocationId } }),
+    routing.listRoutingDecisions(
+      { location_ids: { $contains: [stockLocationId] }, status: OPEN_DECISIONS } as any,
+      { select: ["order_id", "plan"], take: null }
+    ),
+    inventory.listReservationItems(
+      { location_id: stockLocationId },
+      { select: ["line_item_id", "inventory_item_id", "quantity"], take: null }
+    ),
+    picking.listWaveLines(
+      { stock_location_id: stockLocationId, open: true },
+      { select: ["line_item_id", "inventory_item_id"], take: null }
+    ),
+  ])
+  const location = locations.data[0] as { id: string; name: string } | undefined
+  if (!location) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Stock location with id: ${stockLocationId} was not found`)
+  }
+
+  const reserved = new Map<string, number>()
+  for (const r of reservations) {
+    if (!r.line_item_id) continue
+    const k = key(r.line_item_id, r.inventory_item_id)
+    reserved.set(k, (reserved.get(k) ?? 0) + Number(r.quantity))
+  }
+  const inOpenWave = new Set(taken.map((l) => key(l.line_item_id, l.inventory_item_id)))
+
+  // Units per order and (line item, inventory item) that this location may pick now.
+  const units = new Map<string, Map<string, number>>()
+  for (const decision of decisions) {
+    const shipments = ((decision.plan as any)?.shipments ?? []) as {
+      location_id: string
+      lines: { line_id: string; quantity: number }[]
+    }[]
+    for (const shipment of shipments) {
+      if (shipment.location_id !== stockLocationId) continue
+      for (const line of shipment.lines ?? []) {
+        const { line_item_id, inventory_item_id } = splitPlannerLineId(line.line_id)
+        const k = key(line_item_id, inventory_item_id)
+        if (inOpenWave.has(k)) continue
+        const perLine = units.get(decision.order_id) ?? new Map<string, number>()
+        perLine.set(k, (perLine.get(k) ?? 0) + Number(line.quantity))
+        units.set(decision.order_id, perLine)
+      }
+    }
+  }
+  for (const [orderId, perLine] of units) {
+    for (const [k, planned] of perLine) {
+      const open = Math.min(planned, reserved.get(k) ?? 0)
+      if (open > 0) perLine.set(k, open)
+      else perLine.delete(k)
+    }
+    if (!perLine.size) units.delete(orderId)
+  }
+
+  const orderIds = [...units.keys()]
+  const inventoryItemIds = [...new Set([...units.values()].flatMap((m) => [...m.keys()].map((k) => k.split("|")[1])))]
+  const [orders, bins] = await Promise.all([
+    orderIds.length
+      ? query
+          .graph({
+            entity: "order",
+            fields: ["id", "display_id", "status", "created_at", "items.*", "shipping_methods.shipping_option_id"],
+            filters: { id: orderIds },
+          })
+          .then((r) => r.data as any[])
+      : Promise.resolve([] as any[]),
+    inventoryItemIds.length
+      ? picking.listBins(
+          { stock_location_id: stockLocationId, inventory_item_id: inventoryItemIds },
+          { select: ["inventory_item_id", "code", "walk_sequence"], take: null }
+        )
+      : Promise.resolve([]),
+  ])
+
+  const candidates: WaveCandidate[] = []
+  const details: Record<string, LineDetail> = {}
+  for (const order of orders) {
+    if (!order || order.status === "canceled" || order.status === "draft") continue
+    const perLine = units.get(order.id)!
+    const items = new Map<string, any>(((order.items ?? []) as any[]).filter(Boolean).map((i) => [i.id, i]))
+    const lines: WaveCandidate["lines"] = []
+    for (const [k, quantity] of perLine) {
+      const [line_item_id, inventory_item_id] = k.split("|")
+      const item = items.get(line_item_id)
+      if (!item) continue
+      lines.push({ line_item_id, inventory_item_id, variant_id: item.variant_id, sku: item.variant_sku ?? null, quantity })
+      details[line_item_id] = {
+        sku: item.variant_sku ?? null,
+        barcode: item.variant_barcode ?? null,
+        product_title: item.product_title ?? item.title ?? "",
+        variant_title: item.variant_title ?? null,
+      }
+    }
+    if (!lines.length) continue
+    candidates.push({
+      order_id: order.id,
+      display_id: Number(order.display_id),
+      placed_at: new Date(order.created_at).toISOString(),
+      shipping_option_ids: ((order.shipping_methods ?? []) as any[]).map((m) => m?.shipping_option_id).filter(Boolean),
+      lines,
+    })
+  }
+
+  return {
+    location: { id: location.id, name: location.name },
+    candidates,
+    details,
+    bins: Object.fromEntries(bins.map((b) => [b.inventory_item_id, { code: b.code, walk_sequence: b.walk_sequence ?? null }])),
+  }
+}
