@@ -343,5 +343,32 @@ medusaIntegrationTestRunner({
         expect(missing.status).toBe(404)
       })
     })
+
+    it("keeps a rule set's history: who created, edited, shadowed, activated and archived each version", async () => {
+      const id = noNewark.id
+      await api.post(`/admin/oms/rule-sets/${id}`, { definition: { ...noNewark.definition, partial: "hold" } }, admin)
+      await api.post(`/admin/oms/rule-sets/${id}/shadow`, { enabled: true }, admin)
+      await api.post(`/admin/oms/rule-sets/${id}/activate`, {}, admin)
+      const { data: copy } = await api.post(`/admin/oms/rule-sets/${id}/duplicate`, {}, admin)
+      await api.post(`/admin/oms/rule-sets/${copy.rule_set.id}/activate`, {}, admin)
+
+      const { data } = await api.get("/admin/oms/rule-sets", admin)
+      const first = data.rule_sets.find((r: any) => r.id === id)
+      const second = data.rule_sets.find((r: any) => r.id === copy.rule_set.id)
+      const lines = (set: any) => set.history.entries.map((e: any) => [e.action, e.summary, e.actor_email])
+      expect(first.created_by_email).toBe("admin@medusa-oms.test")
+      expect(lines(first)).toEqual([
+        ["created", "Created", "admin@medusa-oms.test"],
+        ["edited", "Rules edited (8 rules, split allowed, partial hold)", "admin@medusa-oms.test"],
+        ["shadow_on", "Shadow mode on", "admin@medusa-oms.test"],
+        ["activated", "Activated", "admin@medusa-oms.test"],
+        ["archived", `Replaced by "Simulated: no Newark" v${second.version}`, "admin@medusa-oms.test"],
+      ])
+      expect(lines(second)).toEqual([
+        ["created", `Duplicated from "Simulated: no Newark" v${first.version}`, "admin@medusa-oms.test"],
+        ["activated", `Activated, replacing "Simulated: no Newark" v${first.version}`, "admin@medusa-oms.test"],
+      ])
+      expect(first.history.entries.every((e: any) => !Number.isNaN(Date.parse(e.at)))).toBe(true)
+    })
   },
 })

@@ -21,6 +21,8 @@ export const RuleSet = model
     archived_at: model.dateTime().nullable(),
     /** A draft in shadow is also planned on every new order; see oms_shadow_result. */
     shadow: model.boolean().default(false),
+    /** { entries: [{ at, actor, action, summary }] }: who created, edited, activated, archived it. */
+    history: model.json().nullable(),
   })
   .indexes([
     {

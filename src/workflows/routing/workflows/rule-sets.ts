@@ -24,6 +24,8 @@ export const updateRuleSetWorkflow = createWorkflow(
     sales_channel_id?: string | null
     /** Plan every new order with this draft too, and count where it disagrees. */
     shadow?: boolean
+    /** The admin user making the change, for the history. */
+    actor?: string | null
   }) => {
     return new WorkflowResponse(updateDraftRuleSetStep(input))
   }
@@ -39,6 +41,7 @@ export const duplicateRuleSetWorkflow = createWorkflow(
       sales_channel_id: source.sales_channel_id,
       definition: source.definition as unknown as RuleSetDraftInput["definition"],
       created_by: input.created_by ?? null,
+      summary: `Duplicated from "${source.name}" v${source.version}`,
     }))
     return new WorkflowResponse(createRuleSetStep(draft))
   }
@@ -46,10 +49,10 @@ export const duplicateRuleSetWorkflow = createWorkflow(
 
 export const activateRuleSetWorkflow = createWorkflow(
   "oms-activate-rule-set",
-  (input: { id: string; sales_channel_id: string | null }) => {
+  (input: { id: string; sales_channel_id: string | null; actor?: string | null }) => {
     const key = transform({ input }, ({ input }) => scopeLock(input.sales_channel_id))
     acquireLockStep({ key, timeout: 10, ttl: 30 })
-    const activated = activateRuleSetStep({ id: input.id })
+    const activated = activateRuleSetStep({ id: input.id, actor: input.actor })
     releaseLockStep({ key })
     return new WorkflowResponse(activated)
   }
@@ -57,10 +60,10 @@ export const activateRuleSetWorkflow = createWorkflow(
 
 export const archiveRuleSetWorkflow = createWorkflow(
   "oms-archive-rule-set",
-  (input: { id: string; sales_channel_id: string | null }) => {
+  (input: { id: string; sales_channel_id: string | null; actor?: string | null }) => {
     const key = transform({ input }, ({ input }) => scopeLock(input.sales_channel_id))
     acquireLockStep({ key, timeout: 10, ttl: 30 })
-    const archived = archiveRuleSetStep({ id: input.id })
+    const archived = archiveRuleSetStep({ id: input.id, actor: input.actor })
     releaseLockStep({ key })
     return new WorkflowResponse(archived)
   }

@@ -1,14 +1,14 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../../modules/routing"
 import { createRuleSetWorkflow } from "../../../../workflows/routing/workflows/rule-sets"
-import { withShadowStats } from "./helpers"
+import { presentRuleSets } from "./helpers"
 import { AdminCreateRuleSetType } from "./validators"
 
 /** GET /admin/oms/rule-sets: every version, newest first (the history). */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const routing = req.scope.resolve<RoutingModuleService>(ROUTING_MODULE)
   const [rule_sets, count] = await routing.listAndCountRuleSets({}, { order: { created_at: "DESC" }, take: 500 })
-  res.json({ rule_sets: await withShadowStats(req.scope, rule_sets), count })
+  res.json({ rule_sets: await presentRuleSets(req.scope, rule_sets), count })
 }
 
 /** POST /admin/oms/rule-sets: a new draft version. */
@@ -16,5 +16,5 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateRuleSetTyp
   const { result } = await createRuleSetWorkflow(req.scope).run({
     input: { ...(req.validatedBody as any), created_by: req.auth_context.actor_id },
   })
-  res.status(201).json({ rule_set: result })
+  res.status(201).json({ rule_set: (await presentRuleSets(req.scope, [result as any]))[0] })
 }

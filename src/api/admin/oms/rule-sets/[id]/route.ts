@@ -1,17 +1,17 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { updateRuleSetWorkflow } from "../../../../../workflows/routing/workflows/rule-sets"
-import { getRuleSetOr404, withShadowStats } from "../helpers"
+import { getRuleSetOr404, presentRuleSets } from "../helpers"
 import { AdminUpdateRuleSetType } from "../validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const [rule_set] = await withShadowStats(req.scope, [await getRuleSetOr404(req.scope, req.params.id)])
+  const [rule_set] = await presentRuleSets(req.scope, [await getRuleSetOr404(req.scope, req.params.id)])
   res.json({ rule_set })
 }
 
 /** POST /admin/oms/rule-sets/:id: change a draft (409 for active or archived versions). */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateRuleSetType>, res: MedusaResponse) => {
   const { result } = await updateRuleSetWorkflow(req.scope).run({
-    input: { id: req.params.id, ...(req.validatedBody as any) },
+    input: { id: req.params.id, ...(req.validatedBody as any), actor: req.auth_context.actor_id },
   })
-  res.json({ rule_set: result })
+  res.json({ rule_set: (await presentRuleSets(req.scope, [result as any]))[0] })
 }

@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { duplicateRuleSetWorkflow } from "../../../../../../workflows/routing/workflows/rule-sets"
-import { getRuleSetOr404 } from "../../helpers"
+import { getRuleSetOr404, presentRuleSets } from "../../helpers"
 
 /** POST /admin/oms/rule-sets/:id/duplicate: a new draft version with the same rules. */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -8,5 +8,5 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
   const { result } = await duplicateRuleSetWorkflow(req.scope).run({
     input: { id: req.params.id, created_by: req.auth_context.actor_id },
   })
-  res.status(201).json({ rule_set: result })
+  res.status(201).json({ rule_set: (await presentRuleSets(req.scope, [result as any]))[0] })
 }

@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { updateRuleSetWorkflow } from "../../../../../../workflows/routing/workflows/rule-sets"
-import { getRuleSetOr404, withShadowStats } from "../../helpers"
+import { getRuleSetOr404, presentRuleSets } from "../../helpers"
 import { AdminShadowRuleSetType } from "../../validators"
 
 /**
@@ -10,8 +10,8 @@ import { AdminShadowRuleSetType } from "../../validators"
 export const POST = async (req: AuthenticatedMedusaRequest<AdminShadowRuleSetType>, res: MedusaResponse) => {
   await getRuleSetOr404(req.scope, req.params.id)
   const { result } = await updateRuleSetWorkflow(req.scope).run({
-    input: { id: req.params.id, shadow: req.validatedBody.enabled },
+    input: { id: req.params.id, shadow: req.validatedBody.enabled, actor: req.auth_context.actor_id },
   })
-  const [rule_set] = await withShadowStats(req.scope, [result as any])
+  const [rule_set] = await presentRuleSets(req.scope, [result as any])
   res.json({ rule_set })
 }
