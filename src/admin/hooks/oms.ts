@@ -126,6 +126,61 @@ export const useRerouteOrder = (orderId: string) => {
   })
 }
 
+export type RejectReason = "not_in_stock" | "damaged" | "no_capacity"
+
+export type RejectLinesBody = {
+  location_id: string
+  reason: RejectReason
+  items: Array<{ line_item_id: string; quantity: number }>
+  note?: string
+}
+
+export type MoveLinesBody = {
+  to_location_id: string
+  items: Array<{ line_item_id: string; quantity?: number }>
+}
+
+/** After a change to an order's allocation: its routing, reservations, the counts and the queue. */
+const refreshOrder = (queryClient: ReturnType<typeof useQueryClient>, orderId: string) =>
+  Promise.all([
+    queryClient.invalidateQueries({ queryKey: omsQueryKeys.orderRouting(orderId) }),
+    queryClient.invalidateQueries({ queryKey: omsQueryKeys.orderReservations(orderId) }),
+    queryClient.invalidateQueries({ queryKey: omsQueryKeys.overview() }),
+    queryClient.invalidateQueries({ queryKey: omsQueryKeys.queue() }),
+  ])
+
+/** A location rejects lines (with a reason); the server routes the order again without it. */
+export const useRejectLines = (orderId: string) => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: RejectLinesBody) =>
+      sdk.client.fetch<{ decision: RoutingDecision }>(`/admin/oms/orders/${encodeURIComponent(orderId)}/reject`, {
+        method: "POST",
+        body,
+      }),
+    onSuccess: async ({ decision }) => {
+      queryClient.setQueryData<OrderRouting>(omsQueryKeys.orderRouting(orderId), { decision })
+      await refreshOrder(queryClient, orderId)
+    },
+  })
+}
+
+/** Moves lines' reservations to another location (the server checks its free stock). */
+export const useMoveLines = (orderId: string) => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: MoveLinesBody) =>
+      sdk.client.fetch<{ decision: RoutingDecision }>(`/admin/oms/orders/${encodeURIComponent(orderId)}/move`, {
+        method: "POST",
+        body,
+      }),
+    onSuccess: async ({ decision }) => {
+      queryClient.setQueryData<OrderRouting>(omsQueryKeys.orderRouting(orderId), { decision })
+      await refreshOrder(queryClient, orderId)
+    },
+  })
+}
+
 /** Every rule set version, newest first. */
 export const useRuleSets = () =>
   useQuery({

@@ -8,15 +8,18 @@ export const OptionSelect = ({
   options,
   onChange,
   testId,
+  placeholder,
 }: {
   value: string
   options: Option[]
   onChange: (value: string) => void
   testId: string
+  /** Shown while `value` is "" (nothing chosen yet). */
+  placeholder?: string
 }) => (
   <Select size="small" value={value} onValueChange={onChange}>
     <Select.Trigger data-testid={testId}>
-      <Select.Value />
+      <Select.Value placeholder={placeholder} />
     </Select.Trigger>
     <Select.Content>
       {options.map((option) => (

@@ -11,6 +11,7 @@ import {
   sentenceCase,
 } from "../../lib/format"
 import type { OrderReservations, RoutingDecision, RoutingPlanLine } from "../../lib/types"
+import { OrderLineActions } from "./order-line-actions"
 
 /** What a plan line is, as people know it: the order line's title and SKU. */
 type LineInfo = { title: string; sku: string | null }
@@ -220,7 +221,10 @@ export const OrderRouting = ({
               </Badge>
             </Tooltip>
           </div>
-          <RerouteButton orderId={decision.order_id} routed={true} />
+          <div className="flex items-start gap-x-1">
+            <RerouteButton orderId={decision.order_id} routed={true} />
+            <OrderLineActions orderId={decision.order_id} reservations={reservations} />
+          </div>
         </div>
         <Text size="small" className="text-ui-fg-subtle" data-testid="oms-routing-decision">
           {decision.trace?.decision}
