@@ -50,7 +50,8 @@ export type WavePreview = { orders: number; lines: number; units: number; order_
 export type WaveSummary = {
   id: string
   stock_location_id: string
-  location_name: string
+  /** null when the stock location was deleted since. */
+  location_name: string | null
   status: WaveStatus
   orders: number
   lines: number
@@ -104,7 +105,7 @@ export type WaveOrderStatus = "waiting" | "picked" | "short" | "packed"
 
 export type WaveOrder = {
   order_id: string
-  display_id: number
+  display_id: number | null
   tote: number
   status: WaveOrderStatus
   fulfillment_id: string | null
@@ -159,7 +160,7 @@ export type PackStatus = "not_packed" | "packed" | string
 
 export type PackDetail = {
   order_id: string
-  display_id: number
+  display_id: number | null
   tote: number
   items: PackItem[]
   parcel: Parcel
@@ -169,7 +170,7 @@ export type PackDetail = {
 
 export type PackRequest = { parcel?: Parcel; items?: { line_item_id: string; quantity: number }[] }
 
-export type PackResponse = { pack: { status: "packed"; fulfillment_id: string }; created: boolean }
+export type PackResponse = { pack: { id: string; status: "packed"; fulfillment_id: string }; created: boolean }
 
 export type OrderPickStatus = "not_in_wave" | "in_wave" | "picking" | "picked" | "short"
 

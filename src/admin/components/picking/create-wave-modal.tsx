@@ -7,7 +7,7 @@ import { errorMessage, formatCount } from "../../lib/format"
 import type { WaveFilters, WaveKind } from "../../lib/picking-types"
 import { OptionSelect } from "../oms/option-select"
 import { Field, optionalNumber } from "./field"
-import { shortWaveId } from "./display"
+import { locationLabel, shortWaveId } from "./display"
 import { useDebounced } from "./use-debounced"
 
 /** The form as typed: numbers stay strings so a field can be cleared. */
@@ -160,7 +160,7 @@ const WaveForm = ({ onDone }: { onDone: () => void }) => {
     try {
       const { wave } = await create.mutateAsync(filters)
       toast.success(`Wave ${shortWaveId(wave.id)} created`, {
-        description: `${plural(wave.orders, "order", "orders")} at ${wave.location_name}`,
+        description: `${plural(wave.orders, "order", "orders")} at ${locationLabel(wave)}`,
       })
       onDone()
       navigate(`/oms/picking/${wave.id}`)

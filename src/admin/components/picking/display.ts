@@ -57,3 +57,7 @@ export const orderNumber = (displayId: number | null | undefined, orderId: strin
 
 /** "T3". */
 export const toteLabel = (tote: number): string => `T${tote}`
+
+/** The wave's location by name; the id when the location is gone. */
+export const locationLabel = (wave: { location_name: string | null; stock_location_id: string }): string =>
+  wave.location_name ?? wave.stock_location_id

@@ -37,14 +37,14 @@ const toParcel = (form: ParcelForm): Parcel => ({
   height: Number(form.height.trim() === "" ? Number.NaN : form.height),
 })
 
-const PackingSlip = ({ waveId, orderId, displayId }: { waveId: string; orderId: string; displayId: number }) => {
+const PackingSlip = ({ waveId, orderId, displayId }: { waveId: string; orderId: string; displayId: number | null }) => {
   const [busy, setBusy] = useState(false)
   const download = async (paper: Paper) => {
     setBusy(true)
     try {
       await downloadDocument(
         `/admin/oms/waves/${encodeURIComponent(waveId)}/orders/${encodeURIComponent(orderId)}/packing-slip.pdf`,
-        `packing-slip-${displayId}.pdf`,
+        `packing-slip-${displayId ?? orderId}.pdf`,
         { query: { paper } }
       )
     } catch (error) {
@@ -116,7 +116,9 @@ export const PackStation = ({ waveId, pack }: { waveId: string; pack: PackDetail
     try {
       const answer = await packOrder.mutateAsync({
         parcel: toParcel(parcel),
-        items: state.items.map((item) => ({ line_item_id: item.line_item_id, quantity: item.scanned })),
+        items: state.items
+          .filter((item) => item.scanned > 0)
+          .map((item) => ({ line_item_id: item.line_item_id, quantity: item.scanned })),
       })
       toast.success(`Order ${orderNumber(pack.display_id, pack.order_id)} packed`, {
         description: `Fulfillment ${answer.pack.fulfillment_id}`,

@@ -7,7 +7,7 @@ import { errorMessage, formatCount } from "../../lib/format"
 import type { ScanEvent, WaveDetail } from "../../lib/picking-types"
 import { errorBeep } from "./beep"
 import { CurrentStopCard } from "./current-stop-card"
-import { shortWaveId, waveStatusDisplay } from "./display"
+import { locationLabel, shortWaveId, waveStatusDisplay } from "./display"
 import { ProgressBar } from "./progress-bar"
 import { ScanBanner, type ScanMessage } from "./scan-banner"
 import { ShortPickDrawer } from "./short-pick-drawer"
@@ -146,7 +146,7 @@ export const ScanStation = ({ wave }: { wave: WaveDetail }) => {
               </StatusBadge>
             </div>
             <Text size="small" className="text-ui-fg-subtle">
-              {wave.location_name}
+              {locationLabel(wave)}
             </Text>
           </div>
           <div className="flex flex-col items-end gap-y-1 text-right">

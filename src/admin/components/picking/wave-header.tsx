@@ -5,7 +5,7 @@ import { Link, useNavigate } from "react-router-dom"
 import { useWaveAction } from "../../hooks/picking"
 import { errorMessage, formatCount, formatDateTime } from "../../lib/format"
 import type { Paper, WaveDetail } from "../../lib/picking-types"
-import { shortWaveId, waveStatusDisplay } from "./display"
+import { locationLabel, shortWaveId, waveStatusDisplay } from "./display"
 import { downloadDocument } from "./download"
 import { ProgressBar } from "./progress-bar"
 
@@ -116,7 +116,7 @@ export const WaveHeader = ({ wave }: { wave: WaveDetail }) => {
             </StatusBadge>
           </div>
           <Text size="small" className="text-ui-fg-subtle">
-            {wave.location_name} · {formatCount(wave.orders)} orders · {formatCount(wave.lines)} lines · created{" "}
+            {locationLabel(wave)} · {formatCount(wave.orders)} orders · {formatCount(wave.lines)} lines · created{" "}
             {formatDateTime(wave.created_at)}
           </Text>
         </div>

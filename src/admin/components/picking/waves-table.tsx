@@ -8,7 +8,7 @@ import { formatCount, formatDateTime } from "../../lib/format"
 import type { WaveStatus, WaveSummary } from "../../lib/picking-types"
 import { OptionSelect } from "../oms/option-select"
 import { SectionEmpty, SectionError, SectionLoading } from "../oms/section-state"
-import { WAVE_STATUSES, shortWaveId, waveStatusDisplay } from "./display"
+import { WAVE_STATUSES, locationLabel, shortWaveId, waveStatusDisplay } from "./display"
 import { ProgressBar } from "./progress-bar"
 
 const ALL = "__all__"
@@ -34,8 +34,8 @@ const WaveRow = ({ wave }: { wave: WaveSummary }) => {
           >
             Wave {shortWaveId(wave.id)}
           </Link>
-          <Text size="xsmall" className="text-ui-fg-subtle max-w-[180px] truncate" title={wave.location_name}>
-            {wave.location_name}
+          <Text size="xsmall" className="text-ui-fg-subtle max-w-[180px] truncate" title={locationLabel(wave)}>
+            {locationLabel(wave)}
           </Text>
         </div>
       </Table.Cell>
