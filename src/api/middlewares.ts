@@ -1,8 +1,10 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminOmsBinsMiddlewares } from "./admin/oms/bins/middlewares"
 import { adminOmsLocationsMiddlewares } from "./admin/oms/locations/middlewares"
 import { adminOmsOrdersMiddlewares } from "./admin/oms/orders/middlewares"
 import { adminOmsRuleSetsMiddlewares } from "./admin/oms/rule-sets/middlewares"
 import { adminOmsSimulationsMiddlewares } from "./admin/oms/simulations/middlewares"
+import { adminOmsWavesMiddlewares } from "./admin/oms/waves/middlewares"
 
 // Each route folder keeps its own middlewares; they are merged here, as Medusa does.
 export default defineMiddlewares({
@@ -11,5 +13,7 @@ export default defineMiddlewares({
     ...adminOmsRuleSetsMiddlewares,
     ...adminOmsOrdersMiddlewares,
     ...adminOmsSimulationsMiddlewares,
+    ...adminOmsBinsMiddlewares,
+    ...adminOmsWavesMiddlewares,
   ],
 })

@@ -1,0 +1,49 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { PICKING_MODULE, PickingModuleService } from "../../../../../../modules/picking"
+import { orderWaveStatus } from "../../../../../../workflows/picking/utils/order-status"
+import type { WaveLineRecord } from "../../../../../../workflows/picking/utils/wave-records"
+
+type PickStatus = "not_in_wave" | "in_wave" | "picking" | "picked" | "short"
+
+/**
+ * GET /admin/oms/orders/:id/picking: the waves the order is in (not cancelled ones), how far its
+ * picking is (from its latest wave) and its packs. Four queries whatever the order's size.
+ */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const picking = req.scope.resolve<PickingModuleService>(PICKING_MODULE)
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const orderId = req.params.id
+  const [lines, packs] = await Promise.all([
+    picking.listWaveLines({ order_id: orderId }, { take: null }),
+    picking.listPacks({ order_id: orderId }, { take: null }),
+  ])
+  const waveIds = [...new Set(lines.map((l) => l.wave_id))]
+  const waves = waveIds.length ? await picking.listWaves({ id: waveIds, status: { $ne: "cancelled" } } as any, { take: null }) : []
+  const { data: locations } = waves.length
+    ? await query.graph({ entity: "stock_location", fields: ["id", "name"], filters: { id: [...new Set(waves.map((w) => w.stock_location_id))] } })
+    : { data: [] as any[] }
+  const locationName = new Map((locations as { id: string; name: string }[]).map((l) => [l.id, l.name]))
+  waves.sort((a, b) => +new Date(b.created_at) - +new Date(a.created_at))
+
+  const linesOf = (waveId: string) => lines.filter((l) => l.wave_id === waveId) as unknown as WaveLineRecord[]
+  const packedIn = new Set(packs.map((p) => p.wave_id))
+  const latest = waves[0]
+  let pick_status: PickStatus = "not_in_wave"
+  if (latest) {
+    const status = orderWaveStatus(linesOf(latest.id), packedIn.has(latest.id))
+    pick_status =
+      status === "short" ? "short" : status === "picked" || status === "packed" ? "picked" : latest.status === "open" ? "in_wave" : "picking"
+  }
+  res.json({
+    waves: waves.map((w) => ({
+      wave_id: w.id,
+      status: w.status,
+      tote: linesOf(w.id)[0]?.tote ?? null,
+      location_name: locationName.get(w.stock_location_id) ?? null,
+    })),
+    pick_status,
+    pack_status: packs.length ? "packed" : "not_packed",
+    fulfillment_ids: packs.map((p) => p.fulfillment_id).filter(Boolean),
+  })
+}
