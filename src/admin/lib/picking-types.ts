@@ -7,7 +7,7 @@ export type WaveKind = "single" | "multi" | "any"
 export type Bin = {
   id: string
   stock_location_id: string
-  location_name: string
+  location_name: string | null
   inventory_item_id: string
   sku: string | null
   title: string | null
@@ -175,7 +175,7 @@ export type PackResponse = { pack: { id: string; status: "packed"; fulfillment_i
 export type OrderPickStatus = "not_in_wave" | "in_wave" | "picking" | "picked" | "short"
 
 export type OrderPicking = {
-  waves: { wave_id: string; status: WaveStatus; tote: number; location_name: string }[]
+  waves: { wave_id: string; status: WaveStatus; tote: number | null; location_name: string | null }[]
   pick_status: OrderPickStatus
   pack_status: "not_packed" | "packed"
   fulfillment_ids: string[]

@@ -7,7 +7,6 @@ import {
   packStatusDisplay,
   pickStatusDisplay,
   shortWaveId,
-  toteLabel,
   waveStatusDisplay,
 } from "../components/picking/display"
 import { useOrderPicking } from "../hooks/picking"
@@ -70,8 +69,10 @@ const OrderPickingWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
                       >
                         Wave {shortWaveId(wave.wave_id)}
                       </Link>
-                      <Text size="xsmall" className="text-ui-fg-subtle truncate" title={wave.location_name}>
-                        {wave.location_name} · tote {toteLabel(wave.tote)}
+                      <Text size="xsmall" className="text-ui-fg-subtle truncate">
+                        {[wave.location_name, wave.tote === null ? null : `tote ${wave.tote}`]
+                          .filter(Boolean)
+                          .join(" · ")}
                       </Text>
                     </div>
                     <StatusBadge color={status.color} className="shrink-0">

@@ -9,6 +9,7 @@ import type { Bin } from "../../lib/picking-types"
 import { OptionSelect } from "../oms/option-select"
 import { SectionEmpty, SectionError, SectionLoading } from "../oms/section-state"
 import { BinForm } from "./bin-form"
+import { locationLabel } from "./display"
 import { useDebounced } from "./use-debounced"
 
 const PAGE_SIZE = 20
@@ -24,12 +25,13 @@ export const WalkSequence = ({ bin }: { bin: Pick<Bin, "walk_sequence" | "walk_s
 )
 
 const BinRow = ({ bin, editing, onEdit }: { bin: Bin; editing: boolean; onEdit: (on: boolean) => void }) => {
-  const label = `${bin.sku ?? bin.title ?? bin.inventory_item_id} at ${bin.location_name}`
+  const place = locationLabel(bin)
+  const label = `${bin.sku ?? bin.title ?? bin.inventory_item_id} at ${place}`
   return (
     <Table.Row data-testid={`picking-bin-row-${bin.sku ?? bin.inventory_item_id}`}>
       <Table.Cell>
-        <span className="block max-w-[160px] truncate" title={bin.location_name}>
-          {bin.location_name}
+        <span className="block max-w-[160px] truncate" title={place}>
+          {place}
         </span>
       </Table.Cell>
       <Table.Cell className="py-2">

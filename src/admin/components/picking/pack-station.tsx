@@ -7,7 +7,7 @@ import { usePackOrder } from "../../hooks/picking"
 import { errorMessage, formatCount } from "../../lib/format"
 import type { PackDetail, Paper, Parcel } from "../../lib/picking-types"
 import { errorBeep } from "./beep"
-import { orderNumber, packStatusDisplay, shortWaveId, toteLabel } from "./display"
+import { orderNumber, packStatusDisplay, shortWaveId } from "./display"
 import { downloadDocument } from "./download"
 import { Field } from "./field"
 import { ProgressBar } from "./progress-bar"
@@ -147,7 +147,7 @@ export const PackStation = ({ waveId, pack }: { waveId: string; pack: PackDetail
             </Text>
             <div className="flex items-center gap-x-3">
               <Heading level="h1">Pack order {orderNumber(pack.display_id, pack.order_id)}</Heading>
-              <Badge size="small">Tote {toteLabel(pack.tote)}</Badge>
+              <Badge size="small">Tote {pack.tote}</Badge>
               <StatusBadge color={status.color} data-testid="picking-pack-status" data-status={pack.status}>
                 {status.label}
               </StatusBadge>
