@@ -1,4 +1,4 @@
-import { applyScan, scanProgress, startScan, type ScanEvent, type ScanState } from ".."
+import { applyScan, scanProgress, startScan, type ScanEvent, type ScanOutcome, type ScanState } from ".."
 import { pickList } from "./fixtures"
 
 /** Two stops: 2 mugs at A-01-1-A (tote 1 and 2), then 1 cap at A-01-2-A. */
@@ -14,7 +14,7 @@ const list = () =>
   )
 
 function run(events: ScanEvent[], state: ScanState = startScan(list())) {
-  const outcomes = []
+  const outcomes: ScanOutcome[] = []
   for (const event of events) {
     const result = applyScan(state, event)
     state = result.state

@@ -1,0 +1,49 @@
+// pdf-parse 1.x is CommonJS with its own pdf.js build, so it runs in jest without ESM flags.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pdfParse = require("pdf-parse") as (
+  data: Buffer,
+  options?: { pagerender?: (page: PdfPage) => Promise<string> }
+) => Promise<{ numpages: number; text: string }>
+
+type PdfPage = {
+  getTextContent(options: object): Promise<{ items: { str: string; transform: number[] }[] }>
+}
+
+/** The text of each page, one line per text baseline, read back the way a person reads it. */
+export async function readPdf(pdf: Buffer): Promise<{ pages: string[]; text: string }> {
+  const pages: string[] = []
+  await pdfParse(pdf, {
+    pagerender: async (page) => {
+      const content = await page.getTextContent({ normalizeWhitespace: false, disableCombineTextItems: false })
+      let text = ""
+      let lastY: number | null = null
+      for (const item of content.items) {
+        const y = item.transform[5]
+        text += lastY === null || Math.abs(y - lastY) < 1 ? item.str : `\n${item.str}`
+        lastY = y
+      }
+      pages.push(text)
+      return text
+    },
+  })
+  return { pages, text: pages.join("\n") }
+}
+
+/** Image XObjects that are pictures (not the transparency masks pdfkit adds for PNG alpha). */
+export function imageCount(pdf: Buffer): number {
+  const raw = pdf.toString("latin1")
+  const images = raw.match(/\/Subtype \/Image/g)?.length ?? 0
+  const masks = raw.match(/\/SMask \d+ 0 R/g)?.length ?? 0
+  return images - masks
+}
+
+export function pageSize(pdf: Buffer): [number, number] {
+  const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf.toString("latin1"))
+  if (!box) throw new Error("no MediaBox")
+  return [Math.round(Number(box[1])), Math.round(Number(box[2]))]
+}
+
+/** Positions of each needle in order; -1 where one is missing. */
+export function positions(text: string, needles: string[]): number[] {
+  return needles.map((needle) => text.indexOf(needle))
+}

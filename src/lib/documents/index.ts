@@ -1,0 +1,3 @@
+export { renderPickListPdf } from "./pick-list-pdf"
+export { renderPackingSlipPdf } from "./packing-slip-pdf"
+export type * from "./types"
