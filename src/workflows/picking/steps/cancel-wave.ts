@@ -1,4 +1,4 @@
-import { MedusaError } from "@medusajs/framework/utils"
+import { pickingConflict } from "../utils/conflict"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { PICKING_MODULE, PickingModuleService } from "../../../modules/picking"
 import { loadWave, requireStatus, restoreWaveChanges, WaveChanges, writeWaveChanges } from "../utils/wave-records"
@@ -17,8 +17,7 @@ export const cancelWaveStep = createStep(
     requireStatus(wave, ["open", "picking", "picked"], "cancel it")
     const packs = await picking.listPacks({ wave_id: wave.id }, { select: ["id"] })
     if (packs.length) {
-      throw new MedusaError(
-        MedusaError.Types.CONFLICT,
+      throw pickingConflict(
         `Wave ${wave.id} cannot be cancelled: ${packs.length} of its orders are packed already`
       )
     }

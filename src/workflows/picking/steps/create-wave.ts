@@ -1,4 +1,5 @@
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import { pickingConflict } from "../utils/conflict"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { buildPickList, WaveFilters } from "../../../lib/picking"
 import { PICKING_MODULE, PickingModuleService } from "../../../modules/picking"
@@ -24,8 +25,7 @@ export const createWaveStep = createStep(
   async (input: CreateWaveStepInput, { container }) => {
     const { plan, source } = input
     if (!plan.orders.length) {
-      throw new MedusaError(
-        MedusaError.Types.CONFLICT,
+      throw pickingConflict(
         `No orders at ${plan.location_name} match these filters: nothing routed there is waiting to be picked`
       )
     }
@@ -57,10 +57,9 @@ export const createWaveStep = createStep(
     } catch (e) {
       await picking.deleteWaves(id)
       if (isUniqueViolation(e)) {
-        throw new MedusaError(
-          MedusaError.Types.CONFLICT,
-          `Another wave at ${plan.location_name} took some of these lines at the same moment; preview again and create the wave from what is left`
-        )
+        throw pickingConflict(
+        `Another wave at ${plan.location_name} took some of these lines at the same moment; preview again and create the wave from what is left`
+      )
       }
       throw e
     }

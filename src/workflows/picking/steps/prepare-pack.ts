@@ -1,4 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import { pickingConflict } from "../utils/conflict"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { Parcel } from "../../../lib/picking"
 import { loadPackContext } from "../utils/pack-context"
@@ -39,16 +40,14 @@ export const preparePackStep = createStep(preparePackStepId, async (input: PackO
   requireStatus(ctx.wave, ["picking", "picked"], `pack order #${ctx.display_id}`)
   const waiting = ctx.lines.filter((l) => l.open && l.status === "waiting").reduce((s, l) => s + l.quantity, 0)
   if (waiting) {
-    throw new MedusaError(
-      MedusaError.Types.CONFLICT,
-      `Order #${ctx.display_id} is not picked yet: ${waiting} unit(s) of it are still on the pick list`
-    )
+    throw pickingConflict(
+        `Order #${ctx.display_id} is not picked yet: ${waiting} unit(s) of it are still on the pick list`
+      )
   }
   if (!ctx.items.length) {
-    throw new MedusaError(
-      MedusaError.Types.CONFLICT,
-      `Order #${ctx.display_id} has nothing to pack in this wave: its units went back to routing after a short pick`
-    )
+    throw pickingConflict(
+        `Order #${ctx.display_id} has nothing to pack in this wave: its units went back to routing after a short pick`
+      )
   }
 
   const available = new Map(ctx.items.map((i) => [i.line_item_id, i.quantity]))

@@ -1,4 +1,4 @@
-import { MedusaError } from "@medusajs/framework/utils"
+import { pickingConflict } from "../utils/conflict"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { Parcel } from "../../../lib/picking"
 import { PICKING_MODULE, PickingModuleService } from "../../../modules/picking"
@@ -37,7 +37,7 @@ export const recordPackStep = createStep(
         packed_by: input.actor ?? null,
       })
       .catch((e: Error) => {
-        throw new MedusaError(MedusaError.Types.CONFLICT, `Order ${input.order_id} is packed in wave ${input.wave_id} already (${e.message})`)
+        throw pickingConflict(`Order ${input.order_id} is packed in wave ${input.wave_id} already (${e.message})`)
       })
 
     const [{ wave, lines }, packs] = await Promise.all([

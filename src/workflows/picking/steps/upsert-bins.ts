@@ -1,4 +1,4 @@
-import { MedusaError } from "@medusajs/framework/utils"
+import { pickingConflict } from "../utils/conflict"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { PICKING_MODULE, PickingModuleService } from "../../../modules/picking"
 import { binFields, BinUpsert } from "../utils/bin-walk"
@@ -50,8 +50,7 @@ export const upsertBinsStep = createStep(
     try {
       created = toCreate.length ? await picking.createBins(toCreate as any[]) : []
     } catch (e) {
-      throw new MedusaError(
-        MedusaError.Types.CONFLICT,
+      throw pickingConflict(
         `A bin for one of these items was saved by someone else at the same moment; try again (${(e as Error).message})`
       )
     }

@@ -1,4 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import { pickingConflict } from "./conflict"
 import type { PickList, ScanState } from "../../../lib/picking"
 import { PickingModuleService } from "../../../modules/picking"
 
@@ -62,10 +63,7 @@ export function requireStatus(wave: WaveRecord, allowed: WaveStatus[], doing: st
     packed: "it is packed",
     cancelled: "it was cancelled",
   }
-  throw new MedusaError(
-    MedusaError.Types.CONFLICT,
-    `Wave ${wave.id} is ${wave.status}: cannot ${doing} (${hint[wave.status]})`
-  )
+  throw pickingConflict(`Wave ${wave.id} is ${wave.status}: cannot ${doing} (${hint[wave.status]})`)
 }
 
 type Row = { id: string } & Record<string, unknown>

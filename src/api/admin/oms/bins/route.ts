@@ -2,6 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { upsertBinWorkflow } from "../../../../workflows/picking/workflows/upsert-bin"
 import { listBinViews } from "./helpers"
 import { AdminListBinsQueryType, AdminUpsertBinType } from "./validators"
+import { answeringConflicts } from "../waves/conflicts"
 
 /** GET /admin/oms/bins: bins in walk order, filtered by location, item or a code/SKU search. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -11,11 +12,12 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 }
 
 /** POST /admin/oms/bins: set an item's bin at a location (one bin per location and item). */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminUpsertBinType>, res: MedusaResponse) => {
-  await upsertBinWorkflow(req.scope).run({ input: req.validatedBody })
-  const { bins } = await listBinViews(req.scope, {
-    stock_location_id: req.validatedBody.stock_location_id,
-    inventory_item_id: req.validatedBody.inventory_item_id,
+export const POST = async (req: AuthenticatedMedusaRequest<AdminUpsertBinType>, res: MedusaResponse) =>
+  answeringConflicts(res, async () => {
+    await upsertBinWorkflow(req.scope).run({ input: req.validatedBody })
+    const { bins } = await listBinViews(req.scope, {
+      stock_location_id: req.validatedBody.stock_location_id,
+      inventory_item_id: req.validatedBody.inventory_item_id,
+    })
+    res.json({ bin: bins[0] })
   })
-  res.json({ bin: bins[0] })
-}

@@ -2,6 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { createWaveWorkflow } from "../../../../workflows/picking/workflows/create-wave"
 import { getWaveDetail, listWaveSummaries } from "./helpers"
 import { AdminListWavesQueryType, AdminWaveFiltersType } from "./validators"
+import { answeringConflicts } from "./conflicts"
 
 /** GET /admin/oms/waves: newest first, with status and progress counts. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -11,10 +12,11 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 }
 
 /** POST /admin/oms/waves: build a wave at a location from what the filters select (409 if nothing). */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminWaveFiltersType>, res: MedusaResponse) => {
-  const { stock_location_id, ...filters } = req.validatedBody
-  const { result } = await createWaveWorkflow(req.scope).run({
-    input: { stock_location_id, filters, created_by: req.auth_context?.actor_id ?? null },
+export const POST = async (req: AuthenticatedMedusaRequest<AdminWaveFiltersType>, res: MedusaResponse) =>
+  answeringConflicts(res, async () => {
+    const { stock_location_id, ...filters } = req.validatedBody
+    const { result } = await createWaveWorkflow(req.scope).run({
+      input: { stock_location_id, filters, created_by: req.auth_context?.actor_id ?? null },
+    })
+    res.json({ wave: await getWaveDetail(req.scope, result.id) })
   })
-  res.json({ wave: await getWaveDetail(req.scope, result.id) })
-}

@@ -1,9 +1,11 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { startWaveWorkflow } from "../../../../../../workflows/picking/workflows/start-wave"
 import { getWaveDetail } from "../../helpers"
+import { answeringConflicts } from "../../conflicts"
 
 /** POST /admin/oms/waves/:id/start: open -> picking (409 from any other status). */
-export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  await startWaveWorkflow(req.scope).run({ input: { wave_id: req.params.id } })
-  res.json({ wave: await getWaveDetail(req.scope, req.params.id) })
-}
+export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) =>
+  answeringConflicts(res, async () => {
+    await startWaveWorkflow(req.scope).run({ input: { wave_id: req.params.id } })
+    res.json({ wave: await getWaveDetail(req.scope, req.params.id) })
+  })
