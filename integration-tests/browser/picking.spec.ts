@@ -319,21 +319,26 @@ describe("Picking and packing in the admin", () => {
         await page.keyboard.press("Enter")
       }
       const position = async () => `${await card.getAttribute("data-stop")}:${await card.getAttribute("data-phase")}`
-      /** Scans `code` and waits for the card to move on; a refused scan fails with its message. */
+      const answers = async () => Number(await banner.getAttribute("data-seq"))
+      /** Scans `code` and waits for the page's answer to it; returns whether it was taken. */
+      const scanAndRead = async (code: string) => {
+        const before = await answers()
+        await scan(code)
+        await until(`the answer to "${code}"`, async () => ((await answers()) > before ? true : undefined))
+        return (await banner.getAttribute("data-ok")) === "true"
+      }
+      /** Scans `code`, expects it taken and the card to move on (or the wave to end). */
       const scanAndAdvance = async (code: string) => {
         const before = await position()
-        await scan(code)
-        await until(`the scan of "${code}" to be taken`, async () => {
-          if ((await banner.getAttribute("data-ok")) === "false") throw new Error(`scan refused: ${await text(banner)}`)
-          if (await page.getByTestId("picking-scan-done").count()) return true
-          return (await position()) !== before ? true : undefined
-        })
+        if (!(await scanAndRead(code))) throw new Error(`scan of "${code}" refused: ${await text(banner)}`)
+        await until(`the card to move on after "${code}"`, async () =>
+          (await page.getByTestId("picking-scan-done").count()) || (await position()) !== before ? true : undefined
+        )
       }
       /** Scans `code`, expects it refused with a message matching `message`, and the card to stay put. */
       const scanRefused = async (code: string, message: RegExp) => {
         const before = await position()
-        await scan(code)
-        await until(`the refusal of "${code}"`, async () => ((await banner.getAttribute("data-ok")) === "false" ? true : undefined))
+        expect(await scanAndRead(code)).toBe(false)
         expect(await text(banner)).toMatch(message)
         expect(await position()).toBe(before)
       }

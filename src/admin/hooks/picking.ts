@@ -184,13 +184,20 @@ export const useImportBins = () => {
   })
 }
 
-/** The shipping options that ship from a location (returns excluded), for the wave filters. */
+/** A return option carries the rule is_return = true (the value may come JSON-encoded). */
+const isReturnOption = (option: ShippingOptionChoice) =>
+  (option.rules ?? []).some((rule) => rule.attribute === "is_return" && String(rule.value).replace(/"/g, "") === "true")
+
+/** The shipping options that ship from a location (returns left out), for the wave filters. */
 export const useLocationShippingOptions = (locationId: string) =>
   useQuery({
     queryKey: pickingQueryKeys.shippingOptions(locationId),
-    queryFn: () =>
-      sdk.client.fetch<{ shipping_options: ShippingOptionChoice[] }>("/admin/shipping-options", {
-        query: { stock_location_id: locationId, is_return: "false", fields: "id,name", limit: 100 },
-      }),
+    queryFn: async () => {
+      const { shipping_options } = await sdk.client.fetch<{ shipping_options: ShippingOptionChoice[] }>(
+        "/admin/shipping-options",
+        { query: { stock_location_id: locationId, fields: "id,name,rules.attribute,rules.value", limit: 100 } }
+      )
+      return { shipping_options: shipping_options.filter((option) => !isReturnOption(option)) }
+    },
     enabled: Boolean(locationId),
   })

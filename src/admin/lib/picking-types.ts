@@ -113,7 +113,8 @@ export type WaveOrder = {
   units_short: number
 }
 
-export type WaveDetail = WaveSummary & {
+/** The detail's `orders` lists the orders (the summary's count is `orders.length`). */
+export type WaveDetail = Omit<WaveSummary, "orders"> & {
   pick_list: PickList
   progress: ScanProgress
   scan: WaveScan
@@ -181,6 +182,6 @@ export type OrderPicking = {
   fulfillment_ids: string[]
 }
 
-export type ShippingOptionChoice = { id: string; name: string }
+export type ShippingOptionChoice = { id: string; name: string; rules?: { attribute: string; value: unknown }[] }
 
 export type Paper = "a4" | "letter"

@@ -212,7 +212,7 @@ export const PackStation = ({ waveId, pack }: { waveId: string; pack: PackDetail
         </Container>
       )}
 
-      <div className="grid gap-3 xl:grid-cols-[minmax(0,1fr)_320px]">
+      <div className="grid items-start gap-3 xl:grid-cols-[minmax(0,1fr)_320px]">
         <Container className="divide-y p-0" data-testid="picking-pack-items">
           <div className="px-6 py-4">
             <Heading level="h2">Items</Heading>

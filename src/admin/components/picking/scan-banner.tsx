@@ -1,7 +1,8 @@
 import { CheckCircleSolid, ExclamationCircleSolid } from "@medusajs/icons"
 import { clx } from "@medusajs/ui"
 
-export type ScanMessage = { ok: boolean; text: string }
+/** `seq` counts the answers, so the same sentence twice still reads as a new answer. */
+export type ScanMessage = { ok: boolean; text: string; seq?: number }
 
 /** The answer to the last scan: green when taken, red (and announced) when refused. */
 export const ScanBanner = ({
@@ -18,6 +19,7 @@ export const ScanBanner = ({
     aria-live="assertive"
     data-testid={testId}
     data-ok={message ? String(message.ok) : undefined}
+    data-seq={message?.seq ?? 0}
     className={clx(
       "flex min-h-[52px] items-center gap-x-3 rounded-lg px-4 py-3",
       !message && "bg-ui-bg-subtle text-ui-fg-muted",

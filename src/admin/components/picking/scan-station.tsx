@@ -48,7 +48,9 @@ export const ScanStation = ({ wave }: { wave: WaveDetail }) => {
   const latest = useRef(wave)
   const queue = useRef<Promise<void>>(Promise.resolve())
   const [value, setValue] = useState("")
-  const [message, setMessage] = useState<ScanMessage | null>(null)
+  const [message, setAnswer] = useState<ScanMessage | null>(null)
+  const answers = useRef(0)
+  const setMessage = (next: Omit<ScanMessage, "seq">) => setAnswer({ ...next, seq: ++answers.current })
   const [shortOpen, setShortOpen] = useState(false)
   const [shortError, setShortError] = useState<string | null>(null)
   const stop = wave.scan.current_stop
@@ -204,7 +206,7 @@ export const ScanStation = ({ wave }: { wave: WaveDetail }) => {
       )}
 
       {scanning && stop ? (
-        <div className="grid gap-3 xl:grid-cols-[minmax(0,1fr)_300px]">
+        <div className="grid items-start gap-3 xl:grid-cols-[minmax(0,1fr)_300px]">
           <CurrentStopCard
             stop={stop}
             phase={wave.scan.phase}

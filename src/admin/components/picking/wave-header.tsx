@@ -116,7 +116,7 @@ export const WaveHeader = ({ wave }: { wave: WaveDetail }) => {
             </StatusBadge>
           </div>
           <Text size="small" className="text-ui-fg-subtle">
-            {locationLabel(wave)} · {formatCount(wave.orders)} orders · {formatCount(wave.lines)} lines · created{" "}
+            {locationLabel(wave)} · {formatCount(wave.orders.length)} orders · {formatCount(wave.lines)} lines · created{" "}
             {formatDateTime(wave.created_at)}
           </Text>
         </div>
@@ -154,7 +154,7 @@ export const WaveHeader = ({ wave }: { wave: WaveDetail }) => {
           <Text size="small" className="text-ui-fg-subtle tabular-nums">
             {formatCount(progress.stops_done)} of {formatCount(progress.stops_total)} stops
             {progress.next_bin && ` · next bin ${progress.next_bin}`} · {formatCount(wave.packed_orders)} of{" "}
-            {formatCount(wave.orders)} orders packed
+            {formatCount(wave.orders.length)} orders packed
           </Text>
         </div>
       </div>
