@@ -197,6 +197,89 @@ export type RuleSet = {
   activated_at: string | null
   archived_at: string | null
   created_at: string
+  /** Drafts only: every new order is also planned with it, and disagreements are counted. */
+  shadow?: boolean
+  shadow_stats?: ShadowStats
+  created_by_email?: string | null
+  history?: { entries: RuleSetHistoryEntry[] }
+}
+
+export type ShadowStats = { planned: number; disagreements: number }
+
+/** Who did what with a version: created, duplicated, edited, shadow on/off, activated, archived. */
+export type RuleSetHistoryEntry = {
+  at: string
+  actor: string | null
+  actor_email?: string | null
+  action: string
+  summary: string
+}
+
+/** What one plan does for an order (live or draft), in the numbers people compare. */
+export type ReplaySide = { locations: string[]; shipments: number; km: number; unallocated_units: number }
+
+export type ShadowResult = {
+  order_id: string
+  display_id: number | null
+  agrees: boolean
+  live: ReplaySide
+  shadow: ReplaySide
+  changes: string
+  created_at: string
+  updated_at?: string
+}
+
+export type ShadowResultsResponse = {
+  results: ShadowResult[]
+  count: number
+  planned: number
+  disagreements: number
+}
+
+export type SimulationStatus = "queued" | "running" | "done" | "canceled" | "failed"
+
+export type SimulationWindow = { last: number } | { from: string; to: string }
+
+export type SimulationRow = {
+  decision_id: string
+  order_id: string
+  live_rule_set: string
+  live: ReplaySide
+  draft: ReplaySide
+  changed: boolean
+}
+
+export type SimulationSideTotals = {
+  orders: number
+  shipments: number
+  split_orders: number
+  split_rate: number
+  km: number
+  unallocated_units: number
+  /** Orders each location ships (part of), by location id. */
+  load: Record<string, number>
+  capacity_breaches?: number
+}
+
+export type SimulationTotals = {
+  orders: number
+  changed: number
+  skipped?: number
+  live: SimulationSideTotals
+  draft: SimulationSideTotals
+  delta: Omit<SimulationSideTotals, "orders">
+}
+
+export type Simulation = {
+  id: string
+  rule_set_id: string
+  window: SimulationWindow
+  status: SimulationStatus
+  progress: { done: number; total: number | null; skipped: number }
+  totals: SimulationTotals | null
+  rows: SimulationRow[] | null
+  error: string | null
+  created_at: string
 }
 
 export type RuleSetsResponse = { rule_sets: RuleSet[]; count: number }

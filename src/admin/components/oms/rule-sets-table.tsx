@@ -1,5 +1,18 @@
-import { ArchiveBox, CheckCircle, EllipsisHorizontal, PencilSquare, Plus, SquareTwoStack } from "@medusajs/icons"
 import {
+  ArchiveBox,
+  Beaker,
+  CheckCircle,
+  ClockSolid,
+  EllipsisHorizontal,
+  EyeMini,
+  EyeSlashMini,
+  ListBullet,
+  PencilSquare,
+  Plus,
+  SquareTwoStack,
+} from "@medusajs/icons"
+import {
+  Badge,
   Button,
   Container,
   DropdownMenu,
@@ -11,11 +24,16 @@ import {
   toast,
   usePrompt,
 } from "@medusajs/ui"
+import { useState } from "react"
+import { useNavigate } from "react-router-dom"
 import { type RuleSetAction, useRuleSetMutations, useRuleSets, useSalesChannelOptions, useUserOptions } from "../../hooks/oms"
-import { errorMessage, formatDateTime } from "../../lib/format"
+import { useSetShadow } from "../../hooks/shadow"
+import { errorMessage, formatCount, formatDateTime } from "../../lib/format"
 import { RULE_SET_STATUS_DISPLAY, partialLabel, splitLabel, summarizeRules } from "../../lib/rules"
 import type { RuleSet, UserOption } from "../../lib/types"
+import { RuleSetHistoryDrawer } from "./rule-set-history-drawer"
 import { SectionEmpty, SectionError, SectionLoading } from "./section-state"
+import { ShadowResultsDrawer } from "./shadow-results-drawer"
 
 const ACTION_WORDS: Record<RuleSetAction, { done: string; failed: string }> = {
   activate: { done: "activated", failed: "activate" },
@@ -23,11 +41,35 @@ const ACTION_WORDS: Record<RuleSetAction, { done: string; failed: string }> = {
   duplicate: { done: "duplicated", failed: "duplicate" },
 }
 
-const userName = (user: UserOption | undefined, id: string | null): string => {
+const userName = (user: UserOption | undefined, id: string | null, email?: string | null): string => {
   if (!id) return "-"
-  if (!user) return id
+  if (!user) return email || id
   const name = [user.first_name, user.last_name].filter(Boolean).join(" ")
   return name || user.email
+}
+
+/** Who activated a version, from its history (the newest "activated" entry); null if unknown. */
+const activatedBy = (ruleSet: RuleSet): string | null => {
+  const entry = [...(ruleSet.history?.entries ?? [])].reverse().find((e) => e.action === "activated")
+  return entry ? entry.actor_email || entry.actor || null : null
+}
+
+/** Under the status: whether a draft runs in shadow and how often it disagreed so far. */
+const ShadowSummary = ({ ruleSet, onOpen }: { ruleSet: RuleSet; onOpen: () => void }) => {
+  const stats = ruleSet.shadow_stats ?? { planned: 0, disagreements: 0 }
+  if (!ruleSet.shadow && stats.planned === 0) return null
+  return (
+    <button
+      type="button"
+      onClick={onOpen}
+      className="txt-compact-xsmall text-ui-fg-interactive hover:text-ui-fg-interactive-hover whitespace-nowrap text-left"
+      data-testid="oms-rule-set-shadow-stats"
+      data-planned={stats.planned}
+      data-disagreements={stats.disagreements}
+    >
+      {formatCount(stats.disagreements)} of {formatCount(stats.planned)} disagree
+    </button>
+  )
 }
 
 /** Every rule set version with its status and rules; drafts can be edited and activated. */
@@ -42,8 +84,27 @@ export const RuleSetsTable = ({
   const channels = useSalesChannelOptions()
   const users = useUserOptions()
   const { act } = useRuleSetMutations()
+  const setShadow = useSetShadow()
   const prompt = usePrompt()
+  const navigate = useNavigate()
   const ruleSets = data?.rule_sets ?? []
+  // Ids, not objects: the drawers show the latest counts and history after each refetch.
+  const [shadowId, setShadowId] = useState<string | null>(null)
+  const [historyId, setHistoryId] = useState<string | null>(null)
+  const byId = (id: string | null) => (id ? ruleSets.find((ruleSet) => ruleSet.id === id) ?? null : null)
+
+  const toggleShadow = async (ruleSet: RuleSet) => {
+    const title = `${ruleSet.name} v${ruleSet.version}`
+    const enabled = !ruleSet.shadow
+    try {
+      await setShadow.mutateAsync({ id: ruleSet.id, enabled })
+      toast.success(enabled ? `${title} runs in shadow` : `${title} no longer runs in shadow`, {
+        description: enabled ? "Every new order is also planned with it; nothing it plans is reserved." : undefined,
+      })
+    } catch (failure) {
+      toast.error(`Could not change shadow mode of ${title}`, { description: errorMessage(failure) })
+    }
+  }
 
   const channelName = (id: string | null) =>
     id === null ? "All channels" : channels.data?.sales_channels.find((channel) => channel.id === id)?.name ?? id
@@ -134,10 +195,20 @@ export const RuleSetsTable = ({
                         </Text>
                       </div>
                     </Table.Cell>
-                    <Table.Cell>
-                      <StatusBadge color={status.color} data-testid="oms-rule-set-status">
-                        {status.label}
-                      </StatusBadge>
+                    <Table.Cell className="py-2">
+                      <div className="flex flex-col items-start gap-y-1">
+                        <div className="flex items-center gap-x-1">
+                          <StatusBadge color={status.color} data-testid="oms-rule-set-status">
+                            {status.label}
+                          </StatusBadge>
+                          {ruleSet.shadow && (
+                            <Badge size="2xsmall" color="purple" data-testid="oms-rule-set-shadow">
+                              Shadow
+                            </Badge>
+                          )}
+                        </div>
+                        <ShadowSummary ruleSet={ruleSet} onOpen={() => setShadowId(ruleSet.id)} />
+                      </div>
                     </Table.Cell>
                     <Table.Cell>
                       <span className="block max-w-[140px] truncate" title={channelName(ruleSet.sales_channel_id)}>
@@ -167,9 +238,10 @@ export const RuleSetsTable = ({
                         <Text
                           size="xsmall"
                           className="text-ui-fg-subtle max-w-[160px] truncate"
-                          title={userName(creator, ruleSet.created_by)}
+                          title={userName(creator, ruleSet.created_by, ruleSet.created_by_email)}
+                          data-testid="oms-rule-set-created-by"
                         >
-                          {userName(creator, ruleSet.created_by)}
+                          {userName(creator, ruleSet.created_by, ruleSet.created_by_email)}
                         </Text>
                       </div>
                     </Table.Cell>
@@ -178,6 +250,16 @@ export const RuleSetsTable = ({
                         <Text size="xsmall" className="whitespace-nowrap">
                           {ruleSet.activated_at ? formatDateTime(ruleSet.activated_at) : "-"}
                         </Text>
+                        {ruleSet.activated_at && activatedBy(ruleSet) && (
+                          <Text
+                            size="xsmall"
+                            className="text-ui-fg-subtle max-w-[160px] truncate"
+                            title={activatedBy(ruleSet)!}
+                            data-testid="oms-rule-set-activated-by"
+                          >
+                            {activatedBy(ruleSet)}
+                          </Text>
+                        )}
                         {ruleSet.archived_at && (
                           <Text size="xsmall" className="text-ui-fg-subtle whitespace-nowrap">
                             Archived {formatDateTime(ruleSet.archived_at)}
@@ -206,6 +288,47 @@ export const RuleSetsTable = ({
                             <PencilSquare className="text-ui-fg-subtle" />
                             {ruleSet.status === "draft" ? "Edit" : "View rules"}
                           </DropdownMenu.Item>
+                          <DropdownMenu.Item
+                            className="gap-x-2"
+                            onClick={() => navigate(`/oms/routing/simulator?rule_set=${encodeURIComponent(ruleSet.id)}`)}
+                            data-testid="oms-rule-set-simulate"
+                          >
+                            <Beaker className="text-ui-fg-subtle" />
+                            Simulate on past orders
+                          </DropdownMenu.Item>
+                          {ruleSet.status === "draft" && (
+                            <DropdownMenu.Item
+                              className="gap-x-2"
+                              onClick={() => toggleShadow(ruleSet)}
+                              data-testid="oms-rule-set-shadow-toggle"
+                            >
+                              {ruleSet.shadow ? (
+                                <EyeSlashMini className="text-ui-fg-subtle" />
+                              ) : (
+                                <EyeMini className="text-ui-fg-subtle" />
+                              )}
+                              {ruleSet.shadow ? "Stop shadow mode" : "Run in shadow"}
+                            </DropdownMenu.Item>
+                          )}
+                          {(ruleSet.shadow || (ruleSet.shadow_stats?.planned ?? 0) > 0) && (
+                            <DropdownMenu.Item
+                              className="gap-x-2"
+                              onClick={() => setShadowId(ruleSet.id)}
+                              data-testid="oms-rule-set-shadow-results"
+                            >
+                              <ListBullet className="text-ui-fg-subtle" />
+                              Shadow results
+                            </DropdownMenu.Item>
+                          )}
+                          <DropdownMenu.Item
+                            className="gap-x-2"
+                            onClick={() => setHistoryId(ruleSet.id)}
+                            data-testid="oms-rule-set-history-open"
+                          >
+                            <ClockSolid className="text-ui-fg-subtle" />
+                            History
+                          </DropdownMenu.Item>
+                          <DropdownMenu.Separator />
                           <DropdownMenu.Item
                             className="gap-x-2"
                             onClick={() => run(ruleSet, "duplicate")}
@@ -247,6 +370,8 @@ export const RuleSetsTable = ({
           </Table>
         </div>
       )}
+      <ShadowResultsDrawer ruleSet={byId(shadowId)} onClose={() => setShadowId(null)} />
+      <RuleSetHistoryDrawer ruleSet={byId(historyId)} onClose={() => setHistoryId(null)} />
     </Container>
   )
 }

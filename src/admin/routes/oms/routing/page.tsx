@@ -1,6 +1,8 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Container, Heading, Text } from "@medusajs/ui"
+import { Beaker } from "@medusajs/icons"
+import { Button, Container, Heading, Text } from "@medusajs/ui"
 import { useState } from "react"
+import { Link } from "react-router-dom"
 import { RoutingQueue } from "../../../components/oms/routing-queue"
 import { RuleSetEditor, type RuleSetEditorTarget } from "../../../components/oms/rule-set-editor"
 import { RuleSetsTable } from "../../../components/oms/rule-sets-table"
@@ -11,11 +13,19 @@ const RoutingPage = () => {
 
   return (
     <div className="flex flex-col gap-y-3" data-testid="oms-routing-page">
-      <Container className="flex flex-col gap-y-1 px-6 py-4">
-        <Heading level="h1">Routing</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          The rules that choose which locations ship each order, and the orders they could not place in full.
-        </Text>
+      <Container className="flex items-center justify-between gap-x-4 px-6 py-4">
+        <div className="flex flex-col gap-y-1">
+          <Heading level="h1">Routing</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            The rules that choose which locations ship each order, and the orders they could not place in full.
+          </Text>
+        </div>
+        <Button size="small" variant="secondary" asChild>
+          <Link to="/oms/routing/simulator" data-testid="oms-simulator-link">
+            <Beaker />
+            Simulator
+          </Link>
+        </Button>
       </Container>
       <RuleSetsTable
         onCreate={() => setEditing({ mode: "create" })}
