@@ -23,7 +23,13 @@ export const AdminWaveFilters = z
 /** GET /admin/oms/waves */
 export const AdminListWavesQuery = z
   .object({
-    status: z.union([z.enum(WAVE_STATUSES), z.array(z.enum(WAVE_STATUSES))]).optional(),
+    /** One status, several (status[]=open&status[]=picking) or comma-separated (open,picking). */
+    status: z
+      .preprocess(
+        (v) => (typeof v === "string" && v.includes(",") ? v.split(",") : v),
+        z.union([z.enum(WAVE_STATUSES), z.array(z.enum(WAVE_STATUSES))])
+      )
+      .optional(),
     stock_location_id: z.string().min(1).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
     offset: z.coerce.number().int().min(0).default(0),
