@@ -21,7 +21,7 @@ const HEADING_HEIGHT = 16
  */
 export async function renderPackingSlipPdf(slip: PackingSlip, opts: PackingSlipPdfOptions): Promise<Buffer> {
   const orderNumber = String(slip.order_display_id)
-  const barcodes = await code128All([orderNumber, ...slip.items.map((i) => i.sku)])
+  const barcodes = code128All([orderNumber, ...slip.items.map((i) => i.sku)])
   const doc = openDocument(opts.paper, { title: `Packing slip #${orderNumber}`, createdAt: slip.generated_at })
   const ctx: Context = { doc, columns: layoutColumns(contentWidth(doc)), barcodes }
 

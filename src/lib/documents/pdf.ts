@@ -74,6 +74,46 @@ export function drawBarcode(
   return width
 }
 
+export type Style = { font: string; size: number; color?: string; characterSpacing?: number }
+
+/**
+ * One line of text, placed without pdfkit's line wrapper (which costs more than the drawing
+ * itself on a long document). Centred and right-aligned text is placed by measuring it.
+ */
+export function put(
+  doc: Doc,
+  text: string,
+  x: number,
+  y: number,
+  style: Style,
+  box?: { width: number; align: "left" | "center" | "right" }
+): void {
+  doc.font(style.font).fontSize(style.size).fillColor(style.color ?? INK)
+  const options = { lineBreak: false, characterSpacing: style.characterSpacing ?? 0 }
+  let left = x
+  if (box && box.align !== "left") {
+    const free = box.width - doc.widthOfString(text, options)
+    left += box.align === "center" ? free / 2 : free
+  }
+  doc.text(text, left, y, options)
+}
+
+/**
+ * Text in a column, wrapped to at most `maxLines` lines with an ellipsis; returns its height.
+ * Only text wider than the column goes through the line wrapper.
+ */
+export function paragraph(doc: Doc, text: string, x: number, y: number, width: number, style: Style, maxLines: number, draw: boolean): number {
+  doc.font(style.font).fontSize(style.size)
+  const lineHeight = doc.currentLineHeight(true)
+  if (doc.widthOfString(text) <= width) {
+    if (draw) put(doc, text, x, y, style)
+    return lineHeight
+  }
+  const height = Math.min(doc.heightOfString(text, { width }), lineHeight * maxLines)
+  if (draw) doc.fillColor(style.color ?? INK).text(text, x, y, { width, height, ellipsis: true })
+  return height
+}
+
 /** The largest font size (down to `min`) at which one line of text fits the width. */
 export function fitFontSize(doc: Doc, text: string, font: string, width: number, max: number, min: number): number {
   doc.font(font)
