@@ -44,7 +44,7 @@ export const createWaveStep = createStep(
       units_total: plan.counts.units,
     })
     try {
-      await picking.createWaveLines(
+      await picking.insertWaveLines(
         plan.lines.map((l) => ({
           ...l,
           wave_id: id,

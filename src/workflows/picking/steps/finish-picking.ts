@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { PICKING_MODULE, PickingModuleService } from "../../../modules/picking"
+import { everyOrderPacked } from "../utils/order-status"
 import { loadWave } from "../utils/wave-records"
 
 export type CompletedWave = { id: string; stock_location_id: string; units_picked: number; units_short: number }
@@ -7,18 +8,27 @@ export type CompletedWave = { id: string; stock_location_id: string; units_picke
 export const finishPickingStepId = "oms-finish-picking"
 
 /**
- * A picking wave whose walk is over (no stop left) becomes picked; returns the wave when it
- * did just now (so oms.wave.completed is emitted once), null otherwise. Undone on failure.
+ * A picking wave whose walk is over (no stop left) becomes picked (or packed straight away when
+ * every order it still ships was packed during the walk); returns the wave when its walk ended
+ * just now (so oms.wave.completed is emitted once), null otherwise. Undone on failure.
  */
 export const finishPickingStep = createStep(
   finishPickingStepId,
   async (input: { wave_id: string }, { container }) => {
     const picking = container.resolve<PickingModuleService>(PICKING_MODULE)
-    const { wave } = await loadWave(picking, input.wave_id)
+    const { wave, lines } = await loadWave(picking, input.wave_id)
     if (wave.status !== "picking" || wave.scan_state?.current !== null) {
       return new StepResponse<CompletedWave | null, string>(null, "") // nothing to undo
     }
-    await picking.updateWaves({ id: wave.id, status: "picked", picked_at: new Date() })
+    const packs = await picking.listPacks({ wave_id: wave.id }, { select: ["order_id"], take: null })
+    const now = new Date()
+    const allPacked = packs.length > 0 && everyOrderPacked(lines, new Set(packs.map((p) => p.order_id)))
+    await picking.updateWaves({
+      id: wave.id,
+      status: allPacked ? "packed" : "picked",
+      picked_at: now,
+      packed_at: allPacked ? now : null,
+    })
     const completed: CompletedWave = {
       id: wave.id,
       stock_location_id: wave.stock_location_id,
@@ -31,6 +41,6 @@ export const finishPickingStep = createStep(
     if (!waveId) return
     await container
       .resolve<PickingModuleService>(PICKING_MODULE)
-      .updateWaves({ id: waveId, status: "picking", picked_at: null })
+      .updateWaves({ id: waveId, status: "picking", picked_at: null, packed_at: null })
   }
 )

@@ -2,6 +2,7 @@ import { pickingConflict } from "../utils/conflict"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { Parcel } from "../../../lib/picking"
 import { PICKING_MODULE, PickingModuleService } from "../../../modules/picking"
+import { everyOrderPacked } from "../utils/order-status"
 import { loadWave, restoreWaveChanges, WaveChanges, writeWaveChanges } from "../utils/wave-records"
 
 export const recordPackStepId = "oms-record-pack"
@@ -45,13 +46,11 @@ export const recordPackStep = createStep(
       picking.listPacks({ wave_id: input.wave_id }, { select: ["order_id"], take: null }),
     ])
     const packed = new Set(packs.map((p) => p.order_id))
-    const toPack = new Set(lines.filter((l) => l.quantity > 0 && l.status !== "cancelled").map((l) => l.order_id))
-    const everyOrderPacked = [...toPack].every((id) => packed.has(id))
     const changes: WaveChanges = {
       wave: {
         id: wave.id,
         packed_orders: packed.size,
-        ...(wave.status === "picked" && everyOrderPacked ? { status: "packed", packed_at: new Date() } : {}),
+        ...(wave.status === "picked" && everyOrderPacked(lines, packed) ? { status: "packed", packed_at: new Date() } : {}),
       },
       lines: lines
         .filter((l) => l.order_id === input.order_id && l.open)

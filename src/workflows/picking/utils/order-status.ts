@@ -23,3 +23,9 @@ export function packableUnits(lines: WaveLineRecord[]): Map<string, number> {
   // A line made of several inventory items packs as many units as its scarcest item allows.
   return new Map([...perItem].map(([id, units]) => [id, Math.min(...units)]).filter(([, n]) => (n as number) > 0) as [string, number][])
 }
+
+/** Every order the wave still ships (lines with units left) has its pack. */
+export function everyOrderPacked(lines: WaveLineRecord[], packedOrderIds: Set<string>): boolean {
+  const toPack = new Set(lines.filter((l) => l.quantity > 0 && l.status !== "cancelled").map((l) => l.order_id))
+  return [...toPack].every((id) => packedOrderIds.has(id))
+}
