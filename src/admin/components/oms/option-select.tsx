@@ -17,7 +17,9 @@ export const OptionSelect = ({
   /** Shown while `value` is "" (nothing chosen yet). */
   placeholder?: string
 }) => (
-  <Select size="small" value={value} onValueChange={onChange}>
+  // Radix reports "" when the options change under a chosen value (no option can be ""): ignore it,
+  // or a stale handler would undo the change that replaced the options.
+  <Select size="small" value={value} onValueChange={(next) => next !== "" && onChange(next)}>
     <Select.Trigger data-testid={testId}>
       <Select.Value placeholder={placeholder} />
     </Select.Trigger>

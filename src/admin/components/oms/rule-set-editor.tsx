@@ -2,8 +2,10 @@ import { ArrowDownMini, ArrowUpMini, Plus, Trash } from "@medusajs/icons"
 import { Badge, Button, Checkbox, Drawer, Hint, IconButton, Input, Label, Text, toast } from "@medusajs/ui"
 import { useEffect, useId, useState } from "react"
 import { useOmsLocations, useRuleSetMutations, useSalesChannelOptions } from "../../hooks/oms"
+import { type ConditionForm, conditionErrorTarget, toCondition, toConditionForm } from "../../lib/conditions"
 import { errorMessage } from "../../lib/format"
 import { OptionSelect } from "./option-select"
+import { RuleConditions } from "./rule-conditions"
 import {
   FILTER_TYPES,
   KIND_LABELS,
@@ -49,9 +51,16 @@ const toSplit = (form: SplitForm): SplitPolicy => {
   }
 }
 
-/** Rules as sent: location lists only on include/exclude filters. */
-const cleanRule = (rule: RoutingRule): RoutingRule => {
+/** A rule as the editor holds it: its condition as rows, so half-typed values survive. */
+type EditorRule = RoutingRule & { conditionForm: ConditionForm }
+
+const toEditorRule = (rule: RoutingRule): EditorRule => ({ ...rule, conditionForm: toConditionForm(rule.condition) })
+
+/** Rules as sent: location lists only on include/exclude filters, the condition from its rows. */
+const cleanRule = ({ conditionForm, condition: _stored, ...rule }: EditorRule): RoutingRule => {
   const next: RoutingRule = { ...rule }
+  const condition = toCondition(conditionForm)
+  if (condition !== undefined) next.condition = condition
   if (!needsLocations(rule) && next.params && "location_ids" in next.params) {
     const { location_ids: _dropped, ...rest } = next.params
     next.params = Object.keys(rest).length ? rest : undefined
@@ -108,16 +117,19 @@ const RuleRow = ({
   rule,
   index,
   count,
+  error,
   onMove,
   onRemove,
   onChange,
 }: {
-  rule: RoutingRule
+  rule: EditorRule
   index: number
   count: number
+  /** The server refused this rule's condition: its message and, when it names one, the row. */
+  error: { message: string; row: number | null } | null
   onMove: (to: number) => void
   onRemove: () => void
-  onChange: (rule: RoutingRule) => void
+  onChange: (rule: EditorRule) => void
 }) => (
   <li
     className="bg-ui-bg-component shadow-borders-base flex flex-col rounded-lg px-3 py-2"
@@ -133,7 +145,6 @@ const RuleRow = ({
       </Badge>
       <Text size="small" weight="plus" className="min-w-0 flex-1 truncate" title={rule.type}>
         {rule.label || ruleTypeLabel(rule)}
-        {rule.condition !== undefined && <span className="text-ui-fg-subtle font-normal"> · when a condition holds</span>}
       </Text>
       <div className="flex shrink-0 items-center gap-x-1">
         <IconButton
@@ -177,6 +188,13 @@ const RuleRow = ({
         onChange={(location_ids) => onChange({ ...rule, params: { ...rule.params, location_ids } })}
       />
     )}
+    <RuleConditions
+      form={rule.conditionForm}
+      ruleIndex={index}
+      error={error?.message ?? null}
+      errorRow={error?.row ?? null}
+      onChange={(conditionForm) => onChange({ ...rule, conditionForm })}
+    />
   </li>
 )
 
@@ -227,13 +245,14 @@ const RuleSetForm = ({ target, onSaved }: { target: RuleSetEditorTarget; onSaved
   const [channel, setChannel] = useState<string>(
     target.mode === "edit" ? target.ruleSet.sales_channel_id ?? ALL_CHANNELS : ALL_CHANNELS
   )
-  const [rules, setRules] = useState<RoutingRule[]>(() => initial.rules.map((rule) => ({ ...rule })))
+  const [rules, setRules] = useState<EditorRule[]>(() => initial.rules.map(toEditorRule))
   const [split, setSplit] = useState<SplitForm>(() => toSplitForm(initial.split))
   const [partial, setPartial] = useState<PartialPolicy>(initial.partial)
   const [serverError, setServerError] = useState<string | null>(null)
   const { create, update } = useRuleSetMutations()
   const channels = useSalesChannelOptions()
   const isPending = create.isPending || update.isPending
+  const conditionError = serverError ? conditionErrorTarget(serverError) : null
 
   const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault()
@@ -327,6 +346,9 @@ const RuleSetForm = ({ target, onSaved }: { target: RuleSetEditorTarget; onSaved
                   rule={rule}
                   index={index}
                   count={rules.length}
+                  error={
+                    conditionError?.rule === index && serverError ? { message: serverError, row: conditionError.row } : null
+                  }
                   onMove={(to) => setRules((current) => move(current, index, to))}
                   onRemove={() => setRules((current) => current.filter((_, k) => k !== index))}
                   onChange={(changed) =>
@@ -336,7 +358,7 @@ const RuleSetForm = ({ target, onSaved }: { target: RuleSetEditorTarget; onSaved
               ))}
             </ol>
           )}
-          <AddRule onAdd={(rule) => setRules((current) => [...current, rule])} />
+          <AddRule onAdd={(rule) => setRules((current) => [...current, toEditorRule(rule)])} />
         </div>
         <div className="grid grid-cols-2 gap-4">
           <div className="flex flex-col gap-y-2">
