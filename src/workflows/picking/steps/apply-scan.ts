@@ -42,7 +42,6 @@ export const applyScanStep = createStep(
       changes.lines = closeStopLines(stop, taken, lines)
       if (input.event.type === "short") shorts = shortAllocations(stop, taken)
     }
-    delete (changes.wave as any).units_total
     const previous = await writeWaveChanges(picking, changes, { wave: wave as any, lines: lines as any })
     const result: ApplyScanResult = {
       outcome,

@@ -59,8 +59,8 @@ export function requireStatus(wave: WaveRecord, allowed: WaveStatus[], doing: st
   const hint: Record<WaveStatus, string> = {
     open: "start picking first",
     picking: "it is being picked",
-    picked: "it is picked",
-    packed: "it is packed",
+    picked: "every stop is walked",
+    packed: "its orders are packed",
     cancelled: "it was cancelled",
   }
   throw pickingConflict(`Wave ${wave.id} is ${wave.status}: cannot ${doing} (${hint[wave.status]})`)
