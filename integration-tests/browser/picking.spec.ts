@@ -447,6 +447,70 @@ describe("Picking and packing in the admin", () => {
       expect(await text(packedRow.getByTestId("picking-order-fulfillment"))).toBe(fulfillmentId)
     }))
 
+  it("records a short pick with a reason; the order shows it short and its missing units go back to routing", () =>
+    withServerLog(async () => {
+      // A second wave from the orders still waiting anywhere, started through the API.
+      const { locations } = await api<{ locations: Array<{ id: string }> }>("GET", "/admin/oms/locations")
+      let second: { id: string } | undefined
+      for (const location of locations) {
+        const preview = await api<{ orders: number }>("POST", "/admin/oms/waves/preview", { stock_location_id: location.id })
+        if (preview.orders === 0) continue
+        second = (await api<{ wave: { id: string } }>("POST", "/admin/oms/waves", { stock_location_id: location.id, max_orders: 1 })).wave
+        break
+      }
+      expect(second).toBeDefined()
+      await api("POST", `/admin/oms/waves/${second!.id}/start`, {})
+
+      await page.goto(url(`/app/oms/picking/${second!.id}/scan`), { waitUntil: "domcontentloaded" })
+      const card = page.getByTestId("picking-scan-card")
+      await card.waitFor()
+      const stop = await card.getAttribute("data-stop")
+      const needed = Number(await text(card.getByTestId("picking-scan-quantity")))
+      const banner = page.getByTestId("picking-scan-message")
+
+      await card.getByTestId("picking-short").click()
+      const form = page.getByTestId("picking-short-form")
+      await form.waitFor()
+      await form.getByTestId("picking-short-found").fill("0")
+      await form.getByTestId("picking-short-reason").click()
+      await page.getByRole("option", { name: "Damaged", exact: true }).click()
+      await screenshot("picking-short.png")
+      await form.getByTestId("picking-short-submit").click()
+      await form.waitFor({ state: "detached" })
+      await until("the short pick to be recorded", async () =>
+        (await banner.getAttribute("data-ok")) === "true" && /Short pick recorded/.test(await text(banner)) ? true : undefined
+      )
+      expect(await text(banner)).toMatch(new RegExp(`0 of ${needed} .* found, ${needed} missing`))
+      // The picker moves on (or the wave ends), and the scan field has the focus again.
+      await until("the next stop", async () =>
+        (await page.getByTestId("picking-scan-done").count()) || (await card.getAttribute("data-stop")) !== stop ? true : undefined
+      )
+      if (!(await page.getByTestId("picking-scan-done").count())) {
+        await until("the scan field to have the focus", async () =>
+          (await page.getByTestId("picking-scan-input").evaluate((el) => el === document.activeElement)) ? true : undefined
+        )
+      }
+
+      // The wave page shows the order short by those units.
+      await page.goto(url(`/app/oms/picking/${second!.id}`), { waitUntil: "domcontentloaded" })
+      const row = page.getByTestId("picking-wave-orders").locator('[data-testid^="picking-order-row-"]').first()
+      await row.waitFor()
+      expect(await row.getAttribute("data-status")).toBe("short")
+      expect(await text(page.getByTestId("picking-wave-units"))).toMatch(new RegExp(`${needed} short`))
+      expect(await row.getByTestId(/^picking-order-pack-/).isDisabled()).toBe(true)
+      await screenshot("picking-wave-short.png")
+
+      // On the order's page, routing recorded the rejection at the wave's location and routed again.
+      await row.getByRole("link").first().click()
+      await page.waitForURL(/\/app\/orders\/order_/)
+      const history = page.getByTestId("oms-order-widget").getByTestId("oms-routing-history")
+      await history.waitFor({ timeout: ROUTING_TIMEOUT })
+      await history.getByTestId("oms-routing-history-entry").filter({ hasText: /^Rejected/ }).first().waitFor()
+      expect(await page.getByTestId("picking-order-widget").getByTestId("picking-order-pick-status").getAttribute("data-status")).toBe(
+        "short"
+      )
+    }))
+
   it("shows an item's bins on its inventory page and edits one in place", () =>
     withServerLog(async () => {
       const { inventory_items } = await api<{ inventory_items: Array<{ id: string }> }>(

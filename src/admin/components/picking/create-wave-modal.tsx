@@ -3,11 +3,11 @@ import { useId, useMemo, useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { useOmsLocations } from "../../hooks/oms"
 import { useCreateWave, useLocationShippingOptions, useWavePreview } from "../../hooks/picking"
-import { errorMessage, formatCount } from "../../lib/format"
+import { errorMessage } from "../../lib/format"
 import type { WaveFilters, WaveKind } from "../../lib/picking-types"
 import { OptionSelect } from "../oms/option-select"
 import { Field, optionalNumber } from "./field"
-import { locationLabel, shortWaveId } from "./display"
+import { locationLabel, plural, shortWaveId } from "./display"
 import { useDebounced } from "./use-debounced"
 
 /** The form as typed: numbers stay strings so a field can be cleared. */
@@ -47,8 +47,6 @@ const toFilters = (form: WaveForm): WaveFilters | null => {
   if (maxOrders !== undefined) filters.max_orders = maxOrders
   return filters
 }
-
-const plural = (count: number, one: string, many: string) => `${formatCount(count)} ${count === 1 ? one : many}`
 
 /** How many orders, lines and units the filters select, asked again shortly after each change. */
 const Preview = ({ filters }: { filters: WaveFilters | null }) => {

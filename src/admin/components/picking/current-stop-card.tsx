@@ -144,7 +144,10 @@ export const CurrentStopCard = ({
       {phase === "quantity" ? (
         <div className="flex flex-wrap items-center gap-3" data-testid="picking-scan-confirm">
           <Text size="small" className="text-ui-fg-subtle tabular-nums" data-testid="picking-scan-counted">
-            {formatCount(counted)} of {formatCount(stop.quantity)} counted · picked
+            {formatCount(counted)} of {formatCount(stop.quantity)} scanned.
+          </Text>
+          <Text size="small" weight="plus" className="text-ui-fg-base">
+            Picked
           </Text>
           <div className="flex items-center gap-x-1">
             <IconButton

@@ -1,3 +1,4 @@
+import { formatCount } from "../../lib/format"
 import type { OrderPickStatus, WaveOrderStatus, WaveStatus } from "../../lib/picking-types"
 
 type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
@@ -61,3 +62,7 @@ export const toteLabel = (tote: number): string => `T${tote}`
 /** The wave's location by name; the id when the location is gone. */
 export const locationLabel = (wave: { location_name: string | null; stock_location_id: string }): string =>
   wave.location_name ?? wave.stock_location_id
+
+/** "1 order", "12 orders". */
+export const plural = (count: number, one: string, many: string): string =>
+  `${formatCount(count)} ${count === 1 ? one : many}`

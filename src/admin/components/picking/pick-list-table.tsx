@@ -1,7 +1,7 @@
 import { Badge, Container, Heading, Table, Text, Tooltip } from "@medusajs/ui"
 import { formatCount } from "../../lib/format"
 import type { PickStop, WaveDetail } from "../../lib/picking-types"
-import { orderNumber, toteLabel } from "./display"
+import { orderNumber, plural, toteLabel } from "./display"
 
 /** Where a stop stands in the walk: done, the one the picker is at, or still ahead. */
 const stopState = (wave: WaveDetail, stop: PickStop): "done" | "current" | "ahead" => {
@@ -33,8 +33,8 @@ export const PickListTable = ({ wave }: { wave: WaveDetail }) => {
       <div className="flex flex-col gap-y-1 px-6 py-4">
         <Heading level="h2">Pick list</Heading>
         <Text size="small" className="text-ui-fg-subtle">
-          {formatCount(stops.length)} stops in walk order, {formatCount(wave.pick_list.units)} units. Items without a bin
-          come last.
+          {plural(stops.length, "stop", "stops")} in walk order, {plural(wave.pick_list.units, "unit", "units")}. Items
+          without a bin come last.
         </Text>
       </div>
       <div className="overflow-x-auto">

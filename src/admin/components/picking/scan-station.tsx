@@ -7,7 +7,7 @@ import { errorMessage, formatCount } from "../../lib/format"
 import type { ScanEvent, WaveDetail } from "../../lib/picking-types"
 import { errorBeep } from "./beep"
 import { CurrentStopCard } from "./current-stop-card"
-import { locationLabel, shortWaveId, waveStatusDisplay } from "./display"
+import { locationLabel, plural, shortWaveId, waveStatusDisplay } from "./display"
 import { ProgressBar } from "./progress-bar"
 import { ScanBanner, type ScanMessage } from "./scan-banner"
 import { ShortPickDrawer } from "./short-pick-drawer"
@@ -156,7 +156,7 @@ export const ScanStation = ({ wave }: { wave: WaveDetail }) => {
               {formatCount(left)} {left === 1 ? "unit" : "units"} left
             </Text>
             <Text size="small" className="text-ui-fg-subtle tabular-nums">
-              {formatCount(progress.stops_done)} of {formatCount(progress.stops_total)} stops done
+              {formatCount(progress.stops_done)} of {plural(progress.stops_total, "stop", "stops")} done
               {progress.units_short > 0 && <span className="text-ui-fg-error"> · {formatCount(progress.units_short)} short</span>}
             </Text>
           </div>

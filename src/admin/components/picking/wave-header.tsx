@@ -5,7 +5,7 @@ import { Link, useNavigate } from "react-router-dom"
 import { useWaveAction } from "../../hooks/picking"
 import { errorMessage, formatCount, formatDateTime } from "../../lib/format"
 import type { Paper, WaveDetail } from "../../lib/picking-types"
-import { locationLabel, shortWaveId, waveStatusDisplay } from "./display"
+import { locationLabel, plural, shortWaveId, waveStatusDisplay } from "./display"
 import { downloadDocument } from "./download"
 import { ProgressBar } from "./progress-bar"
 
@@ -116,8 +116,8 @@ export const WaveHeader = ({ wave }: { wave: WaveDetail }) => {
             </StatusBadge>
           </div>
           <Text size="small" className="text-ui-fg-subtle">
-            {locationLabel(wave)} · {formatCount(wave.orders.length)} orders · {formatCount(wave.lines)} lines · created{" "}
-            {formatDateTime(wave.created_at)}
+            {locationLabel(wave)} · {plural(wave.orders.length, "order", "orders")} · {plural(wave.lines, "line", "lines")} ·
+            created {formatDateTime(wave.created_at)}
           </Text>
         </div>
         <div className="flex items-center gap-x-2">
@@ -148,13 +148,13 @@ export const WaveHeader = ({ wave }: { wave: WaveDetail }) => {
         <ProgressBar done={progress.units_picked} short={progress.units_short} total={progress.units_total} size="large" />
         <div className="flex flex-wrap justify-between gap-x-4">
           <Text size="small" className="text-ui-fg-subtle tabular-nums" data-testid="picking-wave-units">
-            {formatCount(progress.units_picked)} of {formatCount(progress.units_total)} units picked
+            {formatCount(progress.units_picked)} of {plural(progress.units_total, "unit", "units")} picked
             {progress.units_short > 0 && <span className="text-ui-fg-error"> · {formatCount(progress.units_short)} short</span>}
           </Text>
           <Text size="small" className="text-ui-fg-subtle tabular-nums">
-            {formatCount(progress.stops_done)} of {formatCount(progress.stops_total)} stops
+            {formatCount(progress.stops_done)} of {plural(progress.stops_total, "stop", "stops")}
             {progress.next_bin && ` · next bin ${progress.next_bin}`} · {formatCount(wave.packed_orders)} of{" "}
-            {formatCount(wave.orders.length)} orders packed
+            {plural(wave.orders.length, "order", "orders")} packed
           </Text>
         </div>
       </div>

@@ -17,7 +17,8 @@ const PackAction = ({ waveId, order }: { waveId: string; order: WaveOrder }) => 
       </Button>
     )
   }
-  const ready = order.status === "picked" || order.status === "short"
+  // A short order packs what was found; one that lost every unit has nothing to pack here.
+  const ready = (order.status === "picked" || order.status === "short") && order.units > 0
   return ready ? (
     <Button size="small" variant="secondary" asChild>
       <Link to={to} data-testid={`picking-order-pack-${order.order_id}`}>
@@ -26,7 +27,7 @@ const PackAction = ({ waveId, order }: { waveId: string; order: WaveOrder }) => 
       </Link>
     </Button>
   ) : (
-    <Button size="small" variant="secondary" disabled title="Pick its units first" data-testid={`picking-order-pack-${order.order_id}`}>
+    <Button size="small" variant="secondary" disabled title={order.units > 0 ? "Pick its units first" : "Nothing left to pack"} data-testid={`picking-order-pack-${order.order_id}`}>
       <ArchiveBox />
       Pack
     </Button>
