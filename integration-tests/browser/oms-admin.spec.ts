@@ -2,25 +2,28 @@
 // a person would: log in, open the page from the sidebar, edit a location's routing
 // profile in the drawer, open an order. Runs against a seeded `medusa develop`-style server
 // (see ./server.ts) with Debian's chromium driven by playwright-core.
-import fs from "fs"
-import path from "path"
-import { Browser, BrowserContext, Locator, Page, chromium } from "playwright-core"
+import { Browser, BrowserContext, Locator, Page } from "playwright-core"
+import {
+  ROUTING_TIMEOUT,
+  UI_TIMEOUT,
+  VIEWPORT,
+  adminApi,
+  cellText,
+  dismissToasts,
+  launchBrowser,
+  openLogin as openLoginAt,
+  rowMenu as rowMenuOf,
+  screenshot as screenshotOf,
+  waitForText as waitForTextOn,
+} from "./admin-page"
 import { Server, dropServerDatabase, startServer, tail } from "./server"
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { ROOT } = require("../../scripts/lib/database")
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { DEMO_LOGIN } = require("../../scripts/lib/demo")
 
 const DATABASE = "medusa_oms_browser"
 const ORDERS = 8
 const WAREHOUSES = ["Newark DC", "Reno Fulfillment Center", "Rotterdam Hub", "Midlands Warehouse"]
-const SCREENSHOTS = path.join(ROOT, "artifacts", "screenshots")
-
-// Another test layer may be running on this small machine at the same time: be patient.
-const UI_TIMEOUT = 60_000
-// Routing runs in the background after seeding and on re-route; give it longer still.
-const ROUTING_TIMEOUT = 150_000
 const ROUTING_STATUSES = ["routed", "partially_routed", "held", "backordered", "canceled"]
 jest.setTimeout(180_000)
 
@@ -31,68 +34,14 @@ let page: Page
 const pageErrors: string[] = []
 
 const url = (p: string) => `${server!.baseUrl}${p}`
-
-const VIEWPORT = { width: 1280, height: 900 }
-
-/**
- * A screenshot of everything on the page. The admin scrolls inside its own containers, not
- * the document, so `fullPage` alone stops at the window: the window is made as tall as the
- * content for the shot, then put back.
- */
-const screenshot = async (name: string) => {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true })
-  const hidden = await page.evaluate(() => {
-    let most = 0
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>("body *"))) {
-      const { overflowY } = getComputedStyle(el)
-      if (overflowY === "auto" || overflowY === "scroll") most = Math.max(most, el.scrollHeight - el.clientHeight)
-    }
-    return most
-  })
-  const height = Math.min(VIEWPORT.height + hidden, 6000)
-  if (height > VIEWPORT.height) await page.setViewportSize({ width: VIEWPORT.width, height })
-  try {
-    await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true, animations: "disabled" })
-  } finally {
-    if (height > VIEWPORT.height) await page.setViewportSize(VIEWPORT)
-  }
-}
-
-/** The text of one table cell, trimmed. */
-const cellText = async (row: Locator, index: number) => ((await row.locator("td").nth(index).textContent()) ?? "").trim()
-
-/** Waits until `locator`'s trimmed text is `expected` (the page refetches after saves). */
-const waitForText = async (locator: Locator, expected: string, timeout = UI_TIMEOUT) => {
-  await locator.waitFor({ timeout })
-  const until = Date.now() + timeout
-  let last = ""
-  for (;;) {
-    last = ((await locator.textContent()) ?? "").trim()
-    if (last === expected) return
-    if (Date.now() > until) throw new Error(`expected "${expected}", still "${last}"`)
-    await page.waitForTimeout(250)
-  }
-}
+const screenshot = (name: string) => screenshotOf(page, name)
+const waitForText = (locator: Locator, expected: string, timeout = UI_TIMEOUT) =>
+  waitForTextOn(page, locator, expected, timeout)
+const rowMenu = (row: Locator, item: string) => rowMenuOf(page, row, item)
+const openLogin = () => openLoginAt(page, server!.baseUrl)
 
 /** Column 2 of the Locations table is the priority. */
 const priorityCell = (name: string) => page.getByTestId(`oms-location-row-${name}`).locator("td").nth(2)
-
-/**
- * Opens a rule-set row's "..." menu and picks an item. Any menu still open (or closing) is
- * dismissed first, so the item is looked up in the one menu that belongs to this row.
- */
-const rowMenu = async (row: Locator, item: string) => {
-  await page.keyboard.press("Escape")
-  const until = Date.now() + UI_TIMEOUT
-  while ((await page.getByRole("menu").count()) > 0) {
-    if (Date.now() > until) throw new Error("a menu stayed open after Escape")
-    await page.waitForTimeout(50)
-  }
-  await row.getByTestId("oms-rule-set-actions").click()
-  const menu = page.getByRole("menu")
-  await menu.waitFor({ timeout: UI_TIMEOUT })
-  await menu.getByTestId(item).click()
-}
 
 const openOmsPage = async () => {
   await page.goto(url("/app/oms"), { waitUntil: "domcontentloaded", timeout: UI_TIMEOUT })
@@ -107,36 +56,9 @@ const openDrawer = async (name: string) => {
   return form
 }
 
-/** Opens the admin login page; the first visit can be slow while Vite optimises dependencies. */
-const openLogin = async () => {
-  let lastError: unknown
-  for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      await page.goto(url("/app/login"), { waitUntil: "domcontentloaded", timeout: 120_000 })
-      await page.locator('input[name="email"]').waitFor({ timeout: 120_000 })
-      return
-    } catch (error) {
-      lastError = error
-    }
-  }
-  throw lastError
-}
-
 beforeAll(async () => {
   server = await startServer({ database: DATABASE, orders: ORDERS })
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  })
+  browser = await launchBrowser()
   // Playwright gives each new context a fresh, throwaway profile directory.
   context = await browser.newContext({ viewport: VIEWPORT })
   context.setDefaultTimeout(UI_TIMEOUT)
@@ -363,11 +285,7 @@ describe("Routing rules in the admin", () => {
 
       // With every location switched off (through the API, with the admin's session), a
       // re-routed order is held: it appears in the queue, links to its order, and Retry routes it.
-      const api = async <T,>(method: "GET" | "POST", p: string, data?: object): Promise<T> => {
-        const response = await page.request.fetch(url(p), { method, data })
-        if (!response.ok()) throw new Error(`${method} ${p}: ${response.status()} ${await response.text()}`)
-        return (await response.json()) as T
-      }
+      const api = <T,>(method: "GET" | "POST", p: string, data?: object) => adminApi(page, server!.baseUrl)<T>(method, p, data)
       const { locations } = await api<{ locations: Array<{ id: string }> }>("GET", "/admin/oms/locations")
       for (const location of locations) await api("POST", `/admin/oms/locations/${location.id}`, { active: false })
       const { orders } = await api<{ orders: Array<{ id: string }> }>("GET", "/admin/orders?limit=1&fields=id")
@@ -412,11 +330,7 @@ describe("Routing rules in the admin", () => {
       )
 
       // Close the toasts so they do not cover the page in the shot.
-      const toasts = page.locator("[data-sonner-toast]")
-      for (let attempt = 0; attempt < 10 && (await toasts.count()) > 0; attempt++) {
-        await toasts.first().locator("button").last().click({ timeout: 5_000 }).catch(() => undefined)
-        await page.waitForTimeout(300)
-      }
+      await dismissToasts(page)
       await screenshot("oms-routing.png")
     }))
 })

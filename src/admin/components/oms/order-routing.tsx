@@ -220,6 +220,11 @@ export const OrderRouting = ({
                 {decision.method}
               </Badge>
             </Tooltip>
+            <Tooltip content="The rule set version that decided" maxWidth={260}>
+              <Badge size="2xsmall" color="grey" className="max-w-[180px] truncate" data-testid="oms-routing-rule-set">
+                {decision.rule_set === "default" ? "Default rules" : decision.rule_set}
+              </Badge>
+            </Tooltip>
           </div>
           <div className="flex items-start gap-x-1">
             <RerouteButton orderId={decision.order_id} routed={true} />
