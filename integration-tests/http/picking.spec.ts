@@ -1,6 +1,7 @@
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
+import { loadWaveSource } from "../../src/workflows/picking"
 import { adminHeaders } from "../helpers/admin"
 import { call, pdfText, placeRoutedOrder, scanThrough, setBins } from "../helpers/picking"
 import { reservedBySku, waitForDecisions } from "../helpers/routing"
@@ -180,6 +181,26 @@ medusaIntegrationTestRunner({
           new Set(placed.map((p) => p.order_id))
         )
         expect(first.length + second.length).toBe(before.lines)
+      })
+
+      it("reads what a wave can take in the same number of queries for 2 orders as for 6", async () => {
+        const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
+        const queriesFor = async () => {
+          let count = 0
+          const counting = () => count++
+          knex.on("query", counting)
+          const source = await loadWaveSource(getContainer(), newark())
+          knex.removeListener("query", counting)
+          return { orders: source.candidates.length, queries: count }
+        }
+        await takeWhatWaits("newark")
+        for (let k = 0; k < 2; k++) await orderTo("Boston", { "TEE-L": 1, "HOOD-L": 1 })
+        const few = await queriesFor()
+        for (let k = 0; k < 4; k++) await orderTo("Boston", { "TEE-L": 1 })
+        const more = await queriesFor()
+        expect([few.orders, more.orders]).toEqual([2, 6])
+        expect(few.queries).toBeGreaterThan(0)
+        expect(more.queries).toBe(few.queries)
       })
 
       it("keeps the database's unique index as the last guard: a second open line for one allocation is refused", async () => {
