@@ -35,6 +35,8 @@ export const WaveLine = model
       unique: true,
       where: "open = true AND deleted_at IS NULL",
     },
+    // A wave build reads the lines open waves hold at its location.
+    { on: ["stock_location_id"], where: "open = true AND deleted_at IS NULL" },
     { on: ["wave_id"], where: "deleted_at IS NULL" },
     { on: ["order_id"], where: "deleted_at IS NULL" },
   ])
