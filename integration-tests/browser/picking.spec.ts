@@ -282,6 +282,15 @@ describe("Picking and packing in the admin", () => {
       await listed.waitFor()
       expect(await text(listed.getByTestId("picking-wave-status"))).toBe("Open")
       await screenshot("picking-waves.png")
+
+      // Filtered by another status the wave is not listed; by its own it is.
+      const waves = page.getByTestId("picking-waves")
+      await waves.getByTestId("picking-filter-status").click()
+      await page.getByRole("option", { name: "Picking", exact: true }).click()
+      await waves.getByText("No waves match these filters.").waitFor()
+      await waves.getByTestId("picking-filter-status").click()
+      await page.getByRole("option", { name: "Open", exact: true }).click()
+      await listed.waitFor()
     }))
 
   it("downloads the pick list as a PDF", () =>
