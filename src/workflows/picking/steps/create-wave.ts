@@ -58,8 +58,8 @@ export const createWaveStep = createStep(
       await picking.deleteWaves(id)
       if (isUniqueViolation(e)) {
         throw pickingConflict(
-        `Another wave at ${plan.location_name} took some of these lines at the same moment; preview again and create the wave from what is left`
-      )
+          `Another wave at ${plan.location_name} took some of these lines at the same moment; preview again and create the wave from what is left`
+        )
       }
       throw e
     }

@@ -32,8 +32,8 @@ const key = (lineItemId: string, inventoryItemId: string) => `${lineItemId}|${in
  * Reads what a wave at one stock location can take. The number of queries does not depend on
  * how many orders wait there (the picking benchmark counts them): round one reads the location,
  * the routing decisions that ship from it, the reservations held there and the lines open waves
- * already hold; round two the candidate orders (placed at, shipping methods, line snapshots)
- * and the bins of their items.
+ * already hold; round two the candidate orders (placed at, shipping methods), their line items'
+ * snapshots (SKU, barcode, titles) and the bins of their items.
  *
  * A line's units = what routing planned at this location, capped by what is still reserved
  * there (fulfilment consumes reservations, so fulfilled units drop out), and none when an open
@@ -142,11 +142,10 @@ export async function loadWaveSource(container: MedusaContainer, stockLocationId
   for (const order of orders) {
     if (!order || order.status === "canceled" || order.status === "draft") continue
     const perLine = units.get(order.id)!
-    const items = itemsById
     const lines: WaveCandidate["lines"] = []
     for (const [k, quantity] of perLine) {
       const [line_item_id, inventory_item_id] = k.split("|")
-      const item = items.get(line_item_id)
+      const item = itemsById.get(line_item_id)
       if (!item) continue
       lines.push({ line_item_id, inventory_item_id, variant_id: item.variant_id, sku: item.variant_sku ?? null, quantity })
       details[line_item_id] = {
