@@ -157,6 +157,7 @@ describe("The routing control room", () => {
       const refused = form.getByTestId("oms-rule-conditions-7-error")
       await refused.waitFor()
       expect(await textOf(refused)).toMatch(/rules, 7, condition, in/)
+      await dismissToasts(page)
       await screenshot(page, "oms-rule-condition-error.png")
 
       await form.getByTestId("oms-rule-conditions-7-0-value").fill("US")
@@ -178,6 +179,7 @@ describe("The routing control room", () => {
       expect(await again.getByTestId("oms-rule-conditions-7-0-value").inputValue()).toBe("US")
       expect(await textOf(again.getByTestId("oms-rule-conditions-7-0-field"))).toBe("Country")
       expect(await textOf(again.getByTestId("oms-rule-conditions-7-0-operator"))).toBe("is one of")
+      await dismissToasts(page)
       await screenshot(page, "oms-rule-set-editor-conditions.png")
       await again.getByRole("button", { name: "Cancel" }).click()
       await again.waitFor({ state: "detached" })
@@ -268,7 +270,7 @@ describe("The routing control room", () => {
       await eventually(page, "three history entries", async () => (await entries.count()) >= 3)
       const texts = await entries.allTextContents()
       expect(texts[0]).toMatch(/^Activated/)
-      expect(texts.some((t) => /^Shadow on/.test(t))).toBe(true)
+      expect(texts.some((t) => /^Shadow mode on/.test(t))).toBe(true)
       expect(texts[texts.length - 1]).toMatch(/^Created/)
       for (const text of texts) expect(text).toContain(`by ${DEMO_LOGIN.email}`)
       await dismissToasts(page)
@@ -313,6 +315,7 @@ describe("The routing control room", () => {
       await form.getByTestId("oms-reject-lines").getByRole("checkbox").first().click()
       await choose(page, form, "oms-reject-reason", "Damaged")
       await form.getByTestId("oms-reject-note").fill("Broken in the box")
+      await dismissToasts(page)
       await screenshot(page, "oms-order-reject.png")
       await form.getByTestId("oms-reject-form-submit").click()
       await form.waitFor({ state: "detached", timeout: ROUTING_TIMEOUT })
@@ -370,6 +373,7 @@ describe("The routing control room", () => {
       expect(routing.held).toBeGreaterThanOrEqual(1)
       await waitForText(page, page.getByTestId("oms-held"), String(routing.held))
       await waitForText(page, page.getByTestId("oms-routed-today"), String(routing.routed_today))
+      await dismissToasts(page)
       await screenshot(page, "oms-page-routing.png")
 
       const widget = await openOrder(held.id)
@@ -385,6 +389,7 @@ describe("The routing control room", () => {
       await choose(page, form, "oms-move-to", empty.name)
       await form.getByTestId("oms-move-form-submit").click()
       await waitForText(page, form.getByTestId("oms-move-form-error"), /to_location_id: the location has 0 unit\(s\) free/)
+      await dismissToasts(page)
       await screenshot(page, "oms-order-move-refused.png")
 
       await choose(page, form, "oms-move-to", target.name)

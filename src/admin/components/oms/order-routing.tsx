@@ -1,6 +1,6 @@
 import { Badge, Button, StatusBadge, Text, Tooltip, toast } from "@medusajs/ui"
 import { useState } from "react"
-import { useRerouteOrder } from "../../hooks/oms"
+import { useRerouteOrder, useUserOptions } from "../../hooks/oms"
 import {
   errorMessage,
   formatCount,
@@ -203,6 +203,13 @@ export const OrderRouting = ({
   for (const shipment of shipments) names.set(shipment.location_id, shipment.location_name)
   const nameOf = (id: string) => names.get(id) ?? id
 
+  // History names people by user id; show their name or e-mail when the admin can list users.
+  const users = useUserOptions()
+  const actorName = (actor: string) => {
+    const user = users.data?.users.find((candidate) => candidate.id === actor)
+    if (!user) return actor
+    return [user.first_name, user.last_name].filter(Boolean).join(" ") || user.email
+  }
   const status = routingStatusDisplay(decision.status)
   const why = whySentences(decision, nameOf)
   const history = [...(decision.history?.entries ?? [])].reverse()
@@ -337,7 +344,7 @@ export const OrderRouting = ({
                   </Text>
                 </div>
                 <Text size="xsmall" className="text-ui-fg-muted truncate" title={entry.actor}>
-                  by {entry.actor}
+                  by {actorName(entry.actor)}
                 </Text>
                 {entry.summary && (
                   <Text size="xsmall" className="text-ui-fg-subtle">

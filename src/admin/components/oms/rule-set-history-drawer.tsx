@@ -23,6 +23,13 @@ const entriesOf = (ruleSet: RuleSet): RuleSetHistoryEntry[] => {
 
 const who = (entry: RuleSetHistoryEntry) => entry.actor_email || entry.actor || "the system"
 
+const ACTION_LABELS: Record<string, string> = { shadow_on: "Shadow mode on", shadow_off: "Shadow mode off" }
+const actionLabel = (action: string) => ACTION_LABELS[action] ?? sentenceCase(action)
+
+/** The summary unless it only repeats the action ("Activated" / "Activated"). */
+const detail = (entry: RuleSetHistoryEntry) =>
+  entry.summary && entry.summary.trim().toLowerCase() !== actionLabel(entry.action).toLowerCase() ? entry.summary : null
+
 /** Who did what with one version, newest first. */
 export const RuleSetHistoryDrawer = ({ ruleSet, onClose }: { ruleSet: RuleSet | null; onClose: () => void }) => {
   // Keep showing the last rule set while the drawer animates closed.
@@ -59,7 +66,7 @@ export const RuleSetHistoryDrawer = ({ ruleSet, onClose }: { ruleSet: RuleSet | 
                     <div className="flex min-w-0 flex-1 flex-col gap-y-0.5 pb-1">
                       <div className="flex items-baseline justify-between gap-x-3">
                         <Text size="small" weight="plus">
-                          {sentenceCase(entry.action)}
+                          {actionLabel(entry.action)}
                         </Text>
                         <Text size="xsmall" className="text-ui-fg-muted shrink-0" title={entry.at}>
                           {formatDateTime(entry.at)}
@@ -68,9 +75,9 @@ export const RuleSetHistoryDrawer = ({ ruleSet, onClose }: { ruleSet: RuleSet | 
                       <Text size="xsmall" className="text-ui-fg-subtle truncate" title={who(entry)}>
                         by {who(entry)}
                       </Text>
-                      {entry.summary && (
+                      {detail(entry) && (
                         <Text size="small" className="text-ui-fg-subtle">
-                          {entry.summary}
+                          {detail(entry)}
                         </Text>
                       )}
                     </div>

@@ -79,12 +79,12 @@ export const SimulationRows = ({
               <Table.Header>
                 <Table.Row>
                   <Table.HeaderCell>Order</Table.HeaderCell>
-                  <Table.HeaderCell>Ships from now</Table.HeaderCell>
-                  <Table.HeaderCell>With the tried rules</Table.HeaderCell>
-                  <Table.HeaderCell className="text-right">Shipments</Table.HeaderCell>
-                  <Table.HeaderCell className="text-right">Distance</Table.HeaderCell>
-                  <Table.HeaderCell className="text-right">Not placed</Table.HeaderCell>
-                  <Table.HeaderCell>What changes</Table.HeaderCell>
+                  <Table.HeaderCell className="whitespace-nowrap">Ships from now</Table.HeaderCell>
+                  <Table.HeaderCell className="whitespace-nowrap">With the tried rules</Table.HeaderCell>
+                  <Table.HeaderCell className="whitespace-nowrap text-right">Shipments</Table.HeaderCell>
+                  <Table.HeaderCell className="whitespace-nowrap text-right">Distance</Table.HeaderCell>
+                  <Table.HeaderCell className="whitespace-nowrap text-right">Not placed</Table.HeaderCell>
+                  <Table.HeaderCell className="whitespace-nowrap">What changes</Table.HeaderCell>
                 </Table.Row>
               </Table.Header>
               <Table.Body>
@@ -92,7 +92,8 @@ export const SimulationRows = ({
                   const number = numbers.data?.[row.order_id]
                   const live = places(row.live, locationName)
                   const draft = places(row.draft, locationName)
-                  const change = describeChange(row, locationNames) || "Same as now"
+                  // The sentence's first clause says where from; the numbers have their own columns.
+                  const change = describeChange(row, locationNames).split("; ")[0] || "Same as now"
                   return (
                     <Table.Row key={row.decision_id} data-testid="oms-simulation-row" data-changed={row.changed}>
                       <Table.Cell>
@@ -130,7 +131,7 @@ export const SimulationRows = ({
                       </Table.Cell>
                       <Table.Cell>
                         <span
-                          className={`line-clamp-2 block min-w-[220px] max-w-[320px] whitespace-normal ${row.changed ? "" : "text-ui-fg-muted"}`}
+                          className={`block min-w-[200px] max-w-[300px] whitespace-normal ${row.changed ? "" : "text-ui-fg-muted"}`}
                           title={change}
                         >
                           {change}
