@@ -284,6 +284,9 @@ medusaIntegrationTestRunner({
 
         await scan(wave_id, { type: "bin", code: "A-03-2-B" })
         await scan(wave_id, { type: "item", code: "TEE-L" })
+        // A page reloaded here shows the unit already counted at this stop.
+        const midStop = await getWave(wave_id)
+        expect(midStop.scan.current_stop).toMatchObject({ bin_code: "A-03-2-B", quantity: 2, picked: 1 })
         const short = await scan(wave_id, { type: "short", quantity_found: 1, reason: "bin empty" })
         expect(short.status).toBe(200)
         expect(short.data.outcome).toMatchObject({ ok: true, code: "short_recorded" })

@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { PickStop, ScanPhase, ScanProgress, scanProgress, startScan } from "../../../../lib/picking"
+import { PickStop, ScanPhase, ScanProgress, scanProgress, ScanState, startScan } from "../../../../lib/picking"
 import { PICKING_MODULE, PickingModuleService } from "../../../../modules/picking"
 import { orderWaveStatus, OrderWaveStatus } from "../../../../workflows/picking/utils/order-status"
 import { loadWave, WaveLineRecord, WaveRecord } from "../../../../workflows/picking/utils/wave-records"
@@ -91,8 +91,7 @@ export async function getWaveDetail(scope: MedusaContainer, waveId: string) {
 
   const scanState = wave.scan_state
   const progress: ScanProgress = scanProgress(scanState ?? startScan(wave.pick_list))
-  const currentStop: PickStop | null =
-    scanState && scanState.current !== null ? wave.pick_list.stops.find((s) => s.index === scanState.current) ?? null : null
+  const currentStop = scanState ? currentStopOf(wave.pick_list.stops, scanState) : null
   const phase: ScanPhase = scanState?.phase ?? "bin"
 
   const orderViews: WaveOrderView[] = [...byOrder].map(([orderId, ls]) => ({
@@ -120,6 +119,17 @@ export async function getWaveDetail(scope: MedusaContainer, waveId: string) {
   }
 }
 
+/**
+ * The stop the picker stands at, with the units counted there so far (so a page reloaded in
+ * the middle of a stop shows "3 of 5", not "0 of 5"); null before the start and after the walk.
+ */
+function currentStopOf(stops: PickStop[], state: ScanState): (PickStop & { picked: number }) | null {
+  if (state.current === null) return null
+  const stop = stops.find((s) => s.index === state.current)
+  if (!stop) return null
+  return { ...stop, picked: state.stops.find((s) => s.index === state.current)?.picked ?? 0 }
+}
+
 /** What the scan route answers: the wave's progress and where the picker is now. */
 export async function getScanView(scope: MedusaContainer, waveId: string) {
   const { wave } = await loadWave(scope.resolve<PickingModuleService>(PICKING_MODULE), waveId)
@@ -127,7 +137,7 @@ export async function getScanView(scope: MedusaContainer, waveId: string) {
   return {
     progress: scanProgress(state),
     scan: {
-      current_stop: state.current === null ? null : wave.pick_list.stops.find((s) => s.index === state.current) ?? null,
+      current_stop: currentStopOf(wave.pick_list.stops, state),
       phase: state.phase,
     },
     status: wave.status,
