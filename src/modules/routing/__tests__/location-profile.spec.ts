@@ -62,7 +62,11 @@ moduleIntegrationTestRunner<RoutingModuleService>({
       })
 
       it("exposes the validated plugin options with defaults filled in", () => {
-        expect(service.getOmsOptions()).toEqual({ timezone: "Europe/Amsterdam", routing: { enabled: true, checkout: true } })
+        expect(service.getOmsOptions()).toEqual({
+          timezone: "Europe/Amsterdam",
+          routing: { enabled: true, checkout: true },
+          picking: { walk_order: { segments: ["zone", "aisle", "shelf", "slot"], serpentine: true } },
+        })
       })
     })
   },
