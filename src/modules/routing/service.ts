@@ -2,6 +2,7 @@ import { Context } from "@medusajs/framework/types"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { OmsOptions, parseOmsOptions } from "../../lib/config/options"
 import { LocationProfile } from "./models/location-profile"
+import { countsFromRow, ROUTING_COUNTS_SQL, RoutingCounts } from "./queries/routing-counts"
 import { RoutingDecision } from "./models/routing-decision"
 import { RuleSet } from "./models/rule-set"
 import { ShadowResult } from "./models/shadow-result"
@@ -26,6 +27,14 @@ class RoutingModuleService extends MedusaService({
   /** The plugin's options with defaults filled in (validated at start-up by the loader). */
   getOmsOptions(): OmsOptions {
     return this.omsOptions_
+  }
+
+  /** Routed today, split rate, km per order, held and backordered now: one aggregate query. */
+  @InjectManager()
+  async routingCounts(todayStartsAt: Date, @MedusaContext() sharedContext: Context = {}): Promise<RoutingCounts> {
+    const manager = sharedContext.manager as { execute: (sql: string, params: unknown[]) => Promise<any[]> }
+    const [row] = await manager.execute(ROUTING_COUNTS_SQL, [todayStartsAt.toISOString()])
+    return countsFromRow(row)
   }
 
   /**

@@ -7,11 +7,11 @@ import {
   FULFILLMENT_WINDOW_DAYS,
   stockByLocation,
 } from "./helpers"
-import { routingCounts } from "./routing-counts"
 
 /** GET /admin/oms/overview: the live counts on the Order management page. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const { timezone } = req.scope.resolve<RoutingModuleService>(ROUTING_MODULE).getOmsOptions()
+  const routingModule = req.scope.resolve<RoutingModuleService>(ROUTING_MODULE)
+  const { timezone } = routingModule.getOmsOptions()
   const now = new Date()
   const todayStartsAt = startOfDay(now, timezone)
   const windowStartsAt = new Date(now.getTime() - FULFILLMENT_WINDOW_DAYS * 24 * 3600 * 1000)
@@ -20,7 +20,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     countOrdersSince(req.scope, todayStartsAt),
     countByFulfillmentStatus(req.scope, windowStartsAt),
     stockByLocation(req.scope),
-    routingCounts(req.scope, todayStartsAt),
+    routingModule.routingCounts(todayStartsAt),
   ])
 
   res.json({
