@@ -6,6 +6,7 @@ import { defaultRuleSet, planAllocation } from "../../src/lib/routing"
 import { DEMO_CUSTOMER_ADDRESSES } from "../../scripts/seed/geography"
 import { placeOrder } from "../../scripts/seed/place-order"
 import { adminHeaders } from "../helpers/admin"
+import { nextEvent } from "../helpers/events"
 import { reservedBySku, setStock as setDemoStock, waitForDecisions, waitForDecisionStatus } from "../helpers/routing"
 
 jest.setTimeout(240_000)
@@ -45,10 +46,9 @@ medusaIntegrationTestRunner({
 
     describe("routing placed orders", () => {
       it("ships from the nearest warehouse that has everything", async () => {
-        const eventBus = getContainer().resolve(Modules.EVENT_BUS)
-        const routed = TestEventUtils.waitSubscribersExecution("oms.order.routed", eventBus)
+        const routed = nextEvent(getContainer(), "oms.order.routed")
         const boston = await orderTo("Boston", { "TEE-L": 2 })
-        const [event] = (await routed) as any[]
+        const event = await routed
         expect(event.data).toEqual({ id: boston.order_id, decision_id: boston.decision.id, status: "routed" })
         const losAngeles = await orderTo("Los Angeles", { "TEE-L": 2 })
         expect(await reservedBySku(getContainer(), boston.order_id)).toEqual({ "Newark DC": { "TEE-L": 2 } })
@@ -481,6 +481,15 @@ medusaIntegrationTestRunner({
         })
         expect(data.decision.history.entries.at(-1)).toEqual(expect.objectContaining({ action: "moved" }))
         expect([...data.decision.location_ids].sort()).toEqual([store.locations.newark, store.locations.reno].sort())
+        // The decision says what the person made: two shipments, one unit each, by hand.
+        expect(data.decision).toEqual(expect.objectContaining({ status: "routed", method: "manual" }))
+        expect(
+          data.decision.plan.shipments.map((s: any) => [s.location_name, s.lines.reduce((n: number, l: any) => n + l.quantity, 0)]).sort()
+        ).toEqual([
+          ["Newark DC", 1],
+          ["Reno Fulfillment Center", 1],
+        ])
+        expect(data.decision.plan.unallocated).toEqual([])
 
         await setStock("TEE-L", { newark: 53, reno: 1 }) // Reno now holds just the unit it reserved
         const refused = await api
@@ -492,6 +501,33 @@ medusaIntegrationTestRunner({
           "Newark DC": { "TEE-L": 1 },
           "Reno Fulfillment Center": { "TEE-L": 1 },
         })
+      })
+
+      it("a held order moved by hand is routed from where it was moved to", async () => {
+        const pause = (id: string, active: boolean) => api.post(`/admin/oms/locations/${id}`, { active }, admin)
+        await pause(store.locations.newark, false)
+        await pause(store.locations.reno, false)
+        try {
+          const { order_id, decision } = await orderTo("Boston", { "TEE-L": 1 })
+          expect(decision.status).toBe("held")
+          const line = await lineOf(order_id)
+          const { data } = await api.post(
+            `/admin/oms/orders/${order_id}/move`,
+            { to_location_id: store.locations.reno, items: [{ line_item_id: line }] },
+            admin
+          )
+          expect(await reservedBySku(getContainer(), order_id)).toEqual({ "Reno Fulfillment Center": { "TEE-L": 1 } })
+          expect(data.decision).toEqual(expect.objectContaining({ status: "routed", method: "manual", location_ids: [store.locations.reno] }))
+          expect(data.decision.plan.shipments).toEqual([
+            expect.objectContaining({ location_name: "Reno Fulfillment Center", lines: [expect.objectContaining({ quantity: 1 })] }),
+          ])
+          expect(data.decision.plan.shipments[0].distance_km).toBeGreaterThan(3000)
+          const { data: queue } = await api.get("/admin/oms/routing/queue", admin)
+          expect(JSON.stringify(queue)).not.toContain(order_id)
+        } finally {
+          await pause(store.locations.newark, true)
+          await pause(store.locations.reno, true)
+        }
       })
     })
   },

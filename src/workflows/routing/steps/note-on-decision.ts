@@ -1,12 +1,20 @@
 import { IInventoryService } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { geocodeAddress } from "../../../lib/geo"
+import { PlanInput, Remainder, Shipment } from "../../../lib/routing"
+import { planFromHeldUnits } from "../../../lib/routing/manual-plan"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
+import { plannerLineId } from "../utils/routing-context"
 import { HistoryEntry } from "./record-decision"
 
+type StoredPlan = { status?: string; shipments?: Shipment[]; unallocated?: Remainder[]; input?: Omit<PlanInput, "rule_set"> | null }
+
 /**
- * Appends a person's change (a move) to the order's decision and refreshes where the order
- * ships from, read back from its reservations. Restored on failure.
+ * Appends a person's change (a move) to the order's decision and makes the decision say what
+ * the person made: where the order ships from, read back from its reservations, becomes the
+ * plan (a held order whose units were all moved somewhere is routed, method "manual"); what
+ * the planner saw stays in `plan.input` for the simulator. Restored on failure.
  */
 export const noteOnDecisionStep = createStep(
   "oms-note-on-decision",
@@ -25,12 +33,43 @@ export const noteOnDecisionStep = createStep(
     )
     const entry: HistoryEntry = { at: new Date().toISOString(), action: input.action, actor: input.actor ?? "system", summary: input.summary }
     const entries = ((decision.history as { entries: HistoryEntry[] })?.entries ?? []).concat(entry)
+    const stored = (decision.plan ?? {}) as StoredPlan
+    const remade = stored.input
+      ? planFromHeldUnits({
+          lines: stored.input.lines,
+          held: reservations
+            .filter((r) => r.line_item_id)
+            .map((r) => ({
+              line_id: plannerLineId(r.line_item_id as string, r.inventory_item_id),
+              inventory_item_id: r.inventory_item_id,
+              location_id: r.location_id,
+              quantity: Number(r.quantity),
+            })),
+          candidates: stored.input.candidates,
+          destination: stored.input.address.point ?? geocodeAddress(stored.input.address)?.point ?? null,
+          names: Object.fromEntries((stored.shipments ?? []).map((s) => [s.location_id, s.location_name])),
+        })
+      : null
     const updated = await routing.updateRoutingDecisions({
       id: decision.id,
       location_ids: [...new Set(reservations.map((r) => r.location_id))],
       history: { entries },
+      ...(remade
+        ? {
+            status: remade.status,
+            method: "manual",
+            plan: { ...stored, status: remade.status, shipments: remade.shipments, unallocated: remade.unallocated } as any,
+          }
+        : {}),
     })
-    return new StepResponse(updated, { id: decision.id, location_ids: decision.location_ids, history: decision.history })
+    return new StepResponse(updated, {
+      id: decision.id,
+      location_ids: decision.location_ids,
+      history: decision.history,
+      status: decision.status,
+      method: decision.method,
+      plan: decision.plan,
+    })
   },
   async (previous, { container }) => {
     if (!previous) return
