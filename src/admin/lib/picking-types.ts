@@ -1,4 +1,18 @@
-/** Response and request shapes of the picking admin API (src/api/admin/oms/{bins,waves}). */
+/**
+ * Response and request shapes of the picking admin API (src/api/admin/oms/{bins,waves}). The
+ * pick list, scan and parcel shapes are the pure core's own (src/lib/picking), so they cannot drift.
+ */
+import type {
+  Parcel,
+  PickList as CorePickList,
+  PickStop as CorePickStop,
+  ScanEvent,
+  ScanOutcome,
+  ScanOutcomeCode,
+  ScanPhase,
+  ScanProgress,
+  ToteShare,
+} from "../../lib/picking"
 
 export type WaveStatus = "open" | "picking" | "picked" | "packed" | "cancelled"
 
@@ -62,42 +76,14 @@ export type WaveSummary = {
   created_at: string
 }
 
-export type PickBreakdown = {
-  order_id: string
-  display_id: number
-  tote: number
-  line_item_id: string
-  quantity: number
-}
+export type PickBreakdown = ToteShare
 
-export type PickStop = {
-  index: number
-  bin_code: string | null
-  walk_sequence: number | null
-  inventory_item_id: string
-  sku: string | null
-  barcode: string | null
-  product_title: string
-  variant_title: string | null
-  quantity: number
-  breakdown: PickBreakdown[]
-  /** Units of this stop counted so far, when the server says (the scan state has it). */
-  picked?: number
-  short?: number
-}
+/** A pick-list stop; the current stop of a wave also says how many units were counted there. */
+export type PickStop = CorePickStop & { picked?: number; short?: number }
 
-export type PickList = { wave_id: string; location_name: string; stops: PickStop[]; units: number }
+export type PickList = Omit<CorePickList, "stops"> & { stops: PickStop[] }
 
-export type ScanProgress = {
-  units_total: number
-  units_picked: number
-  units_short: number
-  stops_done: number
-  stops_total: number
-  next_bin: string | null
-}
-
-export type ScanPhase = "bin" | "item" | "quantity"
+export type { ScanPhase, ScanProgress }
 
 export type WaveScan = { current_stop: PickStop | null; phase: ScanPhase }
 
@@ -121,28 +107,11 @@ export type WaveDetail = Omit<WaveSummary, "orders"> & {
   orders: WaveOrder[]
 }
 
-export type ScanEvent =
-  | { type: "bin" | "item"; code: string }
-  | { type: "quantity"; quantity: number }
-  | { type: "short"; quantity_found: number; reason: string }
-
-export type ScanOutcomeCode =
-  | "bin_ok"
-  | "item_ok"
-  | "stop_done"
-  | "wave_done"
-  | "wrong_bin"
-  | "wrong_item"
-  | "over_scan"
-  | "bad_quantity"
-  | "short_recorded"
-  | "nothing_left"
-
-export type ScanOutcome = { ok: boolean; code: ScanOutcomeCode; message: string; stop?: number }
+export type { ScanEvent, ScanOutcome, ScanOutcomeCode }
 
 export type ScanResponse = { outcome: ScanOutcome; progress: ScanProgress; scan: WaveScan }
 
-export type Parcel = { weight: number; length: number; width: number; height: number }
+export type { Parcel }
 
 export type PackItem = {
   line_item_id: string
