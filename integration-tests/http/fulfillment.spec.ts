@@ -101,6 +101,14 @@ medusaIntegrationTestRunner({
         const half = await fulfillments(order_id)
         expect(Number(half.items[0].detail.fulfilled_quantity)).toBe(53)
         expect(half.fulfillment_status).toBe("partially_fulfilled")
+        // The order's page lists the shipped units as fulfilled, not as missing a reservation.
+        const { data: held } = await api.get(`/admin/oms/orders/${order_id}/reservations`, admin)
+        expect(held.fulfilled.map((l: any) => [l.sku, l.quantity])).toEqual([["TEE-L", 53]])
+        expect(held.unreserved).toEqual([])
+        expect(held.locations.map((l: any) => [l.name, l.units])).toEqual([["Reno Fulfillment Center", 7]])
+        await new Promise((r) => setTimeout(r, 500)) // the fulfillment event has been handled by now
+        const [partly] = await (getContainer().resolve("oms_routing") as any).listRoutingDecisions({ order_id })
+        expect(partly.fulfilled_at).toBeNull() // 7 units still to ship
 
         const second = await fulfil(order_id, "reno", [{ id: line("TEE-L"), quantity: 7 }])
         expect(second.status).toBe(200)
@@ -112,6 +120,17 @@ medusaIntegrationTestRunner({
         expect(after.reno).toEqual([(before.reno as number[])[0] - 7, (before.reno as number[])[1]])
         expect([after.rotterdam, after.coleshill]).toEqual([before.rotterdam, before.coleshill])
         expect((await fulfillments(order_id)).fulfillment_status).toBe("fulfilled")
+
+        // Wholly fulfilled: the decision is settled, so picking no longer reads it.
+        const routing = getContainer().resolve("oms_routing") as any
+        const until = Date.now() + 30_000
+        let decision: any
+        do {
+          ;[decision] = await routing.listRoutingDecisions({ order_id })
+          if (decision.fulfilled_at) break
+          await new Promise((r) => setTimeout(r, 100))
+        } while (Date.now() < until)
+        expect(decision.fulfilled_at).not.toBeNull()
       })
 
       it("fulfils 7 at Reno first, then 53 at Newark, with the same result", async () => {

@@ -90,6 +90,8 @@ export type OrderReservations = {
   order_id: string
   display_id: number | null
   locations: Array<{ location_id: string; name: string; units: number; lines: ReservedLine[] }>
+  /** Units already fulfilled: no longer reserved, and nothing is wrong. */
+  fulfilled?: ReservedLine[]
   unreserved: ReservedLine[]
 }
 

@@ -102,6 +102,19 @@ const OrderOmsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
               <Lines lines={location.lines} />
             </div>
           ))}
+          {(data.fulfilled ?? []).length > 0 && (
+            <div className="flex flex-col gap-y-2" data-testid="oms-order-fulfilled">
+              <div className="flex items-center justify-between gap-x-3">
+                <Text size="small" className="text-ui-fg-base">
+                  Fulfilled
+                </Text>
+                <Badge size="2xsmall" color="green">
+                  {formatUnits((data.fulfilled ?? []).reduce((units, line) => units + line.quantity, 0))}
+                </Badge>
+              </div>
+              <Lines lines={data.fulfilled ?? []} />
+            </div>
+          )}
           {data.unreserved.length > 0 && (
             <div className="flex flex-col gap-y-2" data-testid="oms-order-unreserved">
               <div className="flex items-center justify-between gap-x-3">

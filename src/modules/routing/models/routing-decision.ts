@@ -22,8 +22,14 @@ export const RoutingDecision = model
     trace: model.json(),
     /** { entries: [{ at, action, actor, summary }] }, oldest first. */
     history: model.json(),
+    /**
+     * When every unit of the order had been fulfilled. Picking reads only unsettled decisions,
+     * so a wave build does not grow with the store's history.
+     */
+    fulfilled_at: model.dateTime().nullable(),
   })
   .indexes([
     { on: ["order_id"], unique: true, where: "deleted_at IS NULL" },
     { on: ["created_at"], where: "deleted_at IS NULL" },
+    { on: ["status"], where: "deleted_at IS NULL AND fulfilled_at IS NULL" },
   ])

@@ -48,7 +48,8 @@ export async function loadWaveSource(container: MedusaContainer, stockLocationId
   const [locations, decisions, reservations, taken] = await Promise.all([
     query.graph({ entity: "stock_location", fields: ["id", "name"], filters: { id: stockLocationId } }),
     routing.listRoutingDecisions(
-      { location_ids: { $contains: [stockLocationId] }, status: OPEN_DECISIONS } as any,
+      // Settled decisions (every unit fulfilled) are left out, so this read does not grow with history.
+      { location_ids: { $contains: [stockLocationId] }, status: OPEN_DECISIONS, fulfilled_at: null } as any,
       { select: ["order_id", "plan"], take: null }
     ),
     inventory.listReservationItems(

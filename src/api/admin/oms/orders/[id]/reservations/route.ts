@@ -16,7 +16,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: orders } = await query.graph({
     entity: "order",
-    fields: ["id", "display_id", "items.*"],
+    fields: ["id", "display_id", "items.*", "items.detail.fulfilled_quantity"],
     filters: { id: req.params.id },
   })
   const order = orders[0]
@@ -29,7 +29,9 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     title: string
     variant_sku?: string | null
     quantity: number
+    detail?: { fulfilled_quantity?: number | string | null } | null
   }>
+  const fulfilledOf = (i: (typeof items)[number]) => Number(i.detail?.fulfilled_quantity ?? 0)
   const itemsById = new Map(items.map((i) => [i.id, i]))
   const { data: reservations } = items.length
     ? await query.graph({
@@ -74,13 +76,17 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
         lines,
       }))
       .sort((a, b) => a.name.localeCompare(b.name)),
-    /** Lines with fewer units reserved than ordered (fulfilled units release their reservation). */
+    /** Units already fulfilled (their reservations were consumed by the fulfilment). */
+    fulfilled: items
+      .map((i) => ({ line_item_id: i.id, title: i.title, sku: i.variant_sku ?? null, quantity: fulfilledOf(i) }))
+      .filter((l) => l.quantity > 0),
+    /** Units neither fulfilled nor reserved anywhere. */
     unreserved: items
       .map((i) => ({
         line_item_id: i.id,
         title: i.title,
         sku: i.variant_sku ?? null,
-        quantity: Number(i.quantity) - (reservedByLine.get(i.id) ?? 0),
+        quantity: Number(i.quantity) - fulfilledOf(i) - (reservedByLine.get(i.id) ?? 0),
       }))
       .filter((l) => l.quantity > 0),
   })
