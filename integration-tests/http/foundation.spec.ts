@@ -96,6 +96,24 @@ medusaIntegrationTestRunner({
         )
       })
 
+      it("shows each warehouse's orders today against its capacity, and where its address places it", async () => {
+        const decisions = await (getContainer().resolve("oms_routing") as any).listRoutingDecisions({}, { take: null })
+        const expected: Record<string, number> = {}
+        const today = new Date(new Date().toISOString().slice(0, 10)) // the test app's "today" is UTC
+        for (const d of decisions) {
+          if (new Date(d.created_at) < today) continue
+          for (const id of d.location_ids) expected[id] = (expected[id] ?? 0) + 1
+        }
+        const { data } = await api.get("/admin/oms/locations", admin)
+        for (const location of data.locations) expect(location.capacity_used_today).toBe(expected[location.id] ?? 0)
+        expect(data.locations.reduce((n: number, l: any) => n + l.capacity_used_today, 0)).toBeGreaterThan(0)
+
+        const reno = data.locations.find((l: any) => l.name === "Reno Fulfillment Center")
+        expect(reno.geocoded).toEqual(expect.objectContaining({ precision: "postal_code" }))
+        expect(reno.geocoded.latitude).toBeCloseTo(39.5, 0)
+        expect(reno.geocoded.longitude).toBeCloseTo(-119.8, 0)
+      })
+
       it("shows routing defaults for a location that has no profile yet", async () => {
         const { data: created } = await api.post("/admin/stock-locations", { name: "Pop-up Store" }, admin)
         const { data } = await api.get(`/admin/oms/locations/${created.stock_location.id}`, admin)

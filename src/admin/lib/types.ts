@@ -67,6 +67,10 @@ export type OmsLocation = {
   name: string
   address: LocationAddress | null
   profile: LocationProfile
+  /** Orders routed to it (in part) today, in the store's time zone. */
+  capacity_used_today: number
+  /** Its address geocoded offline: where routing places it when no coordinates are set. */
+  geocoded: { latitude: number; longitude: number; precision: "postal_code" | "city" | "province" | "country" } | null
 }
 
 export type OmsLocationsResponse = { locations: OmsLocation[]; count: number }

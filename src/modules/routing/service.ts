@@ -38,6 +38,23 @@ class RoutingModuleService extends MedusaService({
   }
 
   /**
+   * Orders each location ships (part of) since `since` (today's start for daily capacity):
+   * one grouped query over the decisions' location lists.
+   */
+  @InjectManager()
+  async ordersPerLocationSince(since: Date, @MedusaContext() sharedContext: Context = {}): Promise<Record<string, number>> {
+    const manager = sharedContext.manager as { execute: (sql: string, params: unknown[]) => Promise<any[]> }
+    const rows = await manager.execute(
+      `SELECT location_id, COUNT(*)::int AS orders
+         FROM oms_routing_decision, unnest(location_ids) AS location_id
+        WHERE deleted_at IS NULL AND created_at >= ?
+        GROUP BY location_id`,
+      [since.toISOString()]
+    )
+    return Object.fromEntries(rows.map((r) => [r.location_id, r.orders]))
+  }
+
+  /**
    * Orders planned in shadow and how many of them disagree with the live decision, per rule
    * set: one grouped query, however many orders there are.
    */

@@ -77,9 +77,32 @@ export const LocationsTable = ({
                         {markets}
                       </span>
                     </Table.Cell>
-                    <Table.Cell className={numeric}>{formatCapacity(profile.daily_capacity)}</Table.Cell>
+                    <Table.Cell className={numeric} data-testid={`oms-location-capacity-${location.name}`}>
+                      <div className="flex flex-col items-end">
+                        <span>{formatCapacity(profile.daily_capacity)}</span>
+                        <Text size="xsmall" className={usageTone(location.capacity_used_today, profile.daily_capacity)}>
+                          {formatCount(location.capacity_used_today)} today
+                        </Text>
+                      </div>
+                    </Table.Cell>
                     <Table.Cell className={numeric}>{formatCount(profile.safety_stock)}</Table.Cell>
-                    <Table.Cell className="whitespace-nowrap tabular-nums">{formatCoordinates(profile)}</Table.Cell>
+                    <Table.Cell className="whitespace-nowrap tabular-nums" data-testid={`oms-location-point-${location.name}`}>
+                      {profile.latitude !== null && profile.longitude !== null ? (
+                        <div className="flex flex-col">
+                          <span>{formatCoordinates(profile)}</span>
+                          <Text size="xsmall" className="text-ui-fg-subtle">Set by hand</Text>
+                        </div>
+                      ) : location.geocoded ? (
+                        <div className="flex flex-col">
+                          <span>{formatCoordinates(location.geocoded)}</span>
+                          <Text size="xsmall" className="text-ui-fg-subtle">
+                            From the address ({PRECISION[location.geocoded.precision]})
+                          </Text>
+                        </div>
+                      ) : (
+                        <Text size="small" className="text-ui-fg-error">Not placed: set coordinates</Text>
+                      )}
+                    </Table.Cell>
                     <Table.Cell>
                       <Button
                         size="small"
@@ -101,3 +124,15 @@ export const LocationsTable = ({
     </Container>
   )
 }
+
+/** How precisely the address placed the location, in the words a person uses. */
+const PRECISION: Record<NonNullable<OmsLocation["geocoded"]>["precision"], string> = {
+  postal_code: "postal code",
+  city: "city",
+  province: "province",
+  country: "country only",
+}
+
+/** Today's usage in red when it reached the daily capacity. */
+const usageTone = (used: number, capacity: number | null) =>
+  capacity !== null && used >= capacity ? "text-ui-fg-error" : "text-ui-fg-subtle"

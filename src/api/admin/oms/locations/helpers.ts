@@ -1,5 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { geocodeAddress, GeoPrecision } from "../../../../lib/geo"
+import { startOfDay } from "../../../../lib/time/start-of-day"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../../modules/routing"
 import { DEFAULT_LOCATION_PROFILE, LocationProfileFields } from "../../../../modules/routing/defaults"
 
@@ -15,9 +17,13 @@ export type AdminOmsLocation = {
   } | null
   /** The stored profile, or the defaults routing uses when none is stored (has_profile false). */
   profile: LocationProfileFields & { has_profile: boolean }
+  /** Orders routed to it (in part) since the start of today in the store's time zone. */
+  capacity_used_today: number
+  /** Where routing places it when no coordinates are set: its address geocoded offline. */
+  geocoded: { latitude: number; longitude: number; precision: GeoPrecision } | null
 }
 
-/** Stock locations with their routing profiles: two queries whatever the number of locations. */
+/** Stock locations with their routing profiles and today's load: three queries whatever the number of locations. */
 export async function listLocationsWithProfiles(
   scope: MedusaContainer,
   ids?: string[]
@@ -30,10 +36,10 @@ export async function listLocationsWithProfiles(
     fields: ["id", "name", "address.*"],
     filters: ids ? { id: ids } : {},
   })
-  const profiles = await routing.listLocationProfiles(
-    { stock_location_id: locations.map((l) => l.id) },
-    { take: null }
-  )
+  const [profiles, usedToday] = await Promise.all([
+    routing.listLocationProfiles({ stock_location_id: locations.map((l) => l.id) }, { take: null }),
+    routing.ordersPerLocationSince(startOfDay(new Date(), routing.getOmsOptions().timezone)),
+  ])
   const byLocation = new Map(profiles.map((p) => [p.stock_location_id, p]))
 
   return locations
@@ -64,7 +70,20 @@ export async function listLocationsWithProfiles(
             }
           : null,
         profile: { ...profile, has_profile: Boolean(stored) },
+        capacity_used_today: usedToday[location.id] ?? 0,
+        geocoded: geocodedOf(a),
       }
     })
     .sort((a, b) => a.name.localeCompare(b.name))
+}
+
+function geocodedOf(a: { country_code?: string | null; province?: string | null; city?: string | null; postal_code?: string | null } | null | undefined) {
+  if (!a?.country_code) return null
+  const found = geocodeAddress({
+    country_code: a.country_code.toUpperCase(),
+    province: a.province ?? null,
+    city: a.city ?? null,
+    postal_code: a.postal_code ?? null,
+  })
+  return found ? { latitude: found.point.lat, longitude: found.point.lng, precision: found.precision } : null
 }
