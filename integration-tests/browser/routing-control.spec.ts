@@ -376,6 +376,18 @@ describe("The routing control room", () => {
       await dismissToasts(page)
       await screenshot(page, "oms-page-routing.png")
 
+      // The queue lists it with Retry and Move; Move opens the same form as the order page.
+      await page.goto(url("/app/oms/routing"), { waitUntil: "domcontentloaded" })
+      const queued = page.getByTestId(`oms-queue-row-${held.id}`)
+      await queued.waitFor({ timeout: ROUTING_TIMEOUT })
+      await queued.getByTestId(`oms-queue-move-${held.id}`).click()
+      const queueForm = page.getByTestId("oms-move-form")
+      await queueForm.waitFor()
+      expect(await textOf(queueForm)).toContain(line.title)
+      await screenshot(page, "oms-queue-move.png")
+      await page.keyboard.press("Escape")
+      await queueForm.waitFor({ state: "detached" })
+
       const widget = await openOrder(held.id)
       expect(await widget.getByTestId("oms-routing-status").getAttribute("data-status")).toBe("held")
       const before = await historyEntries().count()
@@ -402,5 +414,10 @@ describe("The routing control room", () => {
       await dismissToasts(page)
       await widget.scrollIntoViewIfNeeded()
       await screenshot(page, "oms-order-moved.png")
+
+      // Moved by hand, the order ships from where it was moved: it leaves the queue.
+      await page.goto(url("/app/oms/routing"), { waitUntil: "domcontentloaded" })
+      await page.getByTestId("oms-queue").waitFor()
+      await page.getByTestId(`oms-queue-row-${held.id}`).waitFor({ state: "detached", timeout: ROUTING_TIMEOUT })
     }))
 })

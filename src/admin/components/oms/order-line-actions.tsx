@@ -1,11 +1,12 @@
 import { ArrowPath, EllipsisHorizontal, XCircle } from "@medusajs/icons"
 import { Button, DropdownMenu, Drawer, Hint, IconButton, Label, Text, Textarea, toast } from "@medusajs/ui"
 import { useId, useState } from "react"
-import { type RejectReason, useMoveLines, useOmsLocations, useRejectLines } from "../../hooks/oms"
+import { type RejectReason, useMoveLines, useOmsLocations, useOrderReservations, useRejectLines } from "../../hooks/oms"
 import { errorMessage } from "../../lib/format"
 import type { OrderReservations } from "../../lib/types"
 import { LinePicker, type PickedLines, toItems } from "./line-picker"
 import { OptionSelect } from "./option-select"
+import { SectionLoading } from "./section-state"
 
 const REASONS: Array<{ value: RejectReason; label: string }> = [
   { value: "not_in_stock", label: "Not in stock" },
@@ -306,6 +307,46 @@ export const OrderLineActions = ({
             ) : (
               <MoveForm key={opened} orderId={orderId} reservations={reservations} onDone={() => setOpen(null)} />
             ))}
+        </Drawer.Content>
+      </Drawer>
+    </>
+  )
+}
+
+/**
+ * The queue's Move: the widget's Move lines form for one held or backordered order, so an
+ * operator can send it to a location with stock without leaving the queue.
+ */
+export const MoveOrderButton = ({ orderId }: { orderId: string }) => {
+  const [open, setOpen] = useState(false)
+  const [opened, setOpened] = useState(0)
+  const { data: reservations } = useOrderReservations(open ? orderId : undefined)
+  return (
+    <>
+      <Button
+        size="small"
+        variant="secondary"
+        onClick={() => {
+          setOpened((count) => count + 1)
+          setOpen(true)
+        }}
+        data-testid={`oms-queue-move-${orderId}`}
+      >
+        Move
+      </Button>
+      <Drawer open={open} onOpenChange={setOpen}>
+        <Drawer.Content>
+          {!reservations ? (
+            <div className="p-6">
+              <SectionLoading rows={3} />
+            </div>
+          ) : reservations.locations.length ? (
+            <MoveForm key={opened} orderId={orderId} reservations={reservations} onDone={() => setOpen(false)} />
+          ) : (
+            <Text size="small" className="text-ui-fg-subtle p-6">
+              Nothing of this order is reserved, so there is nothing to move. Retry routes it again on the current stock.
+            </Text>
+          )}
         </Drawer.Content>
       </Drawer>
     </>

@@ -4,6 +4,7 @@ import { Link } from "react-router-dom"
 import { useOrderNumbers, useRetryQueuedOrder, useRoutingQueue } from "../../hooks/oms"
 import { errorMessage, formatDateTime, formatUnits, routingStatusDisplay } from "../../lib/format"
 import type { RoutingDecision } from "../../lib/types"
+import { MoveOrderButton } from "./order-line-actions"
 import { SectionEmpty, SectionError, SectionLoading } from "./section-state"
 
 const unplacedUnits = (decision: RoutingDecision): number =>
@@ -66,6 +67,9 @@ const QueueRow = ({ decision, displayId }: { decision: RoutingDecision; displayI
           Retry
         </Button>
       </Table.Cell>
+      <Table.Cell className="pl-0">
+        <MoveOrderButton orderId={decision.order_id} />
+      </Table.Cell>
     </Table.Row>
   )
 }
@@ -103,7 +107,10 @@ export const RoutingQueue = () => {
                 <Table.HeaderCell>Rule set</Table.HeaderCell>
                 <Table.HeaderCell>Since</Table.HeaderCell>
                 <Table.HeaderCell className="w-px">
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">Retry</span>
+                </Table.HeaderCell>
+                <Table.HeaderCell className="w-px">
+                  <span className="sr-only">Move</span>
                 </Table.HeaderCell>
               </Table.Row>
             </Table.Header>
