@@ -5,26 +5,26 @@
 // pick and pack status on the inventory item and order pages. Runs against its own seeded
 // server and database (see ./server.ts).
 import fs from "fs"
-import path from "path"
-import { Browser, BrowserContext, Locator, Page, chromium } from "playwright-core"
+import { Browser, BrowserContext, Locator, Page } from "playwright-core"
 import { buildCatalog } from "../../scripts/seed/catalog"
 import { DEMO_LOCATIONS } from "../../scripts/seed/geography"
+import {
+  adminApi,
+  dismissToasts,
+  launchBrowser,
+  logIn,
+  ROUTING_TIMEOUT,
+  screenshot as saveScreenshot,
+  textOf,
+  UI_TIMEOUT,
+  VIEWPORT,
+} from "./admin-page"
 import { Server, dropServerDatabase, startServer, tail } from "./server"
-
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { ROOT } = require("../../scripts/lib/database")
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { DEMO_LOGIN } = require("../../scripts/lib/demo")
 
 const DATABASE = "medusa_oms_browser_picking"
 const ORDERS = 12
 const WAVE_ORDERS = 3
-const SCREENSHOTS = path.join(ROOT, "artifacts", "screenshots")
-const VIEWPORT = { width: 1280, height: 900 }
 
-// Another test layer may be running on this small machine at the same time: be patient.
-const UI_TIMEOUT = 60_000
-const ROUTING_TIMEOUT = 150_000
 jest.setTimeout(240_000)
 
 let server: Server | undefined
@@ -59,30 +59,10 @@ const binsCsv = (): { csv: string; rows: number; badLine: number } => {
   return { csv: lines.join("\n"), rows, badLine: lines.length }
 }
 
-/**
- * A screenshot of everything on the page. The admin scrolls inside its own containers, so the
- * window is made as tall as the content for the shot, then put back.
- */
-const screenshot = async (name: string) => {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true })
-  const hidden = await page.evaluate(() => {
-    let most = 0
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>("body *"))) {
-      const { overflowY } = getComputedStyle(el)
-      if (overflowY === "auto" || overflowY === "scroll") most = Math.max(most, el.scrollHeight - el.clientHeight)
-    }
-    return most
-  })
-  const height = Math.min(VIEWPORT.height + hidden, 6000)
-  if (height > VIEWPORT.height) await page.setViewportSize({ width: VIEWPORT.width, height })
-  try {
-    await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true, animations: "disabled" })
-  } finally {
-    if (height > VIEWPORT.height) await page.setViewportSize(VIEWPORT)
-  }
-}
-
-const text = async (locator: Locator) => ((await locator.textContent()) ?? "").trim()
+const screenshot = (name: string) => saveScreenshot(page, name)
+const text = textOf
+const api = <T,>(method: "GET" | "POST", p: string, data?: object): Promise<T> => adminApi(page, server!.baseUrl)<T>(method, p, data)
+const closeToasts = () => dismissToasts(page)
 
 /** Polls `check` until it returns a value (not undefined); fails with `what` after `timeout`. */
 const until = async <T,>(what: string, check: () => Promise<T | undefined>, timeout = UI_TIMEOUT): Promise<T> => {
@@ -93,37 +73,6 @@ const until = async <T,>(what: string, check: () => Promise<T | undefined>, time
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
     await page.waitForTimeout(200)
   }
-}
-
-/** The admin API with the browser's session, for setting the stage and reading what the screen cannot. */
-const api = async <T,>(method: "GET" | "POST", p: string, data?: object): Promise<T> => {
-  const response = await page.request.fetch(url(p), { method, data })
-  if (!response.ok()) throw new Error(`${method} ${p}: ${response.status()} ${await response.text()}`)
-  return (await response.json()) as T
-}
-
-/** Closes any toasts so they do not cover the page in a screenshot. */
-const closeToasts = async () => {
-  const toasts = page.locator("[data-sonner-toast]")
-  for (let attempt = 0; attempt < 10 && (await toasts.count()) > 0; attempt++) {
-    await toasts.first().locator("button").last().click({ timeout: 5_000 }).catch(() => undefined)
-    await page.waitForTimeout(300)
-  }
-}
-
-/** Opens the admin login page; the first visit can be slow while Vite optimises dependencies. */
-const openLogin = async () => {
-  let lastError: unknown
-  for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      await page.goto(url("/app/login"), { waitUntil: "domcontentloaded", timeout: 120_000 })
-      await page.locator('input[name="email"]').waitFor({ timeout: 120_000 })
-      return
-    } catch (error) {
-      lastError = error
-    }
-  }
-  throw lastError
 }
 
 /** Every seeded order gets a routing decision (the subscriber may still be working through them). */
@@ -139,19 +88,7 @@ const routeAllOrders = async () => {
 
 beforeAll(async () => {
   server = await startServer({ database: DATABASE, orders: ORDERS })
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  })
+  browser = await launchBrowser()
   context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true })
   context.setDefaultTimeout(UI_TIMEOUT)
   page = await context.newPage()
@@ -184,11 +121,7 @@ describe("Picking and packing in the admin", () => {
 
   it("imports bins from a CSV, keeping the good rows and naming the bad line", () =>
     withServerLog(async () => {
-      await openLogin()
-      await page.locator('input[name="email"]').fill(DEMO_LOGIN.email)
-      await page.locator('input[name="password"]').fill(DEMO_LOGIN.password)
-      await page.locator('button[type="submit"]').click()
-      await page.waitForURL((u) => !u.pathname.includes("/login"), { timeout: UI_TIMEOUT })
+      await logIn(page, server!.baseUrl)
       await routeAllOrders()
 
       await page.goto(url("/app/oms"), { waitUntil: "domcontentloaded" })
