@@ -2,21 +2,20 @@
 // a person would: log in, open the page from the sidebar, edit a location's routing
 // profile in the drawer, open an order. Runs against a seeded `medusa develop`-style server
 // (see ./server.ts) with Debian's chromium driven by playwright-core.
-import { Browser, BrowserContext, Locator, Page } from "playwright-core"
+import { Locator, Page } from "playwright-core"
 import {
   ROUTING_TIMEOUT,
   UI_TIMEOUT,
-  VIEWPORT,
   adminApi,
   cellText,
   dismissToasts,
-  launchBrowser,
   openLogin as openLoginAt,
   rowMenu as rowMenuOf,
   screenshot as screenshotOf,
   waitForText as waitForTextOn,
 } from "./admin-page"
-import { Server, dropServerDatabase, startServer, tail } from "./server"
+import type { Server } from "./server"
+import { adminSession } from "./session"
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { DEMO_LOGIN } = require("../../scripts/lib/demo")
@@ -27,18 +26,19 @@ const WAREHOUSES = ["Newark DC", "Reno Fulfillment Center", "Rotterdam Hub", "Mi
 const ROUTING_STATUSES = ["routed", "partially_routed", "held", "backordered", "canceled"]
 jest.setTimeout(180_000)
 
-let server: Server | undefined
-let browser: Browser | undefined
-let context: BrowserContext
+const session = adminSession(DATABASE, { orders: ORDERS })
+const { url, withServerLog } = session
 let page: Page
-const pageErrors: string[] = []
-
-const url = (p: string) => `${server!.baseUrl}${p}`
+let server: Server
+beforeAll(() => {
+  page = session.page
+  server = session.server
+})
 const screenshot = (name: string) => screenshotOf(page, name)
 const waitForText = (locator: Locator, expected: string, timeout = UI_TIMEOUT) =>
   waitForTextOn(page, locator, expected, timeout)
 const rowMenu = (row: Locator, item: string) => rowMenuOf(page, row, item)
-const openLogin = () => openLoginAt(page, server!.baseUrl)
+const openLogin = () => openLoginAt(page, server.baseUrl)
 
 /** Column 2 of the Locations table is the priority. */
 const priorityCell = (name: string) => page.getByTestId(`oms-location-row-${name}`).locator("td").nth(2)
@@ -54,36 +54,6 @@ const openDrawer = async (name: string) => {
   await form.waitFor({ timeout: UI_TIMEOUT })
   await form.getByText(name, { exact: false }).first().waitFor({ timeout: UI_TIMEOUT })
   return form
-}
-
-beforeAll(async () => {
-  server = await startServer({ database: DATABASE, orders: ORDERS })
-  browser = await launchBrowser()
-  // Playwright gives each new context a fresh, throwaway profile directory.
-  context = await browser.newContext({ viewport: VIEWPORT })
-  context.setDefaultTimeout(UI_TIMEOUT)
-  page = await context.newPage()
-  page.on("pageerror", (error) => pageErrors.push(error.message))
-}, 480_000)
-
-afterAll(async () => {
-  await browser?.close().catch(() => undefined)
-  if (server) {
-    await server.stop()
-    await dropServerDatabase(server.db, DATABASE).catch((error) => console.warn(`could not drop ${DATABASE}: ${error}`))
-  }
-}, 60_000)
-
-// On a failure, the server's last words and the page's errors help more than a timeout alone.
-const withServerLog = async (fn: () => Promise<void>) => {
-  try {
-    await fn()
-  } catch (error) {
-    const log = server ? `\n--- tail of the server log ---\n${tail(server.logFile, 40)}` : ""
-    const errors = pageErrors.length ? `\n--- page errors ---\n${pageErrors.slice(-5).join("\n")}` : ""
-    ;(error as Error).message += `${errors}${log}`
-    throw error
-  }
 }
 
 describe("Order management in the admin", () => {
@@ -285,7 +255,7 @@ describe("Routing rules in the admin", () => {
 
       // With every location switched off (through the API, with the admin's session), a
       // re-routed order is held: it appears in the queue, links to its order, and Retry routes it.
-      const api = <T,>(method: "GET" | "POST", p: string, data?: object) => adminApi(page, server!.baseUrl)<T>(method, p, data)
+      const api = <T,>(method: "GET" | "POST", p: string, data?: object) => adminApi(page, server.baseUrl)<T>(method, p, data)
       const { locations } = await api<{ locations: Array<{ id: string }> }>("GET", "/admin/oms/locations")
       for (const location of locations) await api("POST", `/admin/oms/locations/${location.id}`, { active: false })
       const { orders } = await api<{ orders: Array<{ id: string }> }>("GET", "/admin/orders?limit=1&fields=id")

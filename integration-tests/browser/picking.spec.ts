@@ -5,21 +5,20 @@
 // pick and pack status on the inventory item and order pages. Runs against its own seeded
 // server and database (see ./server.ts).
 import fs from "fs"
-import { Browser, BrowserContext, Locator, Page } from "playwright-core"
+import { Page } from "playwright-core"
 import { buildCatalog } from "../../scripts/seed/catalog"
 import { DEMO_LOCATIONS } from "../../scripts/seed/geography"
 import {
   adminApi,
   dismissToasts,
-  launchBrowser,
   logIn,
   ROUTING_TIMEOUT,
   screenshot as saveScreenshot,
   textOf,
   UI_TIMEOUT,
-  VIEWPORT,
 } from "./admin-page"
-import { Server, dropServerDatabase, startServer, tail } from "./server"
+import type { Server } from "./server"
+import { adminSession } from "./session"
 
 const DATABASE = "medusa_oms_browser_picking"
 const ORDERS = 12
@@ -27,13 +26,14 @@ const WAVE_ORDERS = 3
 
 jest.setTimeout(240_000)
 
-let server: Server | undefined
-let browser: Browser | undefined
-let context: BrowserContext
+const session = adminSession(DATABASE, { orders: ORDERS, acceptDownloads: true })
+const { url, withServerLog } = session
 let page: Page
-const pageErrors: string[] = []
-
-const url = (p: string) => `${server!.baseUrl}${p}`
+let server: Server
+beforeAll(() => {
+  page = session.page
+  server = session.server
+})
 
 /** The bin each demo variant sits in: aisle per product family, shelf per variant. */
 const catalog = buildCatalog()
@@ -61,7 +61,7 @@ const binsCsv = (): { csv: string; rows: number; badLine: number } => {
 
 const screenshot = (name: string) => saveScreenshot(page, name)
 const text = textOf
-const api = <T,>(method: "GET" | "POST", p: string, data?: object): Promise<T> => adminApi(page, server!.baseUrl)<T>(method, p, data)
+const api = <T,>(method: "GET" | "POST", p: string, data?: object): Promise<T> => adminApi(page, server.baseUrl)<T>(method, p, data)
 const closeToasts = () => dismissToasts(page)
 
 /** Polls `check` until it returns a value (not undefined); fails with `what` after `timeout`. */
@@ -86,42 +86,13 @@ const routeAllOrders = async () => {
   }
 }
 
-beforeAll(async () => {
-  server = await startServer({ database: DATABASE, orders: ORDERS })
-  browser = await launchBrowser()
-  context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true })
-  context.setDefaultTimeout(UI_TIMEOUT)
-  page = await context.newPage()
-  page.on("pageerror", (error) => pageErrors.push(error.message))
-}, 480_000)
-
-afterAll(async () => {
-  await browser?.close().catch(() => undefined)
-  if (server) {
-    await server.stop()
-    await dropServerDatabase(server.db, DATABASE).catch((error) => console.warn(`could not drop ${DATABASE}: ${error}`))
-  }
-}, 60_000)
-
-// On a failure, the server's last words and the page's errors help more than a timeout alone.
-const withServerLog = async (fn: () => Promise<void>) => {
-  try {
-    await fn()
-  } catch (error) {
-    const log = server ? `\n--- tail of the server log ---\n${tail(server.logFile, 40)}` : ""
-    const errors = pageErrors.length ? `\n--- page errors ---\n${pageErrors.slice(-5).join("\n")}` : ""
-    ;(error as Error).message += `${errors}${log}`
-    throw error
-  }
-}
-
 describe("Picking and packing in the admin", () => {
   let waveId = ""
   let locationName = ""
 
   it("imports bins from a CSV, keeping the good rows and naming the bad line", () =>
     withServerLog(async () => {
-      await logIn(page, server!.baseUrl)
+      await logIn(page, server.baseUrl)
       await routeAllOrders()
 
       await page.goto(url("/app/oms"), { waitUntil: "domcontentloaded" })

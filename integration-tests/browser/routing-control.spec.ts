@@ -2,24 +2,23 @@
 // set with a condition, tried on the demo orders in the simulator, run in shadow, activated;
 // then an order's trace, a rejected line and a held order moved by hand. Runs against its own
 // seeded server (see ./server.ts) with Debian's chromium driven by playwright-core.
-import { Browser, Page } from "playwright-core"
+import { Page } from "playwright-core"
 import {
   ROUTING_TIMEOUT,
   UI_TIMEOUT,
-  VIEWPORT,
   adminApi,
   cellText,
   choose,
   dismissToasts,
   eventually,
-  launchBrowser,
   logIn,
   rowMenu,
   screenshot,
   textOf,
   waitForText,
 } from "./admin-page"
-import { Server, dropServerDatabase, startServer, tail } from "./server"
+import type { Server } from "./server"
+import { adminSession } from "./session"
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { DEMO_LOGIN } = require("../../scripts/lib/demo")
@@ -29,13 +28,11 @@ const ORDERS = 8
 const NAME = "Control draft"
 jest.setTimeout(240_000)
 
-let server: Server | undefined
-let browser: Browser | undefined
+const session = adminSession(DATABASE, { orders: ORDERS })
+const { url, withServerLog } = session
 let page: Page
-const pageErrors: string[] = []
-
-const url = (p: string) => `${server!.baseUrl}${p}`
-const api = <T>(method: "GET" | "POST", p: string, data?: object) => adminApi(page, server!.baseUrl)<T>(method, p, data)
+let server: Server
+const api = <T>(method: "GET" | "POST", p: string, data?: object) => adminApi(page, server.baseUrl)<T>(method, p, data)
 const draftRow = () => page.getByTestId(`oms-rule-set-row-${NAME}-v1`)
 const ruleType = (index: number) => page.getByTestId(`oms-rule-${index}`).getAttribute("data-rule-type")
 
@@ -79,12 +76,8 @@ const newestHistoryEntry = async (count: number) => {
 }
 
 beforeAll(async () => {
-  server = await startServer({ database: DATABASE, orders: ORDERS })
-  browser = await launchBrowser()
-  const context = await browser.newContext({ viewport: VIEWPORT })
-  context.setDefaultTimeout(UI_TIMEOUT)
-  page = await context.newPage()
-  page.on("pageerror", (error) => pageErrors.push(error.message))
+  page = session.page
+  server = session.server
   await logIn(page, server.baseUrl)
   // Seeded orders are routed in the background: start once every one has a decision.
   await eventually(
@@ -101,26 +94,6 @@ beforeAll(async () => {
   )
   locations = (await api<{ locations: Location[] }>("GET", "/admin/oms/locations")).locations
 }, 600_000)
-
-afterAll(async () => {
-  await browser?.close().catch(() => undefined)
-  if (server) {
-    await server.stop()
-    await dropServerDatabase(server.db, DATABASE).catch((error) => console.warn(`could not drop ${DATABASE}: ${error}`))
-  }
-}, 60_000)
-
-// On a failure, the server's last words and the page's errors help more than a timeout alone.
-const withServerLog = async (fn: () => Promise<void>) => {
-  try {
-    await fn()
-  } catch (error) {
-    const log = server ? `\n--- tail of the server log ---\n${tail(server.logFile, 40)}` : ""
-    const errors = pageErrors.length ? `\n--- page errors ---\n${pageErrors.slice(-5).join("\n")}` : ""
-    ;(error as Error).message += `${errors}${log}`
-    throw error
-  }
-}
 
 describe("The routing control room", () => {
   // The US order Newark DC ships alone today: the draft keeps Newark out of US orders.
