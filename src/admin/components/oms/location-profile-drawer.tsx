@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from "react"
 import { useUpdateLocationProfile } from "../../hooks/oms"
 import { errorMessage, formatPlace } from "../../lib/format"
 import type { LocationProfileUpdate, OmsLocation } from "../../lib/types"
+import { Field } from "./field"
 
 /** The form's fields as typed: strings until saved, so a person can clear a field. */
 type ProfileForm = {
@@ -49,26 +50,6 @@ const toUpdate = (form: ProfileForm): LocationProfileUpdate => {
   if (safetyStock !== null) update.safety_stock = safetyStock
   return update
 }
-
-const Field = ({
-  id,
-  label,
-  hint,
-  children,
-}: {
-  id: string
-  label: string
-  hint?: string
-  children: React.ReactNode
-}) => (
-  <div className="flex flex-col gap-y-2">
-    <Label htmlFor={id} size="small" weight="plus">
-      {label}
-    </Label>
-    {children}
-    {hint && <Hint>{hint}</Hint>}
-  </div>
-)
 
 /** The form for one location; mounted fresh each time the drawer opens. */
 const ProfileForm = ({ location, onSaved }: { location: OmsLocation; onSaved: () => void }) => {

@@ -1,9 +1,10 @@
 import { ArrowPath, EllipsisHorizontal, XCircle } from "@medusajs/icons"
-import { Button, DropdownMenu, Drawer, Hint, IconButton, Label, Text, Textarea, toast } from "@medusajs/ui"
+import { Button, DropdownMenu, Drawer, Hint, IconButton, Text, Textarea, toast } from "@medusajs/ui"
 import { useId, useState } from "react"
 import { type RejectReason, useMoveLines, useOmsLocations, useOrderReservations, useRejectLines } from "../../hooks/oms"
 import { errorMessage } from "../../lib/format"
 import type { OrderReservations } from "../../lib/types"
+import { Field } from "./field"
 import { LinePicker, type PickedLines, toItems } from "./line-picker"
 import { OptionSelect } from "./option-select"
 import { SectionLoading } from "./section-state"
@@ -21,15 +22,6 @@ const REASON_HELP: Record<RejectReason, string> = {
 }
 
 type Action = "reject" | "move"
-
-const Field = ({ label, htmlFor, children }: { label: string; htmlFor?: string; children: React.ReactNode }) => (
-  <div className="flex flex-col gap-y-2">
-    <Label size="small" weight="plus" htmlFor={htmlFor}>
-      {label}
-    </Label>
-    {children}
-  </div>
-)
 
 /** The body and footer shared by both forms: what went wrong, Cancel, and the submit button. */
 const FormFrame = ({
@@ -147,16 +139,15 @@ const RejectForm = ({
       <Field label="Lines">
         <LinePicker lines={location?.lines ?? []} picked={picked} onChange={setPicked} testId="oms-reject-lines" />
       </Field>
-      <Field label="Reason">
+      <Field label="Reason" hint={REASON_HELP[reason]}>
         <OptionSelect
           value={reason}
           options={REASONS}
           onChange={(value) => setReason(value as RejectReason)}
           testId="oms-reject-reason"
         />
-        <Hint>{REASON_HELP[reason]}</Hint>
       </Field>
-      <Field label="Note (optional)" htmlFor={`${ids}-note`}>
+      <Field label="Note (optional)" id={`${ids}-note`}>
         <Textarea
           id={`${ids}-note`}
           value={note}

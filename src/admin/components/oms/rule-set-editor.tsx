@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from "react"
 import { useOmsLocations, useRuleSetMutations, useSalesChannelOptions } from "../../hooks/oms"
 import { type ConditionForm, conditionErrorTarget, toCondition, toConditionForm } from "../../lib/conditions"
 import { errorMessage } from "../../lib/format"
+import { Field } from "./field"
 import { OptionSelect } from "./option-select"
 import { RuleConditions } from "./rule-conditions"
 import {
@@ -296,10 +297,7 @@ const RuleSetForm = ({ target, onSaved }: { target: RuleSetEditorTarget; onSaved
       <Drawer.Body className="flex flex-col gap-y-6 overflow-y-auto">
         {target.mode === "create" && (
           <div className="grid grid-cols-2 gap-4">
-            <div className="flex flex-col gap-y-2">
-              <Label htmlFor={`${ids}-name`} size="small" weight="plus">
-                Name
-              </Label>
+            <Field id={`${ids}-name`} label="Name">
               <Input
                 id={`${ids}-name`}
                 size="small"
@@ -308,11 +306,8 @@ const RuleSetForm = ({ target, onSaved }: { target: RuleSetEditorTarget; onSaved
                 placeholder="Default routing"
                 data-testid="oms-rule-set-name"
               />
-            </div>
-            <div className="flex flex-col gap-y-2">
-              <Label size="small" weight="plus">
-                Sales channel
-              </Label>
+            </Field>
+            <Field label="Sales channel">
               <OptionSelect
                 value={channel}
                 options={[
@@ -322,7 +317,7 @@ const RuleSetForm = ({ target, onSaved }: { target: RuleSetEditorTarget; onSaved
                 onChange={setChannel}
                 testId="oms-rule-set-channel"
               />
-            </div>
+            </Field>
           </div>
         )}
         <div className="flex flex-col gap-y-3">
@@ -361,10 +356,7 @@ const RuleSetForm = ({ target, onSaved }: { target: RuleSetEditorTarget; onSaved
           <AddRule onAdd={(rule) => setRules((current) => [...current, toEditorRule(rule)])} />
         </div>
         <div className="grid grid-cols-2 gap-4">
-          <div className="flex flex-col gap-y-2">
-            <Label size="small" weight="plus">
-              Split policy
-            </Label>
+          <Field label="Split policy">
             <OptionSelect
               value={split.type}
               options={SPLIT_TYPES}
@@ -395,18 +387,15 @@ const RuleSetForm = ({ target, onSaved }: { target: RuleSetEditorTarget; onSaved
                 data-testid="oms-rule-set-split-min-value"
               />
             )}
-          </div>
-          <div className="flex flex-col gap-y-2">
-            <Label size="small" weight="plus">
-              When units cannot be placed
-            </Label>
+          </Field>
+          <Field label="When units cannot be placed">
             <OptionSelect
               value={partial}
               options={PARTIAL_POLICIES}
               onChange={(value) => setPartial(value as PartialPolicy)}
               testId="oms-rule-set-partial"
             />
-          </div>
+          </Field>
         </div>
         {serverError && (
           <Hint variant="error" data-testid="oms-rule-set-error">

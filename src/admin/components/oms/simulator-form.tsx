@@ -1,11 +1,12 @@
 import { PlaySolid } from "@medusajs/icons"
-import { Button, Container, Heading, Hint, Input, Label, RadioGroup, Text } from "@medusajs/ui"
+import { Button, Container, Heading, Hint, Input, RadioGroup, Text } from "@medusajs/ui"
 import { useEffect, useId, useState } from "react"
 import { useRuleSets } from "../../hooks/oms"
 import { useCreateSimulation } from "../../hooks/simulator"
 import { errorMessage } from "../../lib/format"
 import { RULE_SET_STATUS_DISPLAY } from "../../lib/rules"
 import type { RuleSet, Simulation, SimulationWindow } from "../../lib/types"
+import { Field } from "./field"
 import { OptionSelect } from "./option-select"
 
 type WindowKind = "last" | "range"
@@ -75,10 +76,7 @@ export const SimulatorForm = ({
       </div>
       <form className="flex flex-col gap-y-4 px-6 py-4" onSubmit={run} noValidate>
         <div className="grid grid-cols-1 gap-4 md:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
-          <div className="flex flex-col gap-y-2">
-            <Label size="small" weight="plus">
-              Rule set
-            </Label>
+          <Field label="Rule set">
             <OptionSelect
               value={ruleSetId}
               placeholder={ruleSets.isPending ? "Loading…" : "No rule sets yet"}
@@ -87,11 +85,8 @@ export const SimulatorForm = ({
               testId="oms-simulator-rule-set"
             />
             {ruleSets.isError && <Hint variant="error">{errorMessage(ruleSets.error)}</Hint>}
-          </div>
-          <div className="flex flex-col gap-y-2">
-            <Label size="small" weight="plus">
-              Orders
-            </Label>
+          </Field>
+          <Field label="Orders">
             <RadioGroup
               value={kind}
               onValueChange={(value) => setKind(value as WindowKind)}
@@ -110,14 +105,11 @@ export const SimulatorForm = ({
                 data-testid="oms-simulator-window-range"
               />
             </RadioGroup>
-          </div>
+          </Field>
         </div>
         <div className="flex flex-wrap items-end justify-between gap-4">
           {kind === "last" ? (
-            <div className="flex flex-col gap-y-2">
-              <Label htmlFor={`${ids}-last`} size="small" weight="plus">
-                Number of orders
-              </Label>
+            <Field id={`${ids}-last`} label="Number of orders">
               <Input
                 id={`${ids}-last`}
                 type="number"
@@ -130,13 +122,10 @@ export const SimulatorForm = ({
                 onChange={(event) => setLast(event.target.value)}
                 data-testid="oms-simulator-last"
               />
-            </div>
+            </Field>
           ) : (
             <div className="flex flex-wrap gap-4">
-              <div className="flex flex-col gap-y-2">
-                <Label htmlFor={`${ids}-from`} size="small" weight="plus">
-                  From
-                </Label>
+              <Field id={`${ids}-from`} label="From">
                 <Input
                   id={`${ids}-from`}
                   type="date"
@@ -145,11 +134,8 @@ export const SimulatorForm = ({
                   onChange={(event) => setFrom(event.target.value)}
                   data-testid="oms-simulator-from"
                 />
-              </div>
-              <div className="flex flex-col gap-y-2">
-                <Label htmlFor={`${ids}-to`} size="small" weight="plus">
-                  To (including that day)
-                </Label>
+              </Field>
+              <Field id={`${ids}-to`} label="To (including that day)">
                 <Input
                   id={`${ids}-to`}
                   type="date"
@@ -158,7 +144,7 @@ export const SimulatorForm = ({
                   onChange={(event) => setTo(event.target.value)}
                   data-testid="oms-simulator-to"
                 />
-              </div>
+              </Field>
             </div>
           )}
           <Button size="small" type="submit" isLoading={create.isPending} disabled={busy} data-testid="oms-simulator-run">

@@ -6,7 +6,7 @@ import { useCreateWave, useLocationShippingOptions, useWavePreview } from "../..
 import { errorMessage } from "../../lib/format"
 import type { WaveFilters, WaveKind } from "../../lib/picking-types"
 import { OptionSelect } from "../oms/option-select"
-import { Field, optionalNumber } from "./field"
+import { Field, optionalNumber } from "../oms/field"
 import { locationLabel, plural, shortWaveId } from "./display"
 import { useDebounced } from "./use-debounced"
 

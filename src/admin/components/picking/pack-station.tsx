@@ -9,7 +9,7 @@ import type { PackDetail, Paper, Parcel } from "../../lib/picking-types"
 import { errorBeep } from "./beep"
 import { orderNumber, packStatusDisplay, shortWaveId } from "./display"
 import { downloadDocument } from "./download"
-import { Field } from "./field"
+import { Field } from "../oms/field"
 import { ProgressBar } from "./progress-bar"
 import { ScanBanner, type ScanMessage } from "./scan-banner"
 

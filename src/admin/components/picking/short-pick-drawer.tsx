@@ -2,7 +2,7 @@ import { Button, Drawer, Hint, Input, Textarea } from "@medusajs/ui"
 import { useId, useState } from "react"
 import type { PickStop } from "../../lib/picking-types"
 import { OptionSelect } from "../oms/option-select"
-import { Field } from "./field"
+import { Field } from "../oms/field"
 
 const REASONS = [
   { value: "Bin empty", label: "Bin empty" },

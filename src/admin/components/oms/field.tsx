@@ -1,6 +1,9 @@
 import { Hint, Label } from "@medusajs/ui"
 
-/** A labelled form field with an optional hint, as in Medusa's own forms. */
+/**
+ * A labelled form field with an optional hint, as in Medusa's own forms. `id` ties the label to
+ * its input; leave it out when the control labels itself (a Select's trigger, a radio group).
+ */
 export const Field = ({
   id,
   label,
@@ -8,7 +11,7 @@ export const Field = ({
   hint,
   children,
 }: {
-  id: string
+  id?: string
   label: string
   optional?: boolean
   hint?: React.ReactNode
