@@ -1,16 +1,5 @@
+import { prng } from "../../scripts/seed/catalog"
 import { assignTotes, binWalkSequence, buildPickList, type PickList, type PickListLine } from "../../src/lib/picking"
-
-/** A small deterministic generator (mulberry32), so every run renders the same wave. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 export type SyntheticWave = { orders: number; lines: number; skus: number; seed?: number }
 
@@ -19,7 +8,7 @@ export type SyntheticWave = { orders: number; lines: number; skus: number; seed?
  * own bin (zones A-D, aisles 1-40, shelves 1-6, slots A-D); popular items are ordered more often.
  */
 export function syntheticPickList({ orders, lines, skus, seed = 42 }: SyntheticWave): PickList {
-  const next = random(seed)
+  const next = prng(seed) // the seed catalogue's mulberry32, so every run renders the same wave
   const orderIds = Array.from({ length: orders }, (_, i) => ({ order_id: `order_${String(i).padStart(6, "0")}`, display_id: 10_001 + i }))
   const totes = assignTotes(orderIds)
   const items = Array.from({ length: skus }, (_, i) => {
