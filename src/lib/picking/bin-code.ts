@@ -8,6 +8,9 @@ export const DEFAULT_WALK_ORDER: Readonly<Required<WalkOrder>> = Object.freeze({
 /** Walk sequences are stored in a PostgreSQL integer column. */
 export const MAX_WALK_SEQUENCE = 2_147_483_647
 
+/** The longest bin code a CSV row or the API may set. */
+export const MAX_BIN_CODE_LENGTH = 64
+
 const SEGMENTS: BinSegment[] = ["zone", "aisle", "shelf", "slot"]
 
 /**

@@ -1,11 +1,10 @@
-import { MAX_WALK_SEQUENCE, normalizeBinCode } from "./bin-code"
+import { MAX_BIN_CODE_LENGTH, MAX_WALK_SEQUENCE, normalizeBinCode } from "./bin-code"
 import { csvField, readCsv } from "./csv-records"
 import type { BinCsvError, BinCsvRecord, BinCsvRow } from "./types"
 
 export const BIN_CSV_COLUMNS = ["location", "sku", "bin", "walk_sequence"] as const
 type Column = (typeof BIN_CSV_COLUMNS)[number]
 const REQUIRED: Column[] = ["location", "sku", "bin"]
-const MAX_BIN_LENGTH = 64
 
 /**
  * Reads a bins file: a header naming the columns (any order, any case), then one bin per row.
@@ -81,7 +80,7 @@ function readRow(cell: (column: Column) => string): Omit<BinCsvRow, "line"> | st
   if (!location) problems.push("location is empty: give a stock location id or name")
   if (!sku) problems.push("sku is empty: give the SKU of a product variant")
   if (!bin) problems.push("bin is empty: give a bin code such as A-03-2-B")
-  else if (bin.length > MAX_BIN_LENGTH) problems.push(`bin is ${bin.length} characters long: at most ${MAX_BIN_LENGTH} are allowed`)
+  else if (bin.length > MAX_BIN_CODE_LENGTH) problems.push(`bin is ${bin.length} characters long: at most ${MAX_BIN_CODE_LENGTH} are allowed`)
   let walk_sequence: number | null = null
   if (sequence !== "") {
     if (!/^\d+$/.test(sequence) || Number(sequence) > MAX_WALK_SEQUENCE) {

@@ -1,6 +1,7 @@
 export {
   DEFAULT_WALK_ORDER,
   MAX_WALK_SEQUENCE,
+  MAX_BIN_CODE_LENGTH,
   normalizeBinCode,
   normalizeWalkOrder,
   parseBinCode,

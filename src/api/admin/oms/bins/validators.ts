@@ -1,6 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-
-const MAX_WALK_SEQUENCE = 2_147_483_647
+import { MAX_BIN_CODE_LENGTH, MAX_WALK_SEQUENCE } from "../../../../lib/picking"
 
 /** GET /admin/oms/bins */
 export const AdminListBinsQuery = z
@@ -23,7 +22,7 @@ export const AdminUpsertBin = z
       .string()
       .trim()
       .min(1, { message: "Field 'code' must not be empty: give a bin code such as A-03-2-B" })
-      .max(64, { message: "Field 'code' must be at most 64 characters" }),
+      .max(MAX_BIN_CODE_LENGTH, { message: `Field 'code' must be at most ${MAX_BIN_CODE_LENGTH} characters` }),
     /** A number sets the walk position by hand; null derives it from the code again. */
     walk_sequence: z
       .number()
