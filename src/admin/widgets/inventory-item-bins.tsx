@@ -73,17 +73,13 @@ const InventoryItemBinsWidget = ({ data: item }: DetailWidgetProps<AdminInventor
                     </span>
                   </Table.Cell>
                   {editing === row.locationId ? (
-                    // Table.Cell has no colSpan in its types: the same cell, written out.
-                    <td colSpan={3} className="h-12 py-2 pl-0 pr-6">
-                      <BinForm
-                        stockLocationId={row.locationId}
-                        inventoryItemId={item.id}
-                        code={row.bin?.code ?? ""}
-                        walkSequence={row.bin?.walk_sequence_source === "manual" ? row.bin.walk_sequence : null}
-                        label={`${label} at ${row.name}`}
-                        onDone={() => setEditing(null)}
-                      />
-                    </td>
+                    <BinForm
+                      stockLocationId={row.locationId}
+                      inventoryItemId={item.id}
+                      bin={row.bin}
+                      label={`${label} at ${row.name}`}
+                      onDone={() => setEditing(null)}
+                    />
                   ) : (
                     <>
                       <Table.Cell className={row.bin ? "text-ui-fg-base font-mono" : "text-ui-fg-muted"} data-testid="picking-item-bin-code">

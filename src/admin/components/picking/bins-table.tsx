@@ -48,17 +48,13 @@ const BinRow = ({ bin, editing, onEdit }: { bin: Bin; editing: boolean; onEdit: 
         </div>
       </Table.Cell>
       {editing ? (
-        // Table.Cell has no colSpan in its types: the same cell, written out.
-        <td colSpan={3} className="h-12 py-2 pl-0 pr-6">
-          <BinForm
-            stockLocationId={bin.stock_location_id}
-            inventoryItemId={bin.inventory_item_id}
-            code={bin.code}
-            walkSequence={bin.walk_sequence_source === "manual" ? bin.walk_sequence : null}
-            label={label}
-            onDone={() => onEdit(false)}
-          />
-        </td>
+        <BinForm
+          stockLocationId={bin.stock_location_id}
+          inventoryItemId={bin.inventory_item_id}
+          bin={bin}
+          label={label}
+          onDone={() => onEdit(false)}
+        />
       ) : (
         <>
           <Table.Cell className="font-mono" data-testid="picking-bin-code-cell">
