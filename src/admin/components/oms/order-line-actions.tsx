@@ -23,6 +23,10 @@ const REASON_HELP: Record<RejectReason, string> = {
 
 type Action = "reject" | "move"
 
+/** The locations holding units of the order, as choices for the From/Location select. */
+const reservedAt = (reservations: OrderReservations) =>
+  reservations.locations.map((entry) => ({ value: entry.location_id, label: entry.name }))
+
 /** The body and footer shared by both forms: what went wrong, Cancel, and the submit button. */
 const FormFrame = ({
   title,
@@ -128,7 +132,7 @@ const RejectForm = ({
       <Field label="Location">
         <OptionSelect
           value={locationId}
-          options={reservations.locations.map((entry) => ({ value: entry.location_id, label: entry.name }))}
+          options={reservedAt(reservations)}
           onChange={(value) => {
             setLocationId(value)
             setPicked({})
@@ -207,7 +211,7 @@ const MoveForm = ({
         <Field label="From">
           <OptionSelect
             value={fromId}
-            options={reservations.locations.map((entry) => ({ value: entry.location_id, label: entry.name }))}
+            options={reservedAt(reservations)}
             onChange={(value) => {
               setFromId(value)
               setPicked({})
