@@ -2,6 +2,7 @@ import { IInventoryService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { PICKING_MODULE, PickingModuleService } from "../../../modules/picking"
+import { plannerLineId } from "../../routing/utils/routing-context"
 import { scanTotals, shrinkWalk } from "../utils/stop-lines"
 import { loadWave, restoreWaveChanges, WaveChanges, WaveLineRecord, writeWaveChanges } from "../utils/wave-records"
 
@@ -29,14 +30,14 @@ export const followReroutedOrdersStep = createStep(
       : []
     const held = new Map<string, number>()
     for (const r of reservations) {
-      const k = `${r.line_item_id}|${r.inventory_item_id}`
+      const k = plannerLineId(r.line_item_id!, r.inventory_item_id)
       held.set(k, (held.get(k) ?? 0) + Number(r.quantity))
     }
 
     const lineChanges: ({ id: string } & Partial<WaveLineRecord>)[] = []
     const after = new Map(lines.map((l) => [l.id, l]))
     for (const line of affected) {
-      const quantity = Math.max(0, Math.min(line.quantity_planned - line.short, held.get(`${line.line_item_id}|${line.inventory_item_id}`) ?? 0))
+      const quantity = Math.max(0, Math.min(line.quantity_planned - line.short, held.get(plannerLineId(line.line_item_id, line.inventory_item_id)) ?? 0))
       if (quantity === line.quantity) continue
       const change = {
         id: line.id,

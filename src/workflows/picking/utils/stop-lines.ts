@@ -1,18 +1,17 @@
 import type { PickList, PickStop, ScanState } from "../../../lib/picking"
+import { plannerLineId } from "../../routing/utils/routing-context"
 import type { WaveLineRecord, WaveLineStatus } from "./wave-records"
-
-const lineKey = (lineItemId: string, inventoryItemId: string) => `${lineItemId}|${inventoryItemId}`
 
 /**
  * The wave lines a finished stop closes, with what each got: the units taken from the shelf
  * fill the totes in tote order (as shortAllocations assumes), so the last totes go short.
  */
 export function closeStopLines(stop: PickStop, taken: number, lines: WaveLineRecord[]) {
-  const byKey = new Map(lines.map((l) => [lineKey(l.line_item_id, l.inventory_item_id), l]))
+  const byKey = new Map(lines.map((l) => [plannerLineId(l.line_item_id, l.inventory_item_id), l]))
   let left = taken
   const changes: { id: string; picked: number; short: number; status: WaveLineStatus }[] = []
   for (const share of [...stop.breakdown].sort((a, b) => a.tote - b.tote)) {
-    const line = byKey.get(lineKey(share.line_item_id, stop.inventory_item_id))
+    const line = byKey.get(plannerLineId(share.line_item_id, stop.inventory_item_id))
     if (!line) continue
     const filled = Math.min(left, share.quantity)
     left -= filled
@@ -29,13 +28,13 @@ export function closeStopLines(stop: PickStop, taken: number, lines: WaveLineRec
  * so the picker is never sent to a shelf for nothing. Walked stops stay as they were picked.
  */
 export function shrinkWalk(list: PickList, state: ScanState, lines: WaveLineRecord[]) {
-  const quantity = new Map(lines.map((l) => [lineKey(l.line_item_id, l.inventory_item_id), l.open ? l.quantity : 0]))
+  const quantity = new Map(lines.map((l) => [plannerLineId(l.line_item_id, l.inventory_item_id), l.open ? l.quantity : 0]))
   const ahead = (index: number) => state.current !== null && index >= state.current
 
   const stops = list.stops.map((stop) => {
     if (!ahead(stop.index)) return stop
     const breakdown = stop.breakdown
-      .map((s) => ({ ...s, quantity: Math.min(s.quantity, quantity.get(lineKey(s.line_item_id, stop.inventory_item_id)) ?? 0) }))
+      .map((s) => ({ ...s, quantity: Math.min(s.quantity, quantity.get(plannerLineId(s.line_item_id, stop.inventory_item_id)) ?? 0) }))
       .filter((s) => s.quantity > 0)
     return { ...stop, breakdown, quantity: breakdown.reduce((sum, s) => sum + s.quantity, 0) }
   })

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/frame
 import type { BinPlacement, WaveCandidate } from "../../../lib/picking"
 import { PICKING_MODULE, PickingModuleService } from "../../../modules/picking"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
-import { splitPlannerLineId } from "../../routing/utils/routing-context"
+import { plannerLineId, splitPlannerLineId } from "../../routing/utils/routing-context"
 
 /** What a pick list prints about one order line (the order's own snapshot of the product). */
 export type LineDetail = {
@@ -25,8 +25,6 @@ export type WaveSource = {
 }
 
 const OPEN_DECISIONS = ["routed", "partially_routed"]
-
-const key = (lineItemId: string, inventoryItemId: string) => `${lineItemId}|${inventoryItemId}`
 
 /**
  * Reads what a wave at one stock location can take. The number of queries does not depend on
@@ -69,12 +67,12 @@ export async function loadWaveSource(container: MedusaContainer, stockLocationId
   const reserved = new Map<string, number>()
   for (const r of reservations) {
     if (!r.line_item_id) continue
-    const k = key(r.line_item_id, r.inventory_item_id)
+    const k = plannerLineId(r.line_item_id, r.inventory_item_id)
     reserved.set(k, (reserved.get(k) ?? 0) + Number(r.quantity))
   }
-  const inOpenWave = new Set(taken.map((l) => key(l.line_item_id, l.inventory_item_id)))
+  const inOpenWave = new Set(taken.map((l) => plannerLineId(l.line_item_id, l.inventory_item_id)))
 
-  // Units per order and (line item, inventory item) that this location may pick now.
+  // Units per order and planner line (line item, inventory item) that this location may pick now.
   const units = new Map<string, Map<string, number>>()
   for (const decision of decisions) {
     const shipments = ((decision.plan as any)?.shipments ?? []) as {
@@ -84,8 +82,7 @@ export async function loadWaveSource(container: MedusaContainer, stockLocationId
     for (const shipment of shipments) {
       if (shipment.location_id !== stockLocationId) continue
       for (const line of shipment.lines ?? []) {
-        const { line_item_id, inventory_item_id } = splitPlannerLineId(line.line_id)
-        const k = key(line_item_id, inventory_item_id)
+        const k = line.line_id
         if (inOpenWave.has(k)) continue
         const perLine = units.get(decision.order_id) ?? new Map<string, number>()
         perLine.set(k, (perLine.get(k) ?? 0) + Number(line.quantity))
@@ -103,11 +100,12 @@ export async function loadWaveSource(container: MedusaContainer, stockLocationId
   }
 
   const orderIds = [...units.keys()]
-  const inventoryItemIds = [...new Set([...units.values()].flatMap((m) => [...m.keys()].map((k) => k.split("|")[1])))]
+  const plannerLines = [...units.values()].flatMap((m) => [...m.keys()].map(splitPlannerLineId))
+  const inventoryItemIds = [...new Set(plannerLines.map((l) => l.inventory_item_id))]
   // Orders and their line items are read apart: the graph's `items.*` joins every item table
   // and costs seconds for a thousand orders, while the order module's line-item list reads the
   // snapshot a pick list needs in one query (see docs/benchmarks.md, picking).
-  const lineItemIds = [...new Set([...units.values()].flatMap((m) => [...m.keys()].map((k) => k.split("|")[0])))]
+  const lineItemIds = [...new Set(plannerLines.map((l) => l.line_item_id))]
   const [orders, lineItems, bins] = await Promise.all([
     orderIds.length
       ? query
@@ -145,7 +143,7 @@ export async function loadWaveSource(container: MedusaContainer, stockLocationId
     const perLine = units.get(order.id)!
     const lines: WaveCandidate["lines"] = []
     for (const [k, quantity] of perLine) {
-      const [line_item_id, inventory_item_id] = k.split("|")
+      const { line_item_id, inventory_item_id } = splitPlannerLineId(k)
       const item = itemsById.get(line_item_id)
       if (!item) continue
       lines.push({ line_item_id, inventory_item_id, variant_id: item.variant_id, sku: item.variant_sku ?? null, quantity })
