@@ -2,18 +2,16 @@ import { PencilSquare } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, IconButton, Input, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
-import { useOmsLocations } from "../../hooks/oms"
 import { useBins } from "../../hooks/picking"
 import { formatCount } from "../../lib/format"
 import type { Bin } from "../../lib/picking-types"
-import { OptionSelect } from "../oms/option-select"
 import { SectionEmpty, SectionError, SectionLoading } from "../oms/section-state"
 import { BinForm } from "./bin-form"
 import { locationLabel } from "./display"
+import { LocationFilter } from "./location-filter"
 import { useDebounced } from "./use-debounced"
 
 const PAGE_SIZE = 20
-const ALL = "__all__"
 
 export const WalkSequence = ({ bin }: { bin: Pick<Bin, "walk_sequence" | "walk_sequence_source"> }) => (
   <div className="flex items-center gap-x-2">
@@ -98,16 +96,10 @@ export const BinsTable = ({
     limit: PAGE_SIZE,
     offset: page * PAGE_SIZE,
   })
-  const locations = useOmsLocations()
   const bins = data?.bins ?? []
   const count = data?.count ?? 0
   const from = count === 0 ? 0 : page * PAGE_SIZE + 1
   const to = Math.min(count, (page + 1) * PAGE_SIZE)
-
-  const locationOptions = [
-    { value: ALL, label: "All locations" },
-    ...(locations.data?.locations ?? []).map((location) => ({ value: location.id, label: location.name })),
-  ]
 
   return (
     <Container className="divide-y p-0" data-testid="picking-bins">
@@ -132,17 +124,14 @@ export const BinsTable = ({
             }}
             data-testid="picking-bins-search"
           />
-          <div className="w-[190px]">
-            <OptionSelect
-              value={locationId ?? ALL}
-              options={locationOptions}
-              onChange={(value) => {
-                onLocationChange(value === ALL ? undefined : value)
-                setPage(0)
-              }}
-              testId="picking-bins-location"
-            />
-          </div>
+          <LocationFilter
+            value={locationId}
+            onChange={(id) => {
+              onLocationChange(id)
+              setPage(0)
+            }}
+            testId="picking-bins-location"
+          />
         </div>
       </div>
       {isPending ? (

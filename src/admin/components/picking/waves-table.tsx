@@ -2,13 +2,13 @@ import { Plus } from "@medusajs/icons"
 import { Button, Container, Heading, StatusBadge, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Link, useNavigate } from "react-router-dom"
-import { useOmsLocations } from "../../hooks/oms"
 import { useWaves, type WaveListFilters } from "../../hooks/picking"
 import { formatCount, formatDateTime } from "../../lib/format"
 import type { WaveStatus, WaveSummary } from "../../lib/picking-types"
 import { OptionSelect } from "../oms/option-select"
 import { SectionEmpty, SectionError, SectionLoading } from "../oms/section-state"
 import { WAVE_STATUSES, locationLabel, shortWaveId, waveStatusDisplay } from "./display"
+import { LocationFilter } from "./location-filter"
 import { ProgressBar } from "./progress-bar"
 
 const ALL = "__all__"
@@ -69,17 +69,12 @@ const WaveRow = ({ wave }: { wave: WaveSummary }) => {
 export const WavesTable = ({ onCreate }: { onCreate: () => void }) => {
   const [filters, setFilters] = useState<WaveListFilters>({})
   const { data, isPending, isError, error, refetch } = useWaves(filters)
-  const locations = useOmsLocations()
   const waves = data?.waves ?? []
   const filtered = Boolean(filters.status || filters.stock_location_id)
 
   const statusOptions = [
     { value: ALL, label: "All statuses" },
     ...WAVE_STATUSES.map((status) => ({ value: status, label: waveStatusDisplay(status).label })),
-  ]
-  const locationOptions = [
-    { value: ALL, label: "All locations" },
-    ...(locations.data?.locations ?? []).map((location) => ({ value: location.id, label: location.name })),
   ]
 
   return (
@@ -102,16 +97,11 @@ export const WavesTable = ({ onCreate }: { onCreate: () => void }) => {
               testId="picking-filter-status"
             />
           </div>
-          <div className="w-[190px]">
-            <OptionSelect
-              value={filters.stock_location_id ?? ALL}
-              options={locationOptions}
-              onChange={(value) =>
-                setFilters((current) => ({ ...current, stock_location_id: value === ALL ? undefined : value }))
-              }
-              testId="picking-filter-location"
-            />
-          </div>
+          <LocationFilter
+            value={filters.stock_location_id}
+            onChange={(id) => setFilters((current) => ({ ...current, stock_location_id: id }))}
+            testId="picking-filter-location"
+          />
           <Button size="small" variant="secondary" onClick={onCreate} data-testid="picking-create-wave">
             <Plus />
             Create wave
