@@ -16,7 +16,7 @@ export function startScan(list: PickList): ScanState {
     picked: 0,
     short: 0,
   }))
-  return atStop(stops, stops[0])
+  return scanStateAt(stops, stops[0])
 }
 
 export function applyScan(state: ScanState, event: ScanEvent): ScanResult {
@@ -128,15 +128,18 @@ function recordShort(state: ScanState, stop: ScanStop, found: number, reason: st
 /** Moves past a completed stop; the last one ends the wave. */
 function finishStop(state: ScanState, stop: ScanStop, code: ScanOutcomeCode, said: string): ScanResult {
   const following = state.stops.find((s) => s.index > stop.index)
-  const next = atStop(state.stops, following)
+  const next = scanStateAt(state.stops, following)
   if (following) return accepted(next, code, `${said} Next: ${whereTo(following)}.`, stop)
   const shorts = next.stops.filter((s) => s.short > 0).length
   const summary = `all ${next.stops.length} stops done${shorts ? `, ${shorts} short` : ""}`
   return accepted(next, code === "stop_done" ? "wave_done" : code, `${said} Wave done: ${summary}.`, stop)
 }
 
-/** Stops are walked strictly in order, so every stop before the current one is done. */
-function atStop(stops: ScanStop[], stop: ScanStop | undefined): ScanState {
+/**
+ * The picker standing at `stop` (bin first, unless it has none), or done when there is no stop.
+ * Stops are walked strictly in order, so every stop before the current one is done.
+ */
+export function scanStateAt(stops: ScanStop[], stop: ScanStop | undefined): ScanState {
   if (!stop) return { stops, current: null, phase: "bin" }
   return { stops, current: stop.index, phase: stop.bin_code === null ? "item" : "bin" }
 }

@@ -1,20 +1,17 @@
-import type { PickList, PickStop, ScanState } from "../../../lib/picking"
+import { fillTotes, scanProgress, scanStateAt, type PickList, type PickStop, type ScanState } from "../../../lib/picking"
 import { plannerLineId } from "../../routing/utils/routing-context"
 import type { WaveLineRecord, WaveLineStatus } from "./wave-records"
 
 /**
  * The wave lines a finished stop closes, with what each got: the units taken from the shelf
- * fill the totes in tote order (as shortAllocations assumes), so the last totes go short.
+ * fill the totes in tote order (the same fill shortAllocations sends back to routing).
  */
 export function closeStopLines(stop: PickStop, taken: number, lines: WaveLineRecord[]) {
   const byKey = new Map(lines.map((l) => [plannerLineId(l.line_item_id, l.inventory_item_id), l]))
-  let left = taken
   const changes: { id: string; picked: number; short: number; status: WaveLineStatus }[] = []
-  for (const share of [...stop.breakdown].sort((a, b) => a.tote - b.tote)) {
+  for (const { share, filled } of fillTotes(stop, taken)) {
     const line = byKey.get(plannerLineId(share.line_item_id, stop.inventory_item_id))
     if (!line) continue
-    const filled = Math.min(left, share.quantity)
-    left -= filled
     const short = share.quantity - filled
     changes.push({ id: line.id, picked: filled, short, status: short > 0 ? "short" : "picked" })
   }
@@ -45,10 +42,7 @@ export function shrinkWalk(list: PickList, state: ScanState, lines: WaveLineReco
 
   let next: ScanState = { ...state, stops: scanStops }
   if (state.current !== null && !scanStops.some((s) => s.index === state.current)) {
-    const following = scanStops.find((s) => s.index > state.current!)
-    next = following
-      ? { stops: scanStops, current: following.index, phase: following.bin_code === null ? "item" : "bin" }
-      : { stops: scanStops, current: null, phase: "bin" }
+    next = scanStateAt(scanStops, scanStops.find((s) => s.index > state.current!))
   }
   return {
     pick_list: { ...list, stops, units: stops.reduce((sum, s) => sum + s.quantity, 0) },
@@ -58,9 +52,6 @@ export function shrinkWalk(list: PickList, state: ScanState, lines: WaveLineReco
 
 /** Units picked and short over the scan state (what the wave row keeps as totals). */
 export function scanTotals(state: ScanState) {
-  return {
-    units_total: state.stops.reduce((s, x) => s + x.quantity, 0),
-    units_picked: state.stops.reduce((s, x) => s + x.picked, 0),
-    units_short: state.stops.reduce((s, x) => s + x.short, 0),
-  }
+  const { units_total, units_picked, units_short } = scanProgress(state)
+  return { units_total, units_picked, units_short }
 }
