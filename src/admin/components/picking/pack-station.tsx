@@ -6,10 +6,11 @@ import { applyPackScan, startPackScan } from "../../../lib/picking/pack-scan"
 import { usePackOrder } from "../../hooks/picking"
 import { errorMessage, formatCount } from "../../lib/format"
 import type { PackDetail, Paper, Parcel } from "../../lib/picking-types"
+import { Field } from "../oms/field"
 import { errorBeep } from "./beep"
 import { orderNumber, packStatusDisplay, shortWaveId } from "./display"
 import { downloadDocument } from "./download"
-import { Field } from "../oms/field"
+import { SkuWithBarcode, TitleWithVariant } from "./item-text"
 import { ProgressBar } from "./progress-bar"
 import { ScanBanner, type ScanMessage } from "./scan-banner"
 
@@ -233,26 +234,10 @@ export const PackStation = ({ waveId, pack }: { waveId: string; pack: PackDetail
                   return (
                     <Table.Row key={item.line_item_id} data-testid={`picking-pack-item-${item.sku ?? item.line_item_id}`} data-done={String(done)}>
                       <Table.Cell className="py-2">
-                        <div className="flex flex-col">
-                          <span className="text-ui-fg-base whitespace-nowrap">{item.sku ?? "No SKU"}</span>
-                          {item.barcode && (
-                            <Text size="xsmall" className="text-ui-fg-muted font-mono">
-                              {item.barcode}
-                            </Text>
-                          )}
-                        </div>
+                        <SkuWithBarcode sku={item.sku} barcode={item.barcode} />
                       </Table.Cell>
                       <Table.Cell className="py-2">
-                        <div className="flex max-w-[280px] flex-col">
-                          <span className="text-ui-fg-base truncate" title={item.title}>
-                            {item.title}
-                          </span>
-                          {item.variant_title && (
-                            <Text size="xsmall" className="text-ui-fg-subtle truncate">
-                              {item.variant_title}
-                            </Text>
-                          )}
-                        </div>
+                        <TitleWithVariant title={item.title} variantTitle={item.variant_title} className="max-w-[280px]" />
                       </Table.Cell>
                       <Table.Cell className="text-right tabular-nums">
                         <div className="flex items-center justify-end gap-x-2">

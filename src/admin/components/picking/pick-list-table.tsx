@@ -2,6 +2,7 @@ import { Badge, Container, Heading, Table, Text, Tooltip } from "@medusajs/ui"
 import { formatCount } from "../../lib/format"
 import type { PickStop, WaveDetail } from "../../lib/picking-types"
 import { orderNumber, plural, toteLabel } from "./display"
+import { SkuWithBarcode, TitleWithVariant } from "./item-text"
 
 /** Where a stop stands in the walk: done, the one the picker is at, or still ahead. */
 const stopState = (wave: WaveDetail, stop: PickStop): "done" | "current" | "ahead" => {
@@ -78,28 +79,10 @@ export const PickListTable = ({ wave }: { wave: WaveDetail }) => {
                     </div>
                   </Table.Cell>
                   <Table.Cell className="py-2">
-                    <div className="flex flex-col">
-                      <span className="text-ui-fg-base whitespace-nowrap" data-testid="picking-stop-sku">
-                        {stop.sku ?? "No SKU"}
-                      </span>
-                      {stop.barcode && (
-                        <Text size="xsmall" className="text-ui-fg-muted font-mono">
-                          {stop.barcode}
-                        </Text>
-                      )}
-                    </div>
+                    <SkuWithBarcode sku={stop.sku} barcode={stop.barcode} testId="picking-stop-sku" />
                   </Table.Cell>
                   <Table.Cell className="py-2">
-                    <div className="flex max-w-[260px] flex-col">
-                      <span className="text-ui-fg-base truncate" title={stop.product_title}>
-                        {stop.product_title}
-                      </span>
-                      {stop.variant_title && (
-                        <Text size="xsmall" className="text-ui-fg-subtle truncate">
-                          {stop.variant_title}
-                        </Text>
-                      )}
-                    </div>
+                    <TitleWithVariant title={stop.product_title} variantTitle={stop.variant_title} className="max-w-[260px]" />
                   </Table.Cell>
                   <Table.Cell className="text-ui-fg-base text-right tabular-nums" data-testid="picking-stop-qty">
                     {formatCount(stop.quantity)}
