@@ -3,7 +3,7 @@ import { useId, useMemo, useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { useOmsLocations } from "../../hooks/oms"
 import { useCreateWave, useLocationShippingOptions, useWavePreview } from "../../hooks/picking"
-import { errorMessage } from "../../lib/format"
+import { errorMessage, formatUnits } from "../../lib/format"
 import type { WaveFilters, WaveKind } from "../../lib/picking-types"
 import { OptionSelect } from "../oms/option-select"
 import { Field, optionalNumber } from "../oms/field"
@@ -68,7 +68,7 @@ const Preview = ({ filters }: { filters: WaveFilters | null }) => {
       <div className="flex flex-col gap-y-1">
         <Text size="large" weight="plus" className="text-ui-fg-base" data-testid="picking-preview-counts">
           {plural(data.orders, "order", "orders")}, {plural(data.lines, "line", "lines")},{" "}
-          {plural(data.units, "unit", "units")}
+          {formatUnits(data.units)}
         </Text>
         <Text size="xsmall" className="text-ui-fg-subtle">
           {data.orders === 0

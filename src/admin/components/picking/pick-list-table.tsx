@@ -1,5 +1,5 @@
 import { Badge, Container, Heading, Table, Text, Tooltip } from "@medusajs/ui"
-import { formatCount } from "../../lib/format"
+import { formatCount, formatUnits } from "../../lib/format"
 import type { PickStop, WaveDetail } from "../../lib/picking-types"
 import { orderNumber, plural, toteLabel } from "./display"
 import { SkuWithBarcode, TitleWithVariant } from "./item-text"
@@ -34,7 +34,7 @@ export const PickListTable = ({ wave }: { wave: WaveDetail }) => {
       <div className="flex flex-col gap-y-1 px-6 py-4">
         <Heading level="h2">Pick list</Heading>
         <Text size="small" className="text-ui-fg-subtle">
-          {plural(stops.length, "stop", "stops")} in walk order, {plural(wave.pick_list.units, "unit", "units")}. Items
+          {plural(stops.length, "stop", "stops")} in walk order, {formatUnits(wave.pick_list.units)}. Items
           without a bin come last.
         </Text>
       </div>

@@ -3,7 +3,7 @@ import { Button, Container, DropdownMenu, Heading, StatusBadge, Text, toast, use
 import { useState } from "react"
 import { Link, useNavigate } from "react-router-dom"
 import { useWaveAction } from "../../hooks/picking"
-import { errorMessage, formatCount, formatDateTime } from "../../lib/format"
+import { errorMessage, formatCount, formatDateTime, formatUnits } from "../../lib/format"
 import type { Paper, WaveDetail } from "../../lib/picking-types"
 import { locationLabel, plural, shortWaveId, waveStatusDisplay } from "./display"
 import { downloadDocument } from "./download"
@@ -148,7 +148,7 @@ export const WaveHeader = ({ wave }: { wave: WaveDetail }) => {
         <ProgressBar done={progress.units_picked} short={progress.units_short} total={progress.units_total} size="large" />
         <div className="flex flex-wrap justify-between gap-x-4">
           <Text size="small" className="text-ui-fg-subtle tabular-nums" data-testid="picking-wave-units">
-            {formatCount(progress.units_picked)} of {plural(progress.units_total, "unit", "units")} picked
+            {formatCount(progress.units_picked)} of {formatUnits(progress.units_total)} picked
             {progress.units_short > 0 && <span className="text-ui-fg-error"> · {formatCount(progress.units_short)} short</span>}
           </Text>
           <Text size="small" className="text-ui-fg-subtle tabular-nums">
