@@ -3,7 +3,15 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { applyScan, ScanEvent, ScanOutcome, shortAllocations, ShortAllocation } from "../../../lib/picking"
 import { PICKING_MODULE, PickingModuleService } from "../../../modules/picking"
 import { closeStopLines, scanTotals } from "../utils/stop-lines"
-import { loadWave, requireStatus, restoreWaveChanges, WaveChanges, writeWaveChanges } from "../utils/wave-records"
+import {
+  loadWaveLines,
+  loadWaveRow,
+  requireStatus,
+  restoreWaveChanges,
+  WaveChanges,
+  WaveLineRecord,
+  writeWaveChanges,
+} from "../utils/wave-records"
 
 export const applyScanStepId = "oms-apply-wave-scan"
 
@@ -29,16 +37,19 @@ export const applyScanStep = createStep(
   applyScanStepId,
   async (input: ApplyScanInput, { container }) => {
     const picking = container.resolve<PickingModuleService>(PICKING_MODULE)
-    const { wave, lines } = await loadWave(picking, input.wave_id)
+    const wave = await loadWaveRow(picking, input.wave_id)
     requireStatus(wave, ["picking"], "scan")
     const { state, outcome } = applyScan(wave.scan_state!, input.event)
     if (!outcome.ok) throw new MedusaError(MedusaError.Types.INVALID_DATA, outcome.message)
 
     const changes: WaveChanges = { wave: { id: wave.id, scan_state: state, ...scanTotals(state) } }
     let shorts: ShortAllocation[] = []
+    let lines: WaveLineRecord[] = []
     if (CLOSES_STOP.has(outcome.code) && outcome.stop !== undefined) {
       const stop = wave.pick_list.stops.find((s) => s.index === outcome.stop)!
       const taken = state.stops.find((s) => s.index === outcome.stop)!.picked
+      // Only a closed stop touches lines, and only those of its inventory item.
+      lines = await loadWaveLines(picking, wave.id, { inventory_item_id: stop.inventory_item_id })
       changes.lines = closeStopLines(stop, taken, lines)
       if (input.event.type === "short") shorts = shortAllocations(stop, taken)
     }

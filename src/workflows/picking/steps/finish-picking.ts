@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { PICKING_MODULE, PickingModuleService } from "../../../modules/picking"
 import { everyOrderPacked } from "../utils/order-status"
-import { loadWave } from "../utils/wave-records"
+import { loadWaveLines, loadWaveRow } from "../utils/wave-records"
 
 export type CompletedWave = { id: string; stock_location_id: string; units_picked: number; units_short: number }
 
@@ -16,11 +16,14 @@ export const finishPickingStep = createStep(
   finishPickingStepId,
   async (input: { wave_id: string }, { container }) => {
     const picking = container.resolve<PickingModuleService>(PICKING_MODULE)
-    const { wave, lines } = await loadWave(picking, input.wave_id)
+    const wave = await loadWaveRow(picking, input.wave_id)
     if (wave.status !== "picking" || wave.scan_state?.current !== null) {
       return new StepResponse<CompletedWave | null, string>(null, "") // nothing to undo
     }
-    const packs = await picking.listPacks({ wave_id: wave.id }, { select: ["order_id"], take: null })
+    const [lines, packs] = await Promise.all([
+      loadWaveLines(picking, wave.id),
+      picking.listPacks({ wave_id: wave.id }, { select: ["order_id"], take: null }),
+    ])
     const now = new Date()
     const allPacked = packs.length > 0 && everyOrderPacked(lines, new Set(packs.map((p) => p.order_id)))
     await picking.updateWaves({

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { startScan } from "../../../lib/picking"
 import { PICKING_MODULE, PickingModuleService } from "../../../modules/picking"
-import { loadWave, requireStatus } from "../utils/wave-records"
+import { loadWaveRow, requireStatus } from "../utils/wave-records"
 
 export const startWaveStepId = "oms-start-wave"
 
@@ -10,7 +10,7 @@ export const startWaveStep = createStep(
   startWaveStepId,
   async (input: { wave_id: string }, { container }) => {
     const picking = container.resolve<PickingModuleService>(PICKING_MODULE)
-    const { wave } = await loadWave(picking, input.wave_id)
+    const wave = await loadWaveRow(picking, input.wave_id)
     requireStatus(wave, ["open"], "start picking")
     const updated = await picking.updateWaves({
       id: wave.id,

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { Parcel, parcelFromItems } from "../../../lib/picking"
 import { PICKING_MODULE, PickingModuleService } from "../../../modules/picking"
 import { orderWaveStatus, OrderWaveStatus, packableUnits } from "./order-status"
-import { loadWave, WaveLineRecord, WaveRecord } from "./wave-records"
+import { loadWaveLines, loadWaveRow, WaveLineRecord, WaveRecord } from "./wave-records"
 
 export type PackItem = {
   line_item_id: string
@@ -36,18 +36,18 @@ export type PackContext = {
 const num = (v: unknown) => (v === null || v === undefined || v === "" ? null : Number(v))
 
 /**
- * One order of a wave as the packing bench sees it, in four queries: the wave with its lines,
- * the order's pack, the order (line snapshots, shipping address) with its location, and the
- * variants' weight and dimensions. 404 when the order is not in the wave.
+ * One order of a wave as the packing bench sees it, in three rounds of queries: the wave, the
+ * order's lines in it and its pack; the order (line snapshots, shipping address) and the
+ * location; the variants' weight and dimensions. 404 when the order is not in the wave.
  */
 export async function loadPackContext(container: MedusaContainer, waveId: string, orderId: string): Promise<PackContext> {
   const picking = container.resolve<PickingModuleService>(PICKING_MODULE)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const [{ wave, lines: all }, [pack]] = await Promise.all([
-    loadWave(picking, waveId),
+  const [wave, lines, [pack]] = await Promise.all([
+    loadWaveRow(picking, waveId),
+    loadWaveLines(picking, waveId, { order_id: orderId }),
     picking.listPacks({ wave_id: waveId, order_id: orderId }),
   ])
-  const lines = all.filter((l) => l.order_id === orderId)
   if (!lines.length) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${orderId} is not in wave ${waveId}`)
   }

@@ -45,12 +45,29 @@ export type WaveLineRecord = {
   open: boolean
 }
 
-/** The wave and its lines, or 404. */
-export async function loadWave(picking: PickingModuleService, waveId: string) {
+/**
+ * The wave row alone, or 404. A scan that does not close a stop needs nothing more, so the
+ * scan path does not read a large wave's thousands of lines three times per scan.
+ */
+export async function loadWaveRow(picking: PickingModuleService, waveId: string): Promise<WaveRecord> {
   const [wave] = await picking.listWaves({ id: waveId })
   if (!wave) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Wave with id: ${waveId} was not found`)
-  const lines = await picking.listWaveLines({ wave_id: waveId }, { take: null })
-  return { wave: wave as unknown as WaveRecord, lines: lines as unknown as WaveLineRecord[] }
+  return wave as unknown as WaveRecord
+}
+
+/** The wave's lines, or only those of one inventory item (a stop) or one order (a pack). */
+export async function loadWaveLines(
+  picking: PickingModuleService,
+  waveId: string,
+  only: { inventory_item_id?: string; order_id?: string } = {}
+) {
+  return (await picking.listWaveLines({ ...only, wave_id: waveId }, { take: null })) as unknown as WaveLineRecord[]
+}
+
+/** The wave and its lines, or 404. */
+export async function loadWave(picking: PickingModuleService, waveId: string) {
+  const wave = await loadWaveRow(picking, waveId)
+  return { wave, lines: await loadWaveLines(picking, waveId) }
 }
 
 /** 409 unless the wave is in one of the given statuses; `doing` completes "cannot ... ". */

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { PickStop, ScanPhase, ScanProgress, scanProgress, ScanState, startScan } from "../../../../lib/picking"
 import { PICKING_MODULE, PickingModuleService } from "../../../../modules/picking"
 import { orderWaveStatus, OrderWaveStatus } from "../../../../workflows/picking/utils/order-status"
-import { loadWave, WaveLineRecord, WaveRecord } from "../../../../workflows/picking/utils/wave-records"
+import { loadWave, loadWaveRow, WaveLineRecord, WaveRecord } from "../../../../workflows/picking/utils/wave-records"
 
 export type WaveSummary = {
   id: string
@@ -132,7 +132,7 @@ function currentStopOf(stops: PickStop[], state: ScanState): (PickStop & { picke
 
 /** What the scan route answers: the wave's progress and where the picker is now. */
 export async function getScanView(scope: MedusaContainer, waveId: string) {
-  const { wave } = await loadWave(scope.resolve<PickingModuleService>(PICKING_MODULE), waveId)
+  const wave = await loadWaveRow(scope.resolve<PickingModuleService>(PICKING_MODULE), waveId)
   const state = wave.scan_state ?? startScan(wave.pick_list)
   return {
     progress: scanProgress(state),
