@@ -1,6 +1,7 @@
 import { IInventoryService, MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { PICKING_MODULE, PickingModuleService } from "../../../../modules/picking"
+import { locationNames } from "../waves/helpers"
 
 export type BinView = {
   id: string
@@ -27,7 +28,6 @@ export async function listBinViews(
 ): Promise<{ bins: BinView[]; count: number }> {
   const picking = scope.resolve<PickingModuleService>(PICKING_MODULE)
   const inventory = scope.resolve<IInventoryService>(Modules.INVENTORY)
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
 
   const where: Record<string, unknown> = {}
   if (filters.stock_location_id) where.stock_location_id = filters.stock_location_id
@@ -44,19 +44,14 @@ export async function listBinViews(
   })
   if (!bins.length) return { bins: [], count }
 
-  const [items, { data: locations }] = await Promise.all([
+  const [items, locationName] = await Promise.all([
     inventory.listInventoryItems(
       { id: [...new Set(bins.map((b) => b.inventory_item_id))] },
       { select: ["id", "sku", "title"], take: null }
     ),
-    query.graph({
-      entity: "stock_location",
-      fields: ["id", "name"],
-      filters: { id: [...new Set(bins.map((b) => b.stock_location_id))] },
-    }),
+    locationNames(scope, bins.map((b) => b.stock_location_id)),
   ])
   const item = new Map(items.map((i) => [i.id, i]))
-  const locationName = new Map((locations as { id: string; name: string }[]).map((l) => [l.id, l.name]))
   return {
     count,
     bins: bins.map((b) => ({

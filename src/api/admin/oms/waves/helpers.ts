@@ -31,7 +31,8 @@ export type WaveOrderView = {
   units_short: number
 }
 
-async function locationNames(scope: MedusaContainer, ids: string[]) {
+/** Stock location names by id, in one query (none for no ids). */
+export async function locationNames(scope: MedusaContainer, ids: string[]) {
   if (!ids.length) return new Map<string, string>()
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "stock_location", fields: ["id", "name"], filters: { id: [...new Set(ids)] } })

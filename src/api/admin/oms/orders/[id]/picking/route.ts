@@ -1,8 +1,8 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { PICKING_MODULE, PickingModuleService } from "../../../../../../modules/picking"
 import { orderWaveStatus } from "../../../../../../workflows/picking/utils/order-status"
 import type { WaveLineRecord } from "../../../../../../workflows/picking/utils/wave-records"
+import { locationNames } from "../../../waves/helpers"
 
 type PickStatus = "not_in_wave" | "in_wave" | "picking" | "picked" | "short"
 
@@ -12,7 +12,6 @@ type PickStatus = "not_in_wave" | "in_wave" | "picking" | "picked" | "short"
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const picking = req.scope.resolve<PickingModuleService>(PICKING_MODULE)
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const orderId = req.params.id
   const [lines, packs] = await Promise.all([
     picking.listWaveLines({ order_id: orderId }, { take: null }),
@@ -20,10 +19,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   ])
   const waveIds = [...new Set(lines.map((l) => l.wave_id))]
   const waves = waveIds.length ? await picking.listWaves({ id: waveIds, status: { $ne: "cancelled" } } as any, { take: null }) : []
-  const { data: locations } = waves.length
-    ? await query.graph({ entity: "stock_location", fields: ["id", "name"], filters: { id: [...new Set(waves.map((w) => w.stock_location_id))] } })
-    : { data: [] as any[] }
-  const locationName = new Map((locations as { id: string; name: string }[]).map((l) => [l.id, l.name]))
+  const locationName = await locationNames(req.scope, waves.map((w) => w.stock_location_id))
   waves.sort((a, b) => +new Date(b.created_at) - +new Date(a.created_at))
 
   const linesOf = (waveId: string) => lines.filter((l) => l.wave_id === waveId) as unknown as WaveLineRecord[]
