@@ -3,6 +3,7 @@ import { DemoStore } from "../../scripts/seed/demo-store"
 import { DEMO_CUSTOMER_ADDRESSES } from "../../scripts/seed/geography"
 import { placeOrder } from "../../scripts/seed/place-order"
 import { readPdf } from "../../src/lib/documents/__tests__/read-pdf"
+export { expectInOrder } from "../../src/lib/documents/__tests__/read-pdf"
 import { waitForDecisions } from "./routing"
 
 type Admin = { headers: Record<string, string> }

@@ -43,7 +43,15 @@ export function pageSize(pdf: Buffer): [number, number] {
   return [Math.round(Number(box[1])), Math.round(Number(box[2]))]
 }
 
-/** Positions of each needle in order; -1 where one is missing. */
-export function positions(text: string, needles: string[]): number[] {
-  return needles.map((needle) => text.indexOf(needle))
+/** Both papers the documents print on, with their page size in points. */
+export const PAPERS = [
+  ["a4", [595, 842]],
+  ["letter", [612, 792]],
+] as const
+
+/** Every needle is in the text, in the order given (a walk, a list of SKUs). */
+export function expectInOrder(text: string, needles: string[]): void {
+  const at = needles.map((needle) => text.indexOf(needle))
+  expect(at.every((p) => p >= 0)).toBe(true)
+  expect(at).toEqual([...at].sort((a, b) => a - b))
 }
