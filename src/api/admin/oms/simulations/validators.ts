@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 
-const isoDate = (field: string) =>
+/** A date or date-time in ISO 8601; the 400 names the field and shows both forms. */
+export const isoDate = (field: string) =>
   z
     .string()
     .refine((v) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v)), {

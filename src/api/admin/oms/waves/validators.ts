@@ -1,19 +1,14 @@
 import { z } from "@medusajs/framework/zod"
+import { isoDate } from "../simulations/validators"
 
 const WAVE_STATUSES = ["open", "picking", "picked", "packed", "cancelled"] as const
-
-const isoDate = z
-  .string()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v)), {
-    message: "Field 'placed_before' must be an ISO date (2026-11-22 or 2026-11-22T10:00:00Z)",
-  })
 
 /** POST /admin/oms/waves and /admin/oms/waves/preview: which orders a wave at a location takes. */
 export const AdminWaveFilters = z
   .object({
     stock_location_id: z.string().min(1),
     shipping_option_ids: z.array(z.string().min(1)).max(100).optional(),
-    placed_before: isoDate.optional(),
+    placed_before: isoDate("placed_before").optional(),
     kind: z.enum(["single", "multi", "any"]).optional(),
     min_age_minutes: z.number().int().min(0).max(525_600).optional(),
     max_orders: z.number().int().min(1).max(5000).optional(),
