@@ -125,20 +125,16 @@ export async function loadRoutingContext(
   const locations = (channels[0]?.stock_locations ?? []).filter(Boolean) as any[]
   const locationIds = locations.map((l) => l.id)
   const { timezone } = routing.getOmsOptions()
-  const [storedProfiles, todays, activeSets] = await Promise.all([
+  const [storedProfiles, usedToday, activeSets] = await Promise.all([
     routing.listLocationProfiles({ stock_location_id: locationIds }, { take: null }),
-    routing.listRoutingDecisions(
-      { created_at: { $gte: startOfDay(new Date(), timezone) } },
-      { select: ["location_ids"], take: null }
-    ),
+    // Daily capacity: orders per location today, counted by the database (one grouped query).
+    routing.ordersPerLocationSince(startOfDay(new Date(), timezone)),
     routing.listRuleSets({ status: "active" }, { take: null }),
   ])
   const chosenSet =
     activeSets.find((s) => s.sales_channel_id && s.sales_channel_id === order.sales_channel_id) ??
     activeSets.find((s) => !s.sales_channel_id)
   const profileByLocation = new Map(storedProfiles.map((p) => [p.stock_location_id, p]))
-  const usedToday = new Map<string, number>()
-  for (const d of todays) for (const id of (d.location_ids as string[]) ?? []) usedToday.set(id, (usedToday.get(id) ?? 0) + 1)
 
   const a = order.shipping_address ?? ({} as any)
   const country = String(a.country_code ?? "").toUpperCase()
@@ -177,7 +173,7 @@ export async function loadRoutingContext(
         priority: p.priority,
         markets: (p.markets as string[]) ?? [],
         daily_capacity: p.daily_capacity,
-        capacity_used_today: usedToday.get(l.id) ?? 0,
+        capacity_used_today: usedToday[l.id] ?? 0,
         safety_stock: p.safety_stock,
         point:
           stored ??

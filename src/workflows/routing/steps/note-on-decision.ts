@@ -2,13 +2,11 @@ import { IInventoryService } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { geocodeAddress } from "../../../lib/geo"
-import { PlanInput, Remainder, Shipment } from "../../../lib/routing"
 import { planFromHeldUnits } from "../../../lib/routing/manual-plan"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
 import { plannerLineId } from "../utils/routing-context"
+import { StoredPlan } from "../utils/stored-plan"
 import { HistoryEntry } from "./record-decision"
-
-type StoredPlan = { status?: string; shipments?: Shipment[]; unallocated?: Remainder[]; input?: Omit<PlanInput, "rule_set"> | null }
 
 /**
  * Appends a person's change (a move) to the order's decision and makes the decision say what

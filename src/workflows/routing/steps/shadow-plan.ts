@@ -1,10 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { geocodeAddress } from "../../../lib/geo"
-import { planAllocation, PlanInput, Remainder, RuleSet, Shipment } from "../../../lib/routing"
-import { compareReplay, describeChange } from "../../../lib/routing/simulate"
+import { RuleSet } from "../../../lib/routing"
+import { describeChange } from "../../../lib/routing/simulate"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
-
-type StoredPlan = { shipments?: Shipment[]; unallocated?: Remainder[]; input?: Omit<PlanInput, "rule_set"> | null }
+import { replayStoredPlan, StoredPlan } from "../utils/stored-plan"
 
 type Written = { created: string[]; updated: Record<string, unknown>[] }
 
@@ -31,13 +29,8 @@ export const shadowPlanStep = createStep(
     if (!applicable.length) return new StepResponse({ planned: 0 }, { created: [], updated: [] } as Written)
 
     const names = Object.fromEntries(plan.input.candidates.map((c) => [c.id, c.name]))
-    const live = { shipments: plan.shipments ?? [], unallocated: plan.unallocated ?? [] }
     const rows = applicable.map((set) => {
-      const draft = planAllocation(
-        { ...plan.input!, rule_set: set.definition as unknown as RuleSet },
-        { geocode: geocodeAddress }
-      )
-      const comparison = compareReplay(live, draft)
+      const comparison = replayStoredPlan(plan, set.definition as unknown as RuleSet)!
       return {
         rule_set_id: set.id,
         order_id: input.order_id,

@@ -1,8 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
-import { geocodeAddress } from "../../../lib/geo"
-import { planAllocation, PlanInput, Remainder, RuleSet, Shipment } from "../../../lib/routing"
-import { compareReplay, ReplayComparison, ReplayDay, summarise } from "../../../lib/routing/simulate"
+import { RuleSet } from "../../../lib/routing"
+import { ReplayComparison, ReplayDay, summarise } from "../../../lib/routing/simulate"
+import { replayStoredPlan, StoredPlan } from "../utils/stored-plan"
 import { withSimulationLock } from "./simulation-lock"
 import type { ResolvedWindow } from "./simulation-start"
 
@@ -25,12 +25,6 @@ export type SimulationBatchInput = {
 }
 
 export type SimulationBatchResult = { stop: boolean; offset: number }
-
-type StoredPlan = {
-  shipments?: Shipment[]
-  unallocated?: Remainder[]
-  input?: Omit<PlanInput, "rule_set"> | null
-}
 
 /**
  * Replays the next batch of decisions (one query) through the draft rule set on the stock each
@@ -62,11 +56,11 @@ export const simulationBatchStep = createStep(
     const rows = [...((simulation.rows as unknown as SimulationRow[] | null) ?? [])]
     for (const decision of decisions) {
       const plan = (decision.plan ?? {}) as StoredPlan
-      if (!plan.input) {
+      const comparison = replayStoredPlan(plan, input.definition)
+      if (!comparison || !plan.input) {
         skipped++ // decided before decisions kept what the planner saw
         continue
       }
-      const draft = planAllocation({ ...plan.input, rule_set: input.definition }, { geocode: geocodeAddress })
       rows.push({
         decision_id: decision.id,
         order_id: decision.order_id,
@@ -77,7 +71,7 @@ export const simulationBatchStep = createStep(
             .filter((c) => c.daily_capacity !== null)
             .map((c) => [c.id, { limit: c.daily_capacity as number, used: c.capacity_used_today }])
         ),
-        ...compareReplay({ shipments: plan.shipments ?? [], unallocated: plan.unallocated ?? [] }, draft),
+        ...comparison,
       })
     }
 
