@@ -1,35 +1,19 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { DemoStore } from "../../scripts/seed/demo-store"
-import { DEMO_CUSTOMER_ADDRESSES } from "../../scripts/seed/geography"
-import { placeOrder } from "../../scripts/seed/place-order"
 import { readPdf } from "../../src/lib/documents/__tests__/read-pdf"
 export { expectInOrder } from "../../src/lib/documents/__tests__/read-pdf"
-import { waitForDecisions } from "./routing"
+import { placeRoutedOrder as placeOrderTo } from "./orders"
 
 type Admin = { headers: Record<string, string> }
 
 /** A shopper's order to a demo city (Medusa's completion), waited for until routing decided it. */
-export async function placeRoutedOrder(
+export const placeRoutedOrder = (
   container: MedusaContainer,
   store: DemoStore,
   city: string,
   items: Record<string, number>,
   shipping?: string
-) {
-  const address = DEMO_CUSTOMER_ADDRESSES.find((a) => a.city === city)!
-  const region =
-    address.country_code === "us" ? store.regions.usd : address.country_code === "gb" ? store.regions.gbp : store.regions.eur
-  const { order_id } = await placeOrder(container, {
-    region_id: region,
-    sales_channel_id: store.sales_channel_id,
-    email: "picking@example.com",
-    address,
-    shipping,
-    items: Object.entries(items).map(([sku, quantity]) => ({ variant_id: store.variants[sku], quantity })),
-  })
-  const [decision] = await waitForDecisions(container, [order_id])
-  return { order_id, decision }
-}
+) => placeOrderTo(container, store, city, items, { email: "picking@example.com", shipping })
 
 /** Sets bins through the API: { sku: code } at one location. */
 export async function setBins(api: any, admin: Admin, store: DemoStore, location: string, codes: Record<string, string>) {

@@ -10,13 +10,13 @@ import {
 import { ContainerRegistrationKeys, Modules, PromotionActions } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
-import { DEMO_CUSTOMER_ADDRESSES } from "../../scripts/seed/geography"
+import { demoAddress, demoRegion } from "../helpers/orders"
 import { reservedBySku, setStock as setDemoStock, waitForDecisions } from "../helpers/routing"
 import { checkoutViaStoreApi } from "../helpers/storefront"
 
 jest.setTimeout(240_000)
 
-const at = (city: string) => DEMO_CUSTOMER_ADDRESSES.find((a) => a.city === city)!
+const at = demoAddress
 const CHECKOUT_NOTE = "Reserved by medusa-oms at checkout"
 
 medusaIntegrationTestRunner({
@@ -28,10 +28,7 @@ medusaIntegrationTestRunner({
     })
 
     const storeHeaders = () => ({ headers: { "x-publishable-api-key": store.publishable_key } })
-    const regionFor = (city: string) => {
-      const country = at(city).country_code
-      return country === "us" ? store.regions.usd : country === "gb" ? store.regions.gbp : store.regions.eur
-    }
+    const regionFor = (city: string) => demoRegion(store, city)
 
     /** A shopper's checkout through the store API, ending in our POST /store/carts/:id/complete. */
     async function checkout(city: string, items: Record<string, number>) {

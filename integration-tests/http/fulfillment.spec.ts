@@ -1,14 +1,14 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
-import { DEMO_CUSTOMER_ADDRESSES } from "../../scripts/seed/geography"
 import { adminHeaders } from "../helpers/admin"
+import { demoAddress, demoRegion } from "../helpers/orders"
 import { reservedBySku, waitForDecisions } from "../helpers/routing"
 import { checkoutViaStoreApi } from "../helpers/storefront"
 
 jest.setTimeout(240_000)
 
-const at = (city: string) => DEMO_CUSTOMER_ADDRESSES.find((a) => a.city === city)!
+const at = demoAddress
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -23,10 +23,7 @@ medusaIntegrationTestRunner({
       admin = await adminHeaders(getContainer(), api)
     })
 
-    const regionFor = (city: string) => {
-      const country = at(city).country_code
-      return country === "us" ? store.regions.usd : country === "gb" ? store.regions.gbp : store.regions.eur
-    }
+    const regionFor = (city: string) => demoRegion(store, city)
 
     /** A shopper's checkout through the store API (our split-aware completion), then routed. */
     async function orderTo(city: string, items: Record<string, number>) {

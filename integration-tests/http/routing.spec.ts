@@ -3,15 +3,15 @@ import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-util
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { geocodeAddress } from "../../src/lib/geo"
 import { defaultRuleSet, planAllocation } from "../../src/lib/routing"
-import { DEMO_CUSTOMER_ADDRESSES } from "../../scripts/seed/geography"
 import { placeOrder } from "../../scripts/seed/place-order"
 import { adminHeaders } from "../helpers/admin"
 import { nextEvent } from "../helpers/events"
+import { demoAddress, placeRoutedOrder } from "../helpers/orders"
 import { reservedBySku, setStock as setDemoStock, waitForDecisions, waitForDecisionStatus } from "../helpers/routing"
 
 jest.setTimeout(240_000)
 
-const at = (city: string) => DEMO_CUSTOMER_ADDRESSES.find((a) => a.city === city)!
+const at = demoAddress
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -27,19 +27,9 @@ medusaIntegrationTestRunner({
       admin = await adminHeaders(getContainer(), api)
     })
 
-    /** A US order through Medusa's own cart completion, then routed by the subscriber. */
-    async function orderTo(city: string, items: Record<string, number>) {
-      const region = at(city).country_code === "us" ? store.regions.usd : at(city).country_code === "gb" ? store.regions.gbp : store.regions.eur
-      const { order_id } = await placeOrder(getContainer(), {
-        region_id: region,
-        sales_channel_id: store.sales_channel_id,
-        email: "routing@example.com",
-        address: at(city),
-        items: Object.entries(items).map(([sku, quantity]) => ({ variant_id: store.variants[sku], quantity })),
-      })
-      const [decision] = await waitForDecisions(getContainer(), [order_id])
-      return { order_id, decision }
-    }
+    /** An order through Medusa's own cart completion, then routed by the subscriber. */
+    const orderTo = (city: string, items: Record<string, number>) =>
+      placeRoutedOrder(getContainer(), store, city, items, { email: "routing@example.com" })
 
     const setStock = (sku: string, perLocation: Record<string, number>) =>
       setDemoStock(getContainer(), store, sku, perLocation)

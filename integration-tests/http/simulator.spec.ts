@@ -4,9 +4,8 @@ import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { geocodeAddress } from "../../src/lib/geo"
 import { defaultRuleSet, planAllocation, RuleSet } from "../../src/lib/routing"
 import { compareReplay, describeChange, summarise } from "../../src/lib/routing/simulate"
-import { DEMO_CUSTOMER_ADDRESSES } from "../../scripts/seed/geography"
-import { placeOrder } from "../../scripts/seed/place-order"
 import { adminHeaders } from "../helpers/admin"
+import { placeRoutedOrder } from "../helpers/orders"
 import { waitForDecisions } from "../helpers/routing"
 
 jest.setTimeout(240_000)
@@ -47,6 +46,16 @@ medusaIntegrationTestRunner({
         if (Date.now() > until) throw new Error(`simulation ${id} still ${data.simulation.status} after 60 s`)
         await new Promise((r) => setTimeout(r, 100))
       }
+    }
+
+    /** `count` more decisions, copies of the seeded ones for made-up orders: a large window. */
+    async function copyDecisions(count: number, orderPrefix: string) {
+      const seeded = await routing().listRoutingDecisions({}, { take: null })
+      const copies = Array.from({ length: count }, (_, i) => {
+        const d = seeded[i % seeded.length]
+        return { order_id: `${orderPrefix}${i}`, status: d.status, method: d.method, rule_set: d.rule_set, location_ids: d.location_ids, plan: d.plan, trace: d.trace, history: d.history }
+      })
+      await routing().createRoutingDecisions(copies)
     }
 
     /** The rows a direct planner run over each decision's stored input gives, by decision id. */
@@ -102,12 +111,7 @@ medusaIntegrationTestRunner({
     })
 
     it("reads a large window in batches of 100 and counts every decision", async () => {
-      const seeded = await routing().listRoutingDecisions({}, { take: null })
-      const copies = Array.from({ length: 242 }, (_, i) => {
-        const d = seeded[i % seeded.length]
-        return { order_id: `order_copy_${i}`, status: d.status, method: d.method, rule_set: d.rule_set, location_ids: d.location_ids, plan: d.plan, trace: d.trace, history: d.history }
-      })
-      await routing().createRoutingDecisions(copies)
+      await copyDecisions(242, "order_copy_")
       const { data } = await api.post("/admin/oms/simulations", { rule_set_id: noNewark.id, last: 5000 }, admin)
       const simulation = await settled(data.simulation.id)
       expect(simulation.status).toBe("done")
@@ -208,12 +212,7 @@ medusaIntegrationTestRunner({
     })
 
     it("a run canceled while it replays stops at the next batch and keeps what it read", async () => {
-      const seeded = await routing().listRoutingDecisions({}, { take: null })
-      const copies = Array.from({ length: 3000 }, (_, i) => {
-        const d = seeded[i % seeded.length]
-        return { order_id: `order_many_${i}`, status: d.status, method: d.method, rule_set: d.rule_set, location_ids: d.location_ids, plan: d.plan, trace: d.trace, history: d.history }
-      })
-      await routing().createRoutingDecisions(copies)
+      await copyDecisions(3000, "order_many_")
       const { data } = await api.post("/admin/oms/simulations", { rule_set_id: noNewark.id, last: 5000 }, admin)
       const id = data.simulation.id
 
@@ -243,21 +242,8 @@ medusaIntegrationTestRunner({
     })
 
     describe("shadow mode", () => {
-      const at = (city: string) => DEMO_CUSTOMER_ADDRESSES.find((a) => a.city === city)!
-
-      async function orderTo(city: string, items: Record<string, number>) {
-        const address = at(city)
-        const region = address.country_code === "us" ? store.regions.usd : address.country_code === "gb" ? store.regions.gbp : store.regions.eur
-        const { order_id } = await placeOrder(getContainer(), {
-          region_id: region,
-          sales_channel_id: store.sales_channel_id,
-          email: "shadow@example.com",
-          address,
-          items: Object.entries(items).map(([sku, quantity]) => ({ variant_id: store.variants[sku], quantity })),
-        })
-        await waitForDecisions(getContainer(), [order_id])
-        return order_id
-      }
+      const orderTo = async (city: string, items: Record<string, number>) =>
+        (await placeRoutedOrder(getContainer(), store, city, items, { email: "shadow@example.com" })).order_id
 
       async function shadowResults(id: string, expected: number) {
         const until = Date.now() + 60_000
