@@ -1,6 +1,7 @@
 // `npm test`: every layer, each on real parts, then one plain summary line:
 //   N passed, N failed, N skipped
-// `npm test -- http` (or unit, modules, consumer, browser) runs one layer.
+// `npm test -- http` (or unit, modules, consumer, browser) runs one layer;
+// `npm test -- http fulfillment` runs only that layer's spec files whose path matches "fulfillment".
 const fs = require("fs")
 const path = require("path")
 const { spawn, spawnSync } = require("child_process")
@@ -17,9 +18,12 @@ async function main() {
   if (!dependenciesInstalled()) installDependencies()
   const { startDatabase } = require("./lib/database")
 
-  const asked = process.argv.slice(2).filter((a) => !a.startsWith("-"))
+  const words = process.argv.slice(2).filter((a) => !a.startsWith("-"))
+  const asked = words.filter((w) => ALL.includes(w))
+  // Any other word narrows the run to spec files whose path matches it (jest's testPathPattern).
+  const patterns = words.filter((w) => !ALL.includes(w))
+  if (patterns.length && !asked.length) throw new Error(`name a layer before "${patterns[0]}"; layers: ${ALL.join(", ")}`)
   const layers = asked.length ? asked : ALL
-  for (const l of layers) if (!ALL.includes(l)) throw new Error(`unknown layer "${l}"; layers: ${ALL.join(", ")}`)
   fs.mkdirSync(RESULTS, { recursive: true })
 
   // Before the database starts: these block this process, and once the embedded server runs
@@ -37,7 +41,7 @@ async function main() {
   const rows = []
   try {
     for (const layer of layers) {
-      const r = await runLayer(layer, db)
+      const r = await runLayer(layer, db, patterns)
       rows.push([layer, r])
       totals.passed += r.passed
       totals.failed += r.failed
@@ -57,7 +61,7 @@ async function main() {
   process.exit(totals.failed > 0 || crashed ? 1 : 0)
 }
 
-async function runLayer(layer, db) {
+async function runLayer(layer, db, patterns = []) {
   console.log(`\n[test] ===== ${layer} =====`)
   const outputFile = path.join(RESULTS, `${layer}.json`)
   const env = {
@@ -83,6 +87,7 @@ async function runLayer(layer, db) {
   ]
   env.OMS_TEST_COUNTS_FILE = outputFile
   if (NEEDS_DB.has(layer)) args.push("--runInBand")
+  if (patterns.length) args.push("--testPathPattern", patterns.join("|"))
   // Asynchronous on purpose: the embedded PostgreSQL logs to a pipe this process reads; a
   // blocking spawnSync lets that pipe fill up and every database backend stalls on its log.
   const status = await new Promise((resolve) => {
