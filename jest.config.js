@@ -1,6 +1,7 @@
-// One jest config, five layers. scripts/test.js picks the layer through TEST_TYPE
+// One jest config, six layers. scripts/test.js picks the layer through TEST_TYPE
 // and sums the results into the closing "N passed, N failed, N skipped" line.
 const layers = {
+  scripts: ["<rootDir>/scripts/**/__tests__/**/*.spec.[jt]s"],
   unit: ["<rootDir>/src/lib/**/__tests__/**/*.spec.[jt]s"],
   modules: ["<rootDir>/src/modules/**/__tests__/**/*.spec.[jt]s"],
   http: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
@@ -24,5 +25,5 @@ module.exports = {
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
   modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/.data/", "dist/"],
   testMatch: layers[layer],
-  setupFiles: layer === "unit" ? [] : ["<rootDir>/integration-tests/setup.js"],
+  setupFiles: layer === "unit" || layer === "scripts" ? [] : ["<rootDir>/integration-tests/setup.js"],
 }

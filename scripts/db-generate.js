@@ -3,6 +3,7 @@
 // medusa plugin:db:generate needs a live database and reads DB_* variables, not .env.
 const { spawn } = require("child_process")
 const { startDatabase, ROOT } = require("./lib/database")
+const { explain } = require("./lib/database-error")
 
 async function main() {
   const db = await startDatabase({ purpose: "dev", database: "medusa_oms_generate" })
@@ -16,7 +17,6 @@ async function main() {
     DATABASE_URL: db.url,
     MEDUSA_DISABLE_TELEMETRY: "true",
   }
-  // Asynchronous on purpose: this process drains the embedded server's log pipe.
   const code = await new Promise((resolve) => {
     spawn("npx", ["medusa", "plugin:db:generate"], { cwd: ROOT, env, stdio: "inherit" }).on("close", resolve)
   })
@@ -25,6 +25,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e)
+  console.error(`[oms] ${explain(e)}`)
   process.exit(1)
 })

@@ -1,9 +1,11 @@
 // `npm run db:reset`: drops the dev database and builds it again (migrations + demo seed).
-const { startDatabase, dropDatabase, createDatabaseIfMissing } = require("./lib/database")
+const { startDatabase, describeDatabase, dropDatabase, createDatabaseIfMissing } = require("./lib/database")
 const { medusa } = require("./lib/medusa")
+const { explain } = require("./lib/database-error")
 
 async function main() {
   const db = await startDatabase({ purpose: "dev", database: "medusa_oms" })
+  console.log(`[oms] database: ${describeDatabase(db)}`)
   try {
     console.log(`[oms] dropping ${db.database}`)
     await dropDatabase(db, db.database)
@@ -16,6 +18,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(`[oms] ${e.message}`)
+  console.error(`[oms] ${explain(e)}`)
   process.exit(1)
 })

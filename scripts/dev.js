@@ -1,18 +1,18 @@
 // `npm run dev`: from a fresh clone to a running admin with the demo store in one command.
 // Installs dependencies if missing, starts the database (embedded unless DATABASE_URL is
 // set), migrates, seeds once, makes the demo admin, then runs `medusa develop`.
-const path = require("path")
 const { dependenciesInstalled, installDependencies } = require("./lib/medusa")
+const { explain } = require("./lib/database-error")
 
 async function main() {
   if (!dependenciesInstalled()) installDependencies()
 
-  const { startDatabase } = require("./lib/database")
+  const { startDatabase, describeDatabase } = require("./lib/database")
   const { medusa, medusaChild } = require("./lib/medusa")
   const { DEMO_LOGIN } = require("./lib/demo")
 
   const db = await startDatabase({ purpose: "dev", database: "medusa_oms", log: () => {} })
-  console.log(`[oms] database: ${db.embedded ? "embedded PostgreSQL" : "DATABASE_URL"} (${db.host}:${db.port}/${db.database})`)
+  console.log(`[oms] database: ${describeDatabase(db)}`)
 
   console.log("[oms] migrating...")
   await medusa(["db:migrate"], db)
@@ -44,6 +44,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(`[oms] ${e.message}`)
+  console.error(`[oms] ${explain(e)}`)
   process.exit(1)
 })

