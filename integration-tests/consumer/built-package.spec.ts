@@ -43,6 +43,26 @@ describe("the published package", () => {
     expect(leaked).toEqual([])
   })
 
+  it("prints a packing slip from the build with the embedded Unicode fonts it resolves from node_modules", async () => {
+    const { renderPackingSlipPdf } = require(path.join(BUILT, "src", "lib", "documents"))
+    const pdf: Buffer = await renderPackingSlipPdf(
+      {
+        order_display_id: 7,
+        order_id: "order_host",
+        wave_id: "owave_host",
+        tote: 1,
+        location_name: "Magazyn Łódź",
+        ship_to: { name: "Łukasz Żółć", company: null, address_1: "Ulica 1", address_2: null, city: "Łódź", province: null, postal_code: "90-001", country_code: "pl", phone: null },
+        items: [{ sku: "MUG", title: "Ελένη", variant_title: "Şükrü", quantity: 1, barcode: null }],
+        generated_at: "2025-06-02T14:05:00Z",
+      },
+      { paper: "a4" }
+    )
+    const raw = pdf.toString("latin1")
+    expect(raw).toMatch(/\/FontName \/[A-Z]{6}\+DejaVuSans\b/)
+    expect(raw).toMatch(/\/FontName \/[A-Z]{6}\+DejaVuSans-Bold\b/)
+  })
+
   it("stops a host app at start-up when an option is wrong, naming the option", async () => {
     const db = process.env.OMS_TEST_DATABASE_URL!
     const server = parseDatabaseUrl(db)

@@ -1,5 +1,6 @@
 import PDFDocument from "pdfkit"
 import type { Barcode } from "./barcode"
+import { REGULAR, registerFonts } from "./fonts"
 import type { Paper } from "./types"
 
 export type Doc = PDFKit.PDFDocument
@@ -10,13 +11,15 @@ export const INK = "#111111"
 export const MUTED = "#5f6368"
 export const RULE = "#c8c8c8"
 export const BAND = "#eeeeee"
-export const BOLD = "Helvetica-Bold"
-export const REGULAR = "Helvetica"
+export { BOLD, REGULAR } from "./fonts"
 
-/** A page-buffered document, so page numbers ("page 2 of 5") can be written at the end. */
+/**
+ * A page-buffered document, so page numbers ("page 2 of 5") can be written at the end, with the
+ * embedded Unicode fonts registered and the regular one current.
+ */
 export function openDocument(paper: Paper, info: { title: string; createdAt?: string }): Doc {
   const created = info.createdAt ? new Date(info.createdAt) : undefined
-  return new PDFDocument({
+  const doc = new PDFDocument({
     size: paper === "letter" ? "LETTER" : "A4",
     margin: MARGIN,
     bufferPages: true,
@@ -26,6 +29,8 @@ export function openDocument(paper: Paper, info: { title: string; createdAt?: st
       ...(created && !Number.isNaN(created.getTime()) ? { CreationDate: created } : {}),
     },
   })
+  registerFonts(doc)
+  return doc.font(REGULAR)
 }
 
 export const contentWidth = (doc: Doc) => doc.page.width - 2 * MARGIN

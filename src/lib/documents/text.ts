@@ -1,29 +1,28 @@
-/**
- * The built-in PDF fonts (Helvetica) only know the Windows-1252 characters. Anything else is
- * reduced to its base letter (Ł -> L, ő -> o) or a question mark, so a title never prints as
- * garbage glyphs.
- */
-const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ")
-const NO_DECOMPOSITION: Record<string, string> = { Ł: "L", ł: "l", Đ: "D", đ: "d", Ø: "Ø", ı: "i", "−": "-", "×": "×" }
+import { fontsCover } from "./fonts"
 
+/**
+ * Text as the embedded fonts can print it on one line: composed (e + combining acute -> é, so
+ * the font's own glyph is used), line breaks and tabs as spaces. A character the fonts have no
+ * glyph for (Chinese, Japanese, emoji) becomes its base letter when that is printable, else
+ * "?", so a name never prints as empty boxes.
+ */
 export function printable(text: string | null | undefined): string {
   if (!text) return ""
   let out = ""
-  for (const ch of text.replace(/[\r\n\t]+/g, " ")) {
-    out += encodable(ch) ? ch : fallback(ch)
+  for (const ch of text.normalize("NFC").replace(/[\r\n\t]+/g, " ")) {
+    out += printableChar(ch) ? ch : fallback(ch)
   }
   return out
 }
 
-function encodable(ch: string): boolean {
+function printableChar(ch: string): boolean {
   const code = ch.codePointAt(0)!
-  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch)
+  return code >= 0x20 && fontsCover(code)
 }
 
 function fallback(ch: string): string {
-  if (NO_DECOMPOSITION[ch]) return NO_DECOMPOSITION[ch]
   const base = ch.normalize("NFKD").replace(/\p{M}/gu, "")
-  return base && [...base].every(encodable) ? base : "?"
+  return base && [...base].every(printableChar) ? base : "?"
 }
 
 /** "2025-06-02 14:05 UTC"; a value that is not a date is printed as given. */

@@ -1,5 +1,5 @@
 import { MAX_BIN_CODE_LENGTH, MAX_WALK_SEQUENCE, normalizeBinCode } from "./bin-code"
-import { csvField, readCsv } from "./csv-records"
+import { readCsv, writeCsv } from "../csv"
 import type { BinCsvError, BinCsvRecord, BinCsvRow } from "./types"
 
 export const BIN_CSV_COLUMNS = ["location", "sku", "bin", "walk_sequence"] as const
@@ -61,10 +61,7 @@ export function parseBinsCsv(text: string): { rows: BinCsvRow[]; errors: BinCsvE
 
 /** Writes bins in the format parseBinsCsv reads, one row per bin in the order given. */
 export function binsToCsv(rows: BinCsvRecord[]): string {
-  const lines = rows.map((r) =>
-    [r.location, r.sku, r.bin, r.walk_sequence === null ? "" : String(r.walk_sequence)].map(csvField).join(",")
-  )
-  return [BIN_CSV_COLUMNS.join(","), ...lines].join("\n") + "\n"
+  return writeCsv([[...BIN_CSV_COLUMNS], ...rows.map((r) => [r.location, r.sku, r.bin, r.walk_sequence])])
 }
 
 function rowProblem(fields: string[], width: number): string | undefined {

@@ -10,7 +10,7 @@ describe("renderPackingSlipPdf", () => {
     const { text } = await readPdf(pdf)
     expect(text).toContain("Order #1003")
     expect(text).toContain("order_01JX3Q9A7D2C6V8B4N1M0K5H3G")
-    expect(text).toContain("Zoë Lukasiewicz")
+    expect(text).toContain("Zoë Łukasiewicz")
     expect(text).toContain("221 Harbor Street")
     expect(text).toContain("02110 Boston, MA")
     expect(text).toContain("Packed at Newark DC")

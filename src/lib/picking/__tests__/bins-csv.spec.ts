@@ -70,6 +70,37 @@ describe("parseBinsCsv", () => {
   })
 })
 
+describe("parseBinsCsv on files from spreadsheets and hand edits", () => {
+  it("reads a spreadsheet export: byte-order mark, CRLF line ends, quoted names with commas and quotes", () => {
+    const csv = '\ufefflocation,sku,bin\r\n"Reno, ""West"" dock",MUG,A-01-1-A\r\nNewark DC,"CAP, wool",A-01-2-A\r\n'
+    const { rows, errors } = parseBinsCsv(csv)
+    expect(errors).toEqual([])
+    expect(rows).toEqual([
+      { line: 2, location: 'Reno, "West" dock', sku: "MUG", bin: "A-01-1-A", walk_sequence: null },
+      { line: 3, location: "Newark DC", sku: "CAP, wool", bin: "A-01-2-A", walk_sequence: null },
+    ])
+  })
+
+  it("names the line of each ragged row, counting the lines of a quoted field before it", () => {
+    const csv = 'location,sku,bin\r\n"Newark\r\nDC",MUG,A-01-1-A\r\nReno,CAP\r\nReno,HAT,B-1,7,extra\r\nReno,TEE,B-2\r\n'
+    const { rows, errors } = parseBinsCsv(csv)
+    expect(rows.map((r) => [r.line, r.sku])).toEqual([
+      [2, "MUG"],
+      [6, "TEE"],
+    ])
+    expect(errors).toEqual([
+      { line: 4, message: "The row has 2 fields; the header has 3." },
+      { line: 5, message: "The row has 5 fields; the header has 3." },
+    ])
+  })
+
+  it("reports a field with text after its closing quote by line, and keeps the rows after it", () => {
+    const { rows, errors } = parseBinsCsv('location,sku,bin\nReno,"MUG"-BLUE,A-1\nReno,CAP,A-2\n')
+    expect(rows.map((r) => [r.line, r.sku])).toEqual([[3, "CAP"]])
+    expect(errors).toEqual([{ line: 2, message: expect.stringMatching(/^A quoted field has text after its closing quote/) }])
+  })
+})
+
 describe("binsToCsv", () => {
   it("writes what parseBinsCsv reads, quoting where needed", () => {
     const bins = [

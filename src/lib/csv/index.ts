@@ -1,0 +1,2 @@
+export { readCsv, type CsvProblem, type CsvReadResult, type CsvRecord } from "./read"
+export { writeCsv, type CsvValue } from "./write"
