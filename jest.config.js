@@ -2,7 +2,8 @@
 // and sums the results into the closing "N passed, N failed, N skipped" line.
 const layers = {
   scripts: ["<rootDir>/scripts/**/__tests__/**/*.spec.[jt]s"],
-  unit: ["<rootDir>/src/lib/**/__tests__/**/*.spec.[jt]s"],
+  // The unit layer also runs the upgrade guard: it reads installed files only (no app, no DB).
+  unit: ["<rootDir>/src/lib/**/__tests__/**/*.spec.[jt]s", "<rootDir>/src/workflows/__tests__/medusa-upstream.spec.[jt]s"],
   modules: ["<rootDir>/src/modules/**/__tests__/**/*.spec.[jt]s"],
   http: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
   consumer: ["<rootDir>/integration-tests/consumer/**/*.spec.[jt]s"],

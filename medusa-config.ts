@@ -11,6 +11,8 @@ const omsOptions = {
     enabled: process.env.OMS_ROUTING_ENABLED !== "false",
     // OMS_ROUTING_CHECKOUT=false keeps Medusa's own cart completion (benchmarks compare both).
     checkout: process.env.OMS_ROUTING_CHECKOUT !== "false",
+    // OMS_ROUTING_FULFILLMENT=false keeps Medusa's own Create Fulfillment route.
+    fulfillment: process.env.OMS_ROUTING_FULFILLMENT !== "false",
   },
 }
 

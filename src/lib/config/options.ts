@@ -26,9 +26,15 @@ export const OmsOptionsSchema = z
          * them (split across locations when needed) at checkout. False: Medusa's own completion.
          */
         checkout: z.boolean().default(true),
+        /**
+         * Replace POST /admin/orders/:id/fulfillments so a fulfillment takes only the fulfilling
+         * location's reservations and stock (a split line ships one location at a time). False:
+         * Medusa's own route, which takes the quantity from every reservation of the line.
+         */
+        fulfillment: z.boolean().default(true),
       })
       .strict()
-      .default({ enabled: true, checkout: true }),
+      .default({ enabled: true, checkout: true, fulfillment: true }),
     picking: z
       .object({
         /**
@@ -97,7 +103,7 @@ function stripInjected(raw: unknown): Record<string, unknown> {
 
 function allowedKeys(path: PropertyKey[]): string[] {
   if (path.length === 0) return Object.keys(OmsOptionsSchema.shape)
-  if (path[0] === "routing") return ["enabled", "checkout"]
+  if (path[0] === "routing") return ["enabled", "checkout", "fulfillment"]
   if (path[0] === "picking" && path.length === 1) return ["walk_order"]
   if (path[0] === "picking" && path[1] === "walk_order") return ["segments", "serpentine"]
   return []

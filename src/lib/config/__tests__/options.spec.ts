@@ -4,7 +4,7 @@ describe("plugin options", () => {
   it("fills in defaults when no options are given", () => {
     expect(parseOmsOptions(undefined)).toEqual({
       timezone: "UTC",
-      routing: { enabled: true, checkout: true },
+      routing: { enabled: true, checkout: true, fulfillment: true },
       picking: { walk_order: { segments: ["zone", "aisle", "shelf", "slot"], serpentine: true } },
     })
   })
@@ -12,17 +12,33 @@ describe("plugin options", () => {
   it("keeps valid options", () => {
     expect(parseOmsOptions({ timezone: "Europe/London", routing: { enabled: false } })).toMatchObject({
       timezone: "Europe/London",
-      routing: { enabled: false, checkout: true },
+      routing: { enabled: false, checkout: true, fulfillment: true },
     })
   })
 
   it("turns the checkout override off on its own", () => {
-    expect(parseOmsOptions({ routing: { checkout: false } }).routing).toEqual({ enabled: true, checkout: false })
+    expect(parseOmsOptions({ routing: { checkout: false } }).routing).toEqual({
+      enabled: true,
+      checkout: false,
+      fulfillment: true,
+    })
   })
 
-  it("names a misspelt routing option and lists both allowed ones", () => {
+  it("turns the Create Fulfillment override off on its own", () => {
+    expect(parseOmsOptions({ routing: { fulfillment: false } }).routing).toEqual({
+      enabled: true,
+      checkout: true,
+      fulfillment: false,
+    })
+  })
+
+  it("refuses a fulfillment option that is not a boolean", () => {
+    expect(() => parseOmsOptions({ routing: { fulfillment: "medusa" } })).toThrow(/option "routing.fulfillment"/)
+  })
+
+  it("names a misspelt routing option and lists the allowed ones", () => {
     expect(() => parseOmsOptions({ routing: { checkuot: false } })).toThrow(
-      /unknown option "routing.checkuot"; allowed: enabled, checkout/
+      /unknown option "routing.checkuot"; allowed: enabled, checkout, fulfillment/
     )
   })
 

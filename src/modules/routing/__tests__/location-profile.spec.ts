@@ -64,7 +64,7 @@ moduleIntegrationTestRunner<RoutingModuleService>({
       it("exposes the validated plugin options with defaults filled in", () => {
         expect(service.getOmsOptions()).toEqual({
           timezone: "Europe/Amsterdam",
-          routing: { enabled: true, checkout: true },
+          routing: { enabled: true, checkout: true, fulfillment: true },
           picking: { walk_order: { segments: ["zone", "aisle", "shelf", "slot"], serpentine: true } },
         })
       })

@@ -1,5 +1,6 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { FulfillmentInventoryPlan, FulfillmentOrderLine } from "./plan-fulfillment-inventory"
+import type { FulfillmentInventoryPlan } from "../../../lib/fulfillment"
+import type { FulfillmentOrderLine } from "./fulfillment-request"
 
 /**
  * The fields core's `createOrderFulfillmentWorkflow` reads in its `get-order` step
@@ -68,6 +69,30 @@ type Line = FulfillmentOrderLine & {
   variant?: FulfillmentOrderLine["variant"] & { product?: { shipping_profile?: { id?: string } | null } | null }
 }
 
+/**
+ * Medusa's check in `prepareFulfillmentData`, same sentence: a line that ships must belong to
+ * the shipping profile of the option it is fulfilled with. Checked in the request's order, first.
+ */
+export function throwIfShippingProfileMismatch(
+  input: { order: { items?: FulfillmentOrderLine[] | null }; items_list?: FulfillmentOrderLine[] | null; items: { id: string }[] },
+  shippingOption: FulfillmentShippingOption
+): void {
+  const lines = new Map(((input.items_list ?? input.order.items ?? []) as Line[]).map((l) => [l.id, l]))
+  for (const asked of input.items) {
+    const line = lines.get(asked.id)
+    if (
+      line?.requires_shipping &&
+      line.variant?.product &&
+      line.variant.product.shipping_profile?.id !== shippingOption.shipping_profile_id
+    ) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Shipping profile ${shippingOption.shipping_profile_id} does not match the shipping profile of the order item ${line.id}`
+      )
+    }
+  }
+}
+
 /** The location a fulfillment ships from: the one asked for, else the shipping option's (as core). */
 export function resolveFulfillmentLocation(
   input: { location_id?: string | null },
@@ -116,18 +141,9 @@ export function prepareFulfillmentData({
     sku: string
     barcode: string
   }
+  throwIfShippingProfileMismatch({ order, items_list: input.items_list, items: fulfillable }, shippingOption)
   const items = fulfillable.flatMap((i): FulfillmentItem[] => {
     const line = lines.get(i.id)!
-    if (
-      line.requires_shipping &&
-      line.variant?.product &&
-      line.variant.product.shipping_profile?.id !== shippingOption.shipping_profile_id
-    ) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `Shipping profile ${shippingOption.shipping_profile_id} does not match the shipping profile of the order item ${line.id}`
-      )
-    }
     const consumed = plan.consumed.filter((c) => c.line_item_id === i.id)
     if (!consumed.length) {
       return [

@@ -52,7 +52,8 @@ export type CreatePlannedFulfillmentInput = {
  * differs: inventory. Core takes the quantity from EVERY reservation of a line and moves them to
  * the fulfilling location; here only the reservations at the fulfilling location are consumed
  * (and its stock lowered), reservations elsewhere stay, and a location that does not hold enough
- * reserved units is refused. The `fulfillmentCreated` hook exists as in core, for handlers
+ * reserved units is refused, with Medusa's error type and sentence (src/lib/fulfillment), before
+ * anything is created. The `fulfillmentCreated` hook exists as in core, for handlers
  * registered on THIS workflow.
  */
 export const createPlannedFulfillmentWorkflow = createWorkflow(

@@ -1,14 +1,21 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { POST as createFulfillmentCore } from "@medusajs/medusa/api/admin/orders/[id]/fulfillments/route"
+import { ROUTING_MODULE, RoutingModuleService } from "../../../../../modules/routing"
 import { createPlannedFulfillmentWorkflow } from "../../../../../workflows/fulfillment/workflows/create-planned-fulfillment"
 
 /**
  * Replaces Medusa's POST /admin/orders/:id/fulfillments (a plugin route at the same path wins;
  * Medusa's own body validation and query config still run before it). The admin's "Create
  * Fulfillment" button consumes only the reservations at the fulfilling location, and is refused
- * where the order does not hold enough reserved units. Answers `{ order }` as core does.
+ * where the order does not hold enough reserved units, with Medusa's error types and sentences.
+ * Answers `{ order }` as Medusa does. With the plugin option `routing.fulfillment: false` it is
+ * Medusa's own route, unchanged.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<Record<string, any>>, res: MedusaResponse) => {
+  const { routing } = req.scope.resolve<RoutingModuleService>(ROUTING_MODULE).getOmsOptions()
+  if (!routing.fulfillment) return createFulfillmentCore(req as any, res)
+
   await createPlannedFulfillmentWorkflow(req.scope).run({
     input: {
       ...(req.validatedBody as any),
