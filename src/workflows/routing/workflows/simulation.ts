@@ -1,12 +1,12 @@
 import { emitEventStep } from "@medusajs/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { getRuleSetStep } from "../steps/rule-set-steps"
-import { cancelSimulationStep } from "../steps/simulation-cancel"
-import { CreateSimulationInput, createSimulationStep } from "../steps/simulation-create"
+import { cancelSimulationStep } from "../steps/cancel-simulation"
+import { CreateSimulationInput, createSimulationStep } from "../steps/create-simulation"
 import { SimulationBatchInput, simulationBatchStep } from "../steps/simulation-batch"
-import { startSimulationStep } from "../steps/simulation-start"
+import { startSimulationStep } from "../steps/start-simulation"
 
-export type { SimulationWindow, CreateSimulationInput } from "../steps/simulation-create"
+export type { SimulationWindow, CreateSimulationInput } from "../steps/create-simulation"
 export type { SimulationRow } from "../steps/simulation-batch"
 
 /** Emitted with `{ id }` when a simulation is queued; `subscribers/run-simulation.ts` runs it. */
