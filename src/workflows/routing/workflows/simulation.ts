@@ -1,6 +1,6 @@
 import { emitEventStep } from "@medusajs/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { getRuleSetStep } from "../steps/rule-set-steps"
+import { getRuleSetStep } from "../steps/get-rule-set"
 import { cancelSimulationStep } from "../steps/cancel-simulation"
 import { CreateSimulationInput, createSimulationStep } from "../steps/create-simulation"
 import { SimulationBatchInput, simulationBatchStep } from "../steps/simulation-batch"
