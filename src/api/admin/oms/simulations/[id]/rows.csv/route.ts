@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { SimulationRow } from "../../../../../../workflows/routing/workflows/simulation"
+import type { SimulationRow } from "../../../../../../workflows/routing/workflows/run-simulation-batch"
 import { getSimulationOr404 } from "../../helpers"
 
 const HEADER = [
