@@ -3,7 +3,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { activateRuleSetStep } from "../steps/activate-rule-set"
 import { ruleSetScopeLockKey } from "../utils/rule-sets"
 
-export const activateRuleSetWorkflowId = "oms-activate-rule-set"
+export const activateRuleSetWorkflowId = "oms-activate-rule-set-workflow"
 
 /** Makes a version the active one of its scope, archiving the one it replaces, under the scope's lock. */
 export const activateRuleSetWorkflow = createWorkflow(

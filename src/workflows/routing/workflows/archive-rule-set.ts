@@ -3,7 +3,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { archiveRuleSetStep } from "../steps/archive-rule-set"
 import { ruleSetScopeLockKey } from "../utils/rule-sets"
 
-export const archiveRuleSetWorkflowId = "oms-archive-rule-set"
+export const archiveRuleSetWorkflowId = "oms-archive-rule-set-workflow"
 
 /** Retires a version under its scope's lock (so it cannot race an activation there). */
 export const archiveRuleSetWorkflow = createWorkflow(

@@ -6,7 +6,7 @@ import { getRuleSetStep } from "../steps/get-rule-set"
 
 export type { SimulationWindow, CreateSimulationInput } from "../steps/create-simulation"
 
-export const createSimulationWorkflowId = "oms-create-simulation"
+export const createSimulationWorkflowId = "oms-create-simulation-workflow"
 
 /** Queues a replay of past decisions through a rule set (404 for an unknown rule set). */
 export const createSimulationWorkflow = createWorkflow(createSimulationWorkflowId, (input: CreateSimulationInput) => {

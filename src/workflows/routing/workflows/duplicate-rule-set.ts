@@ -2,7 +2,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { createRuleSetStep, RuleSetDraftInput } from "../steps/create-rule-set"
 import { getRuleSetStep } from "../steps/get-rule-set"
 
-export const duplicateRuleSetWorkflowId = "oms-duplicate-rule-set"
+export const duplicateRuleSetWorkflowId = "oms-duplicate-rule-set-workflow"
 
 /** A new draft with the same rules as an existing version (the way to change an active one). */
 export const duplicateRuleSetWorkflow = createWorkflow(

@@ -3,7 +3,7 @@ import { SimulationBatchInput, simulationBatchStep } from "../steps/simulation-b
 
 export type { SimulationRow } from "../steps/simulation-batch"
 
-export const runSimulationBatchWorkflowId = "oms-run-simulation-batch"
+export const runSimulationBatchWorkflowId = "oms-run-simulation-batch-workflow"
 
 /** One batch of a running simulation; `stop` after the last batch or once canceled. */
 export const runSimulationBatchWorkflow = createWorkflow(runSimulationBatchWorkflowId, (input: SimulationBatchInput) => {

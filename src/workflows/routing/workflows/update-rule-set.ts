@@ -2,7 +2,7 @@ import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-
 import type { RuleSetDraftInput } from "../steps/create-rule-set"
 import { updateDraftRuleSetStep } from "../steps/update-draft-rule-set"
 
-export const updateRuleSetWorkflowId = "oms-update-rule-set"
+export const updateRuleSetWorkflowId = "oms-update-rule-set-workflow"
 
 /** Changes a draft's rules, sales channel or shadow flag (only drafts change). */
 export const updateRuleSetWorkflow = createWorkflow(
