@@ -1,7 +1,8 @@
 // One jest config, five layers. scripts/test.js picks the layer through TEST_TYPE
 // and sums the results into the closing "N passed, N failed, N skipped" line.
 const layers = {
-  unit: ["<rootDir>/src/lib/**/__tests__/**/*.spec.[jt]s"],
+  // src/workflows/__tests__ checks the workflow conventions (no database, no app).
+  unit: ["<rootDir>/src/lib/**/__tests__/**/*.spec.[jt]s", "<rootDir>/src/workflows/**/__tests__/**/*.spec.[jt]s"],
   modules: ["<rootDir>/src/modules/**/__tests__/**/*.spec.[jt]s"],
   http: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
   consumer: ["<rootDir>/integration-tests/consumer/**/*.spec.[jt]s"],
