@@ -2,8 +2,9 @@
 // and sums the results into the closing "N passed, N failed, N skipped" line.
 const layers = {
   scripts: ["<rootDir>/scripts/**/__tests__/**/*.spec.[jt]s"],
-  // The unit layer also runs the upgrade guard: it reads installed files only (no app, no DB).
-  unit: ["<rootDir>/src/lib/**/__tests__/**/*.spec.[jt]s", "<rootDir>/src/workflows/__tests__/medusa-upstream.spec.[jt]s"],
+  // src/workflows/__tests__ holds the upgrade guard and the workflow conventions check: they
+  // read installed and source files only (no database, no app).
+  unit: ["<rootDir>/src/lib/**/__tests__/**/*.spec.[jt]s", "<rootDir>/src/workflows/**/__tests__/**/*.spec.[jt]s"],
   modules: ["<rootDir>/src/modules/**/__tests__/**/*.spec.[jt]s"],
   http: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
   consumer: ["<rootDir>/integration-tests/consumer/**/*.spec.[jt]s"],

@@ -1,10 +1,8 @@
 import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ROUTING_MODULE, RoutingModuleService } from "../modules/routing"
-import {
-  runSimulationBatchWorkflow,
-  SimulationEvents,
-  startSimulationWorkflow,
-} from "../workflows/routing/workflows/simulation"
+import { SimulationEvents } from "../workflows/routing/events"
+import { runSimulationBatchWorkflow } from "../workflows/routing/workflows/run-simulation-batch"
+import { startSimulationWorkflow } from "../workflows/routing/workflows/start-simulation"
 
 /**
  * oms.simulation.requested -> replay the window batch by batch (100 decisions each), checking

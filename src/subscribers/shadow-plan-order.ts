@@ -1,6 +1,6 @@
 import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { RoutingEvents } from "../workflows/routing/events"
-import { shadowPlanOrderWorkflow } from "../workflows/routing/workflows/shadow-plan"
+import { shadowPlanOrderWorkflow } from "../workflows/routing/workflows/shadow-plan-order"
 
 /**
  * A decision was made (routed, held or backordered) -> compare it with the drafts in shadow.

@@ -10,3 +10,8 @@ export function eventForStatus(status: string): string {
   if (status === "backordered") return RoutingEvents.ORDER_BACKORDERED
   return RoutingEvents.ORDER_ROUTED
 }
+
+/** Emitted with `{ id }` when a simulation is queued; `subscribers/run-simulation.ts` runs it. */
+export const SimulationEvents = {
+  REQUESTED: "oms.simulation.requested",
+} as const

@@ -35,7 +35,7 @@ import { completeCartFields } from "../utils/complete-cart-fields"
 import { prepareConfirmInventoryInput } from "../utils/prepare-confirm-inventory-input"
 import { prepareAdjustmentsData, prepareLineItemData, prepareTaxLinesData } from "../utils/prepare-line-item-data"
 
-export const completeCartWithRoutingWorkflowId = "oms-complete-cart-with-routing"
+export const completeCartWithRoutingWorkflowId = "oms-complete-cart-with-routing-workflow"
 
 export type CompleteCartWithRoutingInput = { id: string }
 

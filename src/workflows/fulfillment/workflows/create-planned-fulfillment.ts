@@ -27,7 +27,7 @@ import {
   prepareRegisterOrderFulfillmentData,
 } from "../utils/prepare-fulfillment-data"
 
-export const createPlannedFulfillmentWorkflowId = "oms-create-planned-fulfillment"
+export const createPlannedFulfillmentWorkflowId = "oms-create-planned-fulfillment-workflow"
 
 export type CreatePlannedFulfillmentInput = {
   order_id: string

@@ -3,7 +3,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { cancelWaveStep } from "../steps/cancel-wave"
 import { waveLockKey } from "../utils/lock-keys"
 
-export const cancelWaveWorkflowId = "oms-cancel-wave"
+export const cancelWaveWorkflowId = "oms-cancel-wave-workflow"
 
 /** Cancels a wave (nothing packed yet) and frees its lines for another wave, under the wave's lock. */
 export const cancelWaveWorkflow = createWorkflow(cancelWaveWorkflowId, (input: { wave_id: string }) => {

@@ -7,7 +7,7 @@ import { loadWaveSourceStep } from "../steps/load-wave-source"
 import { waveLocationLockKey } from "../utils/lock-keys"
 import { planWave } from "../utils/wave-plan"
 
-export const createWaveWorkflowId = "oms-create-wave"
+export const createWaveWorkflowId = "oms-create-wave-workflow"
 
 export type CreateWaveInput = { stock_location_id: string; filters: WaveFilters; created_by?: string | null }
 

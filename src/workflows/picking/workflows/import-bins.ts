@@ -4,7 +4,7 @@ import { resolveBinRowsStep } from "../steps/resolve-bin-rows"
 import { upsertBinsStep } from "../steps/upsert-bins"
 import { BINS_LOCK_KEY } from "../utils/lock-keys"
 
-export const importBinsWorkflowId = "oms-import-bins"
+export const importBinsWorkflowId = "oms-import-bins-workflow"
 
 export type ImportBinsResult = { imported: number; errors: { line: number; message: string }[] }
 

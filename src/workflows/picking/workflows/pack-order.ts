@@ -7,7 +7,7 @@ import { PackOrderInput, preparePackStep } from "../steps/prepare-pack"
 import { recordPackStep } from "../steps/record-pack"
 import { waveLockKey } from "../utils/lock-keys"
 
-export const packOrderWorkflowId = "oms-pack-order"
+export const packOrderWorkflowId = "oms-pack-order-workflow"
 
 export type PackOrderResult = {
   pack: { id: string; status: "packed"; fulfillment_id: string | null }

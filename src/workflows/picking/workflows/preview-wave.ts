@@ -3,7 +3,7 @@ import type { WaveFilters } from "../../../lib/picking"
 import { loadWaveSourceStep } from "../steps/load-wave-source"
 import { planWave } from "../utils/wave-plan"
 
-export const previewWaveWorkflowId = "oms-preview-wave"
+export const previewWaveWorkflowId = "oms-preview-wave-workflow"
 
 export type WavePreview = { orders: number; lines: number; units: number; order_ids: string[] }
 

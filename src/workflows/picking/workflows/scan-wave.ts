@@ -8,7 +8,7 @@ import { followReroutedOrdersStep } from "../steps/follow-rerouted-orders"
 import { rejectShortUnitsStep } from "../steps/reject-short-units"
 import { waveLockKey } from "../utils/lock-keys"
 
-export const scanWaveWorkflowId = "oms-scan-wave"
+export const scanWaveWorkflowId = "oms-scan-wave-workflow"
 
 export type ScanWaveInput = { wave_id: string; event: ScanEvent; actor?: string }
 

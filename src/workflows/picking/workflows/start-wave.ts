@@ -3,7 +3,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { startWaveStep } from "../steps/start-wave"
 import { waveLockKey } from "../utils/lock-keys"
 
-export const startWaveWorkflowId = "oms-start-wave"
+export const startWaveWorkflowId = "oms-start-wave-workflow"
 
 /** Starts picking a wave (open -> picking) under the wave's lock; 409 from any other status. */
 export const startWaveWorkflow = createWorkflow(startWaveWorkflowId, (input: { wave_id: string }) => {

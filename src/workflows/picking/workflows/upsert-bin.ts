@@ -5,7 +5,7 @@ import { validateBinTargetStep } from "../steps/validate-bin-target"
 import { BinUpsert } from "../utils/bin-walk"
 import { BINS_LOCK_KEY } from "../utils/lock-keys"
 
-export const upsertBinWorkflowId = "oms-upsert-bin"
+export const upsertBinWorkflowId = "oms-upsert-bin-workflow"
 
 /**
  * Sets an inventory item's bin at a stock location (404 if either is unknown). The walk

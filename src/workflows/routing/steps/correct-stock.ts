@@ -8,12 +8,14 @@ export type RejectionReason = (typeof REJECTION_REASONS)[number]
 /** Reasons that mean the units are not there to sell: the location's stock is lowered. */
 const LOWERS_STOCK: Record<RejectionReason, boolean> = { not_in_stock: true, damaged: true, no_capacity: false }
 
+export const correctStockStepId = "oms-correct-stock-after-rejection"
+
 /**
  * After a rejection re-routed the order, the rejecting location's stock is corrected for
  * "not in stock" and "damaged" (never below what is still reserved there). Undone on failure.
  */
 export const correctStockStep = createStep(
-  "oms-correct-stock-after-rejection",
+  correctStockStepId,
   async (
     input: { location_id: string; reason: RejectionReason; units: { inventory_item_id: string; quantity: number }[] },
     { container }

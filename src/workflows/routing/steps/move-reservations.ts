@@ -1,7 +1,7 @@
 import { IInventoryService } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ReservationUndo, undoReservations } from "./reservation-snapshot"
+import { ReservationUndo, undoReservations } from "../utils/reservation-snapshot"
 
 export type MoveLinesInput = {
   order_id: string
@@ -10,13 +10,15 @@ export type MoveLinesInput = {
   items: { line_item_id: string; quantity?: number }[]
 }
 
+export const moveReservationsStepId = "oms-move-reservations"
+
 /**
  * A person moves lines to another location. Under the inventory-item locks it checks the
  * target has the units free (stocked - reserved, for every inventory item of the line) and
  * then shrinks the reservations elsewhere and grows (or creates) the one at the target.
  */
 export const moveReservationsStep = createStep(
-  "oms-move-reservations",
+  moveReservationsStepId,
   async (input: MoveLinesInput, { container }) => {
     const inventory = container.resolve<IInventoryService>(Modules.INVENTORY)
     const locking = container.resolve(Modules.LOCKING)

@@ -8,6 +8,8 @@ import { plannerLineId } from "../utils/routing-context"
 import { StoredPlan } from "../utils/stored-plan"
 import { HistoryEntry } from "./record-decision"
 
+export const noteOnDecisionStepId = "oms-note-on-decision"
+
 /**
  * Appends a person's change (a move) to the order's decision and makes the decision say what
  * the person made: where the order ships from, read back from its reservations, becomes the
@@ -15,7 +17,7 @@ import { HistoryEntry } from "./record-decision"
  * the planner saw stays in `plan.input` for the simulator. Restored on failure.
  */
 export const noteOnDecisionStep = createStep(
-  "oms-note-on-decision",
+  noteOnDecisionStepId,
   async (input: { order_id: string; action: string; actor?: string; summary: string }, { container }) => {
     const routing = container.resolve<RoutingModuleService>(ROUTING_MODULE)
     const [decision] = await routing.listRoutingDecisions({ order_id: input.order_id })

@@ -4,7 +4,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { geocodeAddress } from "../../../lib/geo"
 import { Candidate, defaultRuleSet, Plan, planAllocation, PlanInput, RuleSet } from "../../../lib/routing"
 import { HeldReservation, RoutingContext, splitPlannerLineId } from "../utils/routing-context"
-import { undoReservations } from "./reservation-snapshot"
+import { undoReservations } from "../utils/reservation-snapshot"
 
 export const planAndReserveStepId = "oms-plan-and-reserve"
 

@@ -3,12 +3,14 @@ import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
 
 type Undo = { id: string } | null
 
+export const settleDecisionStepId = "oms-settle-decision"
+
 /**
  * Marks the order's decision settled (`fulfilled_at`) once every unit of the order has been
  * fulfilled; reads the order's lines first, so a repeated or early event changes nothing.
  */
 export const settleDecisionStep = createStep(
-  "oms-settle-decision",
+  settleDecisionStepId,
   async (input: { order_id: string }, { container }) => {
     const routing = container.resolve<RoutingModuleService>(ROUTING_MODULE)
     const [decision] = await routing.listRoutingDecisions({ order_id: input.order_id }, { select: ["id", "fulfilled_at"] })

@@ -6,6 +6,8 @@ import { replayStoredPlan, StoredPlan } from "../utils/stored-plan"
 
 type Written = { created: string[]; updated: Record<string, unknown>[] }
 
+export const shadowPlanStepId = "oms-shadow-plan"
+
 /**
  * Plans the order with every draft rule set in shadow (on the same input the live decision
  * saw) and records agree / disagree, one row per (rule set, order): a repeated event updates
@@ -13,7 +15,7 @@ type Written = { created: string[]; updated: Record<string, unknown>[] }
  * Runs under a per-order shadow lock (see the workflow). Undo restores the rows it replaced.
  */
 export const shadowPlanStep = createStep(
-  "oms-shadow-plan",
+  shadowPlanStepId,
   async (input: { order_id: string }, { container }) => {
     const routing = container.resolve<RoutingModuleService>(ROUTING_MODULE)
     const shadows = await routing.listRuleSets({ status: "draft", shadow: true })

@@ -3,8 +3,10 @@ import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
 import { RuleSet } from "../../../lib/routing"
 import { ReplayComparison, ReplayDay, summarise } from "../../../lib/routing/simulate"
 import { replayStoredPlan, StoredPlan } from "../utils/stored-plan"
-import { withSimulationLock } from "./simulation-lock"
-import type { ResolvedWindow } from "./simulation-start"
+import { withSimulationLock } from "../utils/simulation-lock"
+import type { ResolvedWindow } from "./start-simulation"
+
+export const simulationBatchStepId = "oms-simulation-batch"
 
 export const SIMULATION_BATCH_SIZE = 100
 
@@ -32,7 +34,7 @@ export type SimulationBatchResult = { stop: boolean; offset: number }
  * batch. A canceled simulation is left as it is. Nothing to undo: a failed batch fails the run.
  */
 export const simulationBatchStep = createStep(
-  "oms-simulation-batch",
+  simulationBatchStepId,
   async (input: SimulationBatchInput, { container }): Promise<StepResponse<SimulationBatchResult>> => {
     const routing = container.resolve<RoutingModuleService>(ROUTING_MODULE)
     const [simulation] = await routing.listSimulations({ id: input.id })

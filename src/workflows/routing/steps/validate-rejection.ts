@@ -12,12 +12,14 @@ export type RejectLinesInput = {
   actor?: string
 }
 
+export const validateRejectionStepId = "oms-validate-rejection"
+
 /**
  * A location can only reject what it holds for the order: each line must be reserved there,
  * at least the rejected quantity. Returns the units (per inventory item) and a sentence.
  */
 export const validateRejectionStep = createStep(
-  "oms-validate-rejection",
+  validateRejectionStepId,
   async (input: RejectLinesInput, { container }) => {
     const inventory = container.resolve<IInventoryService>(Modules.INVENTORY)
     const query = container.resolve("query") as any

@@ -3,7 +3,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { closeDecisionStep } from "../steps/close-decision"
 import { orderLockKey } from "../utils/order-lock"
 
-export const closeRoutingDecisionWorkflowId = "oms-close-routing-decision"
+export const closeRoutingDecisionWorkflowId = "oms-close-routing-decision-workflow"
 
 /** order.canceled -> the decision is closed, under the order's lock. */
 export const closeRoutingDecisionWorkflow = createWorkflow(

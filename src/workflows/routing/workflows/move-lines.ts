@@ -4,7 +4,7 @@ import { MoveLinesInput, moveReservationsStep } from "../steps/move-reservations
 import { noteOnDecisionStep } from "../steps/note-on-decision"
 import { orderLockKey } from "../utils/order-lock"
 
-export const moveLinesWorkflowId = "oms-move-lines"
+export const moveLinesWorkflowId = "oms-move-lines-workflow"
 
 /** A person moves lines to another location (validated against its free stock), under the order's lock. */
 export const moveLinesWorkflow = createWorkflow(

@@ -8,7 +8,7 @@ import { RejectLinesInput, validateRejectionStep } from "../steps/validate-rejec
 import { emitDecisionEvent } from "../utils/emit-decision-event"
 import { orderLockKey } from "../utils/order-lock"
 
-export const rejectLinesWorkflowId = "oms-reject-lines"
+export const rejectLinesWorkflowId = "oms-reject-lines-workflow"
 
 /**
  * A location rejects lines (not in stock, damaged, no capacity): the order is routed again

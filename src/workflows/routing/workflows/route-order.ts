@@ -6,7 +6,7 @@ import { recordDecisionStep } from "../steps/record-decision"
 import { emitDecisionEvent } from "../utils/emit-decision-event"
 import { orderLockKey } from "../utils/order-lock"
 
-export const routeOrderWorkflowId = "oms-route-order"
+export const routeOrderWorkflowId = "oms-route-order-workflow"
 
 export type RouteOrderInput = {
   order_id: string

@@ -3,7 +3,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { settleDecisionStep } from "../steps/settle-decision"
 import { orderLockKey } from "../utils/order-lock"
 
-export const settleFulfilledOrderWorkflowId = "oms-settle-fulfilled-order"
+export const settleFulfilledOrderWorkflowId = "oms-settle-fulfilled-order-workflow"
 
 /** order.fulfillment_created -> when the order is wholly fulfilled, its decision is settled. */
 export const settleFulfilledOrderWorkflow = createWorkflow(

@@ -5,7 +5,7 @@ import {
   UpsertLocationProfileInput,
 } from "../steps/upsert-location-profile"
 
-export const updateLocationProfileWorkflowId = "oms-update-location-profile"
+export const updateLocationProfileWorkflowId = "oms-update-location-profile-workflow"
 
 /**
  * Sets how routing treats one stock location. The stock location must exist (404 if not);

@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../../modules/routing"
-import { createRuleSetWorkflow } from "../../../../workflows/routing/workflows/rule-sets"
+import { createRuleSetWorkflow } from "../../../../workflows/routing/workflows/create-rule-set"
 import { presentRuleSets } from "./helpers"
 import { AdminCreateRuleSetType } from "./validators"
 

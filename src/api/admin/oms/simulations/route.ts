@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { createSimulationWorkflow, SimulationWindow } from "../../../../workflows/routing/workflows/simulation"
+import { createSimulationWorkflow, SimulationWindow } from "../../../../workflows/routing/workflows/create-simulation"
 import { AdminCreateSimulationType } from "./validators"
 
 /** POST /admin/oms/simulations: queue a replay; 202 with the queued simulation, poll GET for progress. */

@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { activateRuleSetWorkflow } from "../../../../../../workflows/routing/workflows/rule-sets"
+import { activateRuleSetWorkflow } from "../../../../../../workflows/routing/workflows/activate-rule-set"
 import { getRuleSetOr404, presentRuleSets } from "../../helpers"
 
 /** POST /admin/oms/rule-sets/:id/activate: route with this version from now on. */

@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { archiveRuleSetWorkflow } from "../../../../../../workflows/routing/workflows/rule-sets"
+import { archiveRuleSetWorkflow } from "../../../../../../workflows/routing/workflows/archive-rule-set"
 import { getRuleSetOr404, presentRuleSets } from "../../helpers"
 
 /** POST /admin/oms/rule-sets/:id/archive */

@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { duplicateRuleSetWorkflow } from "../../../../../../workflows/routing/workflows/rule-sets"
+import { duplicateRuleSetWorkflow } from "../../../../../../workflows/routing/workflows/duplicate-rule-set"
 import { getRuleSetOr404, presentRuleSets } from "../../helpers"
 
 /** POST /admin/oms/rule-sets/:id/duplicate: a new draft version with the same rules. */

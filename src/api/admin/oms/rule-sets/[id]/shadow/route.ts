@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { updateRuleSetWorkflow } from "../../../../../../workflows/routing/workflows/rule-sets"
+import { updateRuleSetWorkflow } from "../../../../../../workflows/routing/workflows/update-rule-set"
 import { getRuleSetOr404, presentRuleSets } from "../../helpers"
 import { AdminShadowRuleSetType } from "../../validators"
 

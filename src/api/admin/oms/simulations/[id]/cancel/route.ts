@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { cancelSimulationWorkflow } from "../../../../../../workflows/routing/workflows/simulation"
+import { cancelSimulationWorkflow } from "../../../../../../workflows/routing/workflows/cancel-simulation"
 
 /** POST /admin/oms/simulations/:id/cancel: the runner stops before its next batch; done stays done. */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {

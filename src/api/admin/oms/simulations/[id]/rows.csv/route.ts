@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { SimulationRow } from "../../../../../../workflows/routing/workflows/simulation"
+import type { SimulationRow } from "../../../../../../workflows/routing/workflows/run-simulation-batch"
 import { simulationRowsCsv } from "../../../../../../lib/routing/simulation-csv"
 import { getSimulationOr404 } from "../../helpers"
 

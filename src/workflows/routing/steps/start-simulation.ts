@@ -1,8 +1,10 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
 import type { RuleSet } from "../../../lib/routing"
-import type { SimulationWindow } from "./simulation-create"
-import { withSimulationLock } from "./simulation-lock"
+import type { SimulationWindow } from "./create-simulation"
+import { withSimulationLock } from "../utils/simulation-lock"
+
+export const startSimulationStepId = "oms-start-simulation"
 
 /** The decisions a simulation reads, fixed when it starts so later orders do not shift it. */
 export type ResolvedWindow = {
@@ -25,7 +27,7 @@ function endOf(to: string) {
  * that is no longer queued (canceled before it started, or a duplicate event) is left alone.
  */
 export const startSimulationStep = createStep(
-  "oms-start-simulation",
+  startSimulationStepId,
   async (input: { id: string }, { container }): Promise<StepResponse<SimulationStart>> => {
     const routing = container.resolve<RoutingModuleService>(ROUTING_MODULE)
     const [simulation] = await routing.listSimulations({ id: input.id })

@@ -1,16 +1,18 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
-import { withSimulationLock } from "./simulation-lock"
+import { withSimulationLock } from "../utils/simulation-lock"
+
+export const cancelSimulationStepId = "oms-cancel-simulation"
+
+type Undo = { id: string; status: "queued" | "running" } | null
 
 /**
  * Marks a queued or running simulation canceled; the runner stops before its next batch.
  * A finished (done, failed, canceled) simulation is returned as it is.
  */
-type Undo = { id: string; status: "queued" | "running" } | null
-
 export const cancelSimulationStep = createStep(
-  "oms-cancel-simulation",
+  cancelSimulationStepId,
   async (input: { id: string }, { container }) => {
     const routing = container.resolve<RoutingModuleService>(ROUTING_MODULE)
     const [exists] = await routing.listSimulations({ id: input.id }, { select: ["id"] })

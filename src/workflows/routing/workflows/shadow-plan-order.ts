@@ -2,7 +2,7 @@ import { acquireLockStep, releaseLockStep } from "@medusajs/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { shadowPlanStep } from "../steps/shadow-plan"
 
-export const shadowPlanOrderWorkflowId = "oms-shadow-plan-order"
+export const shadowPlanOrderWorkflowId = "oms-shadow-plan-order-workflow"
 
 /**
  * After the live decision: plan the order with the drafts running in shadow. Its own lock per

@@ -1,6 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
 
+export const createSimulationStepId = "oms-create-simulation"
+
 /** Which past decisions a simulation replays: the last N, or those created in a date range. */
 export type SimulationWindow = { last: number } | { from: string; to: string }
 
@@ -12,7 +14,7 @@ export type CreateSimulationInput = {
 
 /** Stores a queued simulation; deleted again if a later step (the event) fails. */
 export const createSimulationStep = createStep(
-  "oms-create-simulation",
+  createSimulationStepId,
   async (input: CreateSimulationInput, { container }) => {
     const routing = container.resolve<RoutingModuleService>(ROUTING_MODULE)
     const simulation = await routing.createSimulations({
