@@ -8,9 +8,8 @@ import {
   RuleSetDraftInput,
   updateDraftRuleSetStep,
 } from "../steps/rule-set-steps"
-
-/** The lock for "which version is active": one per sales channel, and one global. */
-const scopeLock = (salesChannelId: string | null | undefined) => `oms:rule-sets:${salesChannelId ?? "global"}`
+// The lock for "which version is active": one per sales channel, and one global.
+import { ruleSetScopeLockKey as scopeLock } from "../../../lib/locks"
 
 export const createRuleSetWorkflow = createWorkflow("oms-create-rule-set", (input: RuleSetDraftInput) => {
   return new WorkflowResponse(createRuleSetStep(input))
