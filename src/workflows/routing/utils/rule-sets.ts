@@ -24,5 +24,5 @@ export const ruleSetLabel = (set: { name: string; version: number }) => `"${set.
 export const ruleSetService = (container: { resolve: <T>(key: string) => T }) =>
   container.resolve<RoutingModuleService>(ROUTING_MODULE)
 
-/** The lock for "which version is active": one per sales channel, and one global. */
-export const ruleSetScopeLockKey = (salesChannelId: string | null | undefined) => `oms:rule-sets:${salesChannelId ?? "global"}`
+// The lock for "which version is active" lives with every other lock key.
+export { ruleSetScopeLockKey } from "../../../lib/locks"
