@@ -19,7 +19,7 @@ import {
   ReservationItemWorkflowEvents,
 } from "@medusajs/framework/utils"
 import { createHook, createWorkflow, parallelize, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { orderLockKey } from "../../routing/utils/order-lock"
+import { orderLockKey } from "../../../lib/locks"
 import { planFulfillmentInventoryStep } from "../steps/plan-fulfillment-inventory"
 import {
   orderFulfillmentFields,

@@ -4,7 +4,7 @@ import type { WaveFilters } from "../../../lib/picking"
 import { PickingEvents } from "../events"
 import { createWaveStep } from "../steps/create-wave"
 import { loadWaveSourceStep } from "../steps/load-wave-source"
-import { waveLocationLockKey } from "../utils/lock-keys"
+import { waveLocationLockKey } from "../../../lib/locks"
 import { planWave } from "../utils/wave-plan"
 
 export const createWaveWorkflowId = "oms-create-wave-workflow"

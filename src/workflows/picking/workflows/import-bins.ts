@@ -2,7 +2,7 @@ import { acquireLockStep, releaseLockStep } from "@medusajs/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { resolveBinRowsStep } from "../steps/resolve-bin-rows"
 import { upsertBinsStep } from "../steps/upsert-bins"
-import { BINS_LOCK_KEY } from "../utils/lock-keys"
+import { BINS_LOCK_KEY } from "../../../lib/locks"
 
 export const importBinsWorkflowId = "oms-import-bins-workflow"
 

@@ -1,11 +1,11 @@
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createPlannedFulfillmentWorkflow } from "../../fulfillment/workflows/create-planned-fulfillment"
-import { orderLockKey } from "../../routing/utils/order-lock"
 import { PickingEvents } from "../events"
 import { PackOrderInput, preparePackStep } from "../steps/prepare-pack"
 import { recordPackStep } from "../steps/record-pack"
-import { waveLockKey } from "../utils/lock-keys"
+import { waveLockKey } from "../../../lib/locks"
+import { acquireOrderLock, releaseOrderLock } from "../../shared/order-lock"
 
 export const packOrderWorkflowId = "oms-pack-order-workflow"
 
@@ -23,9 +23,8 @@ export type PackOrderResult = {
  */
 export const packOrderWorkflow = createWorkflow(packOrderWorkflowId, (input: PackOrderInput) => {
   const waveKey = transform({ input }, ({ input }) => waveLockKey(input.wave_id))
-  const orderKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
   acquireLockStep({ key: waveKey, timeout: 60, ttl: 120 }).config({ name: "acquire-wave-lock" })
-  acquireLockStep({ key: orderKey, timeout: 60, ttl: 120 }).config({ name: "acquire-order-lock" })
+  const orderKey = acquireOrderLock(input.order_id, { timeout: 60, name: "acquire-order-lock" })
   const prepared = preparePackStep(input)
 
   const created = when({ prepared }, ({ prepared }) => !prepared.existing).then(() => {
@@ -54,7 +53,7 @@ export const packOrderWorkflow = createWorkflow(packOrderWorkflowId, (input: Pac
     return pack
   })
 
-  releaseLockStep({ key: orderKey }).config({ name: "release-order-lock" })
+  releaseOrderLock(orderKey, { name: "release-order-lock" })
   releaseLockStep({ key: waveKey }).config({ name: "release-wave-lock" })
   const result = transform({ prepared, created }, ({ prepared, created }): PackOrderResult =>
     prepared.existing ? { pack: prepared.existing, created: false } : { pack: created!, created: true }

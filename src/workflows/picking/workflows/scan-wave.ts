@@ -6,7 +6,7 @@ import { applyScanStep } from "../steps/apply-scan"
 import { CompletedWave, finishPickingStep } from "../steps/finish-picking"
 import { followReroutedOrdersStep } from "../steps/follow-rerouted-orders"
 import { rejectShortUnitsStep } from "../steps/reject-short-units"
-import { waveLockKey } from "../utils/lock-keys"
+import { waveLockKey } from "../../../lib/locks"
 
 export const scanWaveWorkflowId = "oms-scan-wave-workflow"
 

@@ -1,7 +1,7 @@
 import { acquireLockStep, releaseLockStep } from "@medusajs/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { startWaveStep } from "../steps/start-wave"
-import { waveLockKey } from "../utils/lock-keys"
+import { waveLockKey } from "../../../lib/locks"
 
 export const startWaveWorkflowId = "oms-start-wave-workflow"
 

@@ -3,7 +3,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { upsertBinsStep } from "../steps/upsert-bins"
 import { validateBinTargetStep } from "../steps/validate-bin-target"
 import { BinUpsert } from "../utils/bin-walk"
-import { BINS_LOCK_KEY } from "../utils/lock-keys"
+import { BINS_LOCK_KEY } from "../../../lib/locks"
 
 export const upsertBinWorkflowId = "oms-upsert-bin-workflow"
 

@@ -1,7 +1,6 @@
-import { acquireLockStep, releaseLockStep } from "@medusajs/core-flows"
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { closeDecisionStep } from "../steps/close-decision"
-import { orderLockKey } from "../utils/order-lock"
+import { acquireOrderLock, releaseOrderLock } from "../../shared/order-lock"
 
 export const closeRoutingDecisionWorkflowId = "oms-close-routing-decision-workflow"
 
@@ -9,10 +8,9 @@ export const closeRoutingDecisionWorkflowId = "oms-close-routing-decision-workfl
 export const closeRoutingDecisionWorkflow = createWorkflow(
   closeRoutingDecisionWorkflowId,
   (input: { order_id: string; actor?: string }) => {
-    const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
-    acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
+    const lockKey = acquireOrderLock(input.order_id, { ttl: 60 })
     const decision = closeDecisionStep(input)
-    releaseLockStep({ key: lockKey })
+    releaseOrderLock(lockKey)
     return new WorkflowResponse(decision)
   }
 )

@@ -1,8 +1,7 @@
-import { acquireLockStep, releaseLockStep } from "@medusajs/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { MoveLinesInput, moveReservationsStep } from "../steps/move-reservations"
 import { noteOnDecisionStep } from "../steps/note-on-decision"
-import { orderLockKey } from "../utils/order-lock"
+import { acquireOrderLock, releaseOrderLock } from "../../shared/order-lock"
 
 export const moveLinesWorkflowId = "oms-move-lines-workflow"
 
@@ -10,8 +9,7 @@ export const moveLinesWorkflowId = "oms-move-lines-workflow"
 export const moveLinesWorkflow = createWorkflow(
   moveLinesWorkflowId,
   (input: MoveLinesInput & { actor?: string; to_location_name?: string }) => {
-    const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
-    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+    const lockKey = acquireOrderLock(input.order_id)
     moveReservationsStep(input)
     const note = transform({ input }, ({ input }) => ({
       order_id: input.order_id,
@@ -20,7 +18,7 @@ export const moveLinesWorkflow = createWorkflow(
       summary: `Moved ${input.items.length} line(s) to ${input.to_location_name ?? input.to_location_id} by hand.`,
     }))
     const decision = noteOnDecisionStep(note)
-    releaseLockStep({ key: lockKey })
+    releaseOrderLock(lockKey)
     return new WorkflowResponse(decision)
   }
 )

@@ -1,4 +1,3 @@
-import { acquireLockStep, releaseLockStep } from "@medusajs/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { correctStockStep } from "../steps/correct-stock"
 import { loadRoutingContextStep } from "../steps/load-routing-context"
@@ -6,7 +5,7 @@ import { planAndReserveStep } from "../steps/plan-and-reserve"
 import { recordDecisionStep } from "../steps/record-decision"
 import { RejectLinesInput, validateRejectionStep } from "../steps/validate-rejection"
 import { emitDecisionEvent } from "../utils/emit-decision-event"
-import { orderLockKey } from "../utils/order-lock"
+import { acquireOrderLock, releaseOrderLock } from "../../shared/order-lock"
 
 export const rejectLinesWorkflowId = "oms-reject-lines-workflow"
 
@@ -16,8 +15,7 @@ export const rejectLinesWorkflowId = "oms-reject-lines-workflow"
  * lowered so the next order is not sent there for them either. All under the order's lock.
  */
 export const rejectLinesWorkflow = createWorkflow(rejectLinesWorkflowId, (input: RejectLinesInput) => {
-  const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
-  acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+  const lockKey = acquireOrderLock(input.order_id)
   const rejection = validateRejectionStep(input)
   const routeInput = transform({ input }, ({ input }) => ({
     order_id: input.order_id,
@@ -40,6 +38,6 @@ export const rejectLinesWorkflow = createWorkflow(rejectLinesWorkflowId, (input:
   }))
   correctStockStep(correction)
   emitDecisionEvent(decision as any, input.order_id)
-  releaseLockStep({ key: lockKey })
+  releaseOrderLock(lockKey)
   return new WorkflowResponse(decision)
 })

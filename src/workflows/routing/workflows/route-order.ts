@@ -1,10 +1,9 @@
-import { acquireLockStep, releaseLockStep } from "@medusajs/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { loadRoutingContextStep } from "../steps/load-routing-context"
 import { planAndReserveStep } from "../steps/plan-and-reserve"
 import { recordDecisionStep } from "../steps/record-decision"
 import { emitDecisionEvent } from "../utils/emit-decision-event"
-import { orderLockKey } from "../utils/order-lock"
+import { acquireOrderLock, releaseOrderLock } from "../../shared/order-lock"
 
 export const routeOrderWorkflowId = "oms-route-order-workflow"
 
@@ -24,8 +23,7 @@ export type RouteOrderInput = {
  * so a duplicate order.placed is a no-op.
  */
 export const routeOrderWorkflow = createWorkflow(routeOrderWorkflowId, (input: RouteOrderInput) => {
-  const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
-  acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+  const lockKey = acquireOrderLock(input.order_id)
   const context = loadRoutingContextStep(input)
   const result = planAndReserveStep({ context })
   const action = transform({ input }, ({ input }) => (input.force ? "re-routed" : "routed"))
@@ -38,7 +36,7 @@ export const routeOrderWorkflow = createWorkflow(routeOrderWorkflowId, (input: R
   })
 
   emitDecisionEvent(decision as any, input.order_id)
-  releaseLockStep({ key: lockKey })
+  releaseOrderLock(lockKey)
 
   const response = transform({ decision, context }, ({ decision, context }) => ({
     decision,

@@ -1,7 +1,6 @@
-import { acquireLockStep, releaseLockStep } from "@medusajs/core-flows"
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { settleDecisionStep } from "../steps/settle-decision"
-import { orderLockKey } from "../utils/order-lock"
+import { acquireOrderLock, releaseOrderLock } from "../../shared/order-lock"
 
 export const settleFulfilledOrderWorkflowId = "oms-settle-fulfilled-order-workflow"
 
@@ -9,10 +8,9 @@ export const settleFulfilledOrderWorkflowId = "oms-settle-fulfilled-order-workfl
 export const settleFulfilledOrderWorkflow = createWorkflow(
   settleFulfilledOrderWorkflowId,
   (input: { order_id: string }) => {
-    const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
-    acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
+    const lockKey = acquireOrderLock(input.order_id, { ttl: 60 })
     const settled = settleDecisionStep(input)
-    releaseLockStep({ key: lockKey })
+    releaseOrderLock(lockKey)
     return new WorkflowResponse(settled)
   }
 )

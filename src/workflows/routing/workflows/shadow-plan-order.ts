@@ -1,5 +1,6 @@
 import { acquireLockStep, releaseLockStep } from "@medusajs/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { shadowLockKey } from "../../../lib/locks"
 import { shadowPlanStep } from "../steps/shadow-plan"
 
 export const shadowPlanOrderWorkflowId = "oms-shadow-plan-order-workflow"
@@ -10,7 +11,7 @@ export const shadowPlanOrderWorkflowId = "oms-shadow-plan-order-workflow"
  * deliveries of the same event cannot both create a row.
  */
 export const shadowPlanOrderWorkflow = createWorkflow(shadowPlanOrderWorkflowId, (input: { order_id: string }) => {
-  const key = transform({ input }, ({ input }) => `oms:shadow:${input.order_id}`)
+  const key = transform({ input }, ({ input }) => shadowLockKey(input.order_id))
   acquireLockStep({ key, timeout: 30, ttl: 60 })
   const result = shadowPlanStep(input)
   releaseLockStep({ key })

@@ -1,5 +1,6 @@
 import { acquireLockStep, releaseLockStep, useQueryGraphStep } from "@medusajs/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { locationProfileLockKey } from "../../../lib/locks"
 import {
   upsertLocationProfileStep,
   UpsertLocationProfileInput,
@@ -14,7 +15,7 @@ export const updateLocationProfileWorkflowId = "oms-update-location-profile-work
 export const updateLocationProfileWorkflow = createWorkflow(
   updateLocationProfileWorkflowId,
   (input: UpsertLocationProfileInput) => {
-    const lockKey = transform({ input }, ({ input }) => `oms:location-profile:${input.stock_location_id}`)
+    const lockKey = transform({ input }, ({ input }) => locationProfileLockKey(input.stock_location_id))
     useQueryGraphStep({
       entity: "stock_location",
       fields: ["id"],
