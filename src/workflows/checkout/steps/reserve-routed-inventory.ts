@@ -1,12 +1,14 @@
 import { IInventoryService, MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { routedReservations, Shortage } from "../../../lib/checkout"
 import { geocodeAddress } from "../../../lib/geo"
-import { Candidate, defaultRuleSet, planAllocation } from "../../../lib/routing"
-import { loadRoutingContext } from "../../routing/steps/load-routing-context"
-import { plannerLineId, RoutingContext } from "../../routing/utils/routing-context"
+import { withStock } from "../../../lib/inventory"
+import { plannerLineId } from "../../../lib/order"
+import { defaultRuleSet, planAllocation } from "../../../lib/routing"
+import { LockedStock, withInventoryLocks, withLockedStock } from "../../shared/locked-stock"
+import { loadRoutingContext, RoutingContext } from "../../shared/routing-context"
 import type { ConfirmInventoryItem } from "../utils/prepare-confirm-inventory-input"
-import { routedReservations, Shortage } from "../utils/routed-reservations"
 
 export const reserveRoutedInventoryStepId = "oms-reserve-routed-inventory"
 
@@ -40,8 +42,11 @@ export const reserveRoutedInventoryStep = createStep(
     if (context.skip === "order not found") {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${input.order_id} was not found while reserving stock`)
     }
-    const locking = container.resolve(Modules.LOCKING)
-    const reservations = await locking.execute(inventoryItemIds, () => planAndReserve(container, context, input))
+    const reservations = await withLockedStock(
+      container,
+      { inventory_item_ids: inventoryItemIds, location_ids: context.candidates.map((c) => c.id) },
+      (stock) => planAndReserve(container, context, input, stock)
+    )
     return new StepResponse(reservations, {
       reservation_ids: reservations.map((r) => r.id),
       inventory_item_ids: inventoryItemIds,
@@ -50,30 +55,20 @@ export const reserveRoutedInventoryStep = createStep(
   async (undo: Undo | undefined, { container }) => {
     if (!undo?.reservation_ids?.length) return
     const inventory = container.resolve<IInventoryService>(Modules.INVENTORY)
-    const locking = container.resolve(Modules.LOCKING)
-    await locking.execute(undo.inventory_item_ids, async () => {
+    await withInventoryLocks(container, undo.inventory_item_ids, async () => {
       await inventory.deleteReservationItems(undo.reservation_ids)
     })
   }
 )
 
-async function planAndReserve(container: MedusaContainer, context: RoutingContext, input: ReserveRoutedInventoryInput) {
+async function planAndReserve(
+  container: MedusaContainer,
+  context: RoutingContext,
+  input: ReserveRoutedInventoryInput,
+  stock: LockedStock
+) {
   const inventory = container.resolve<IInventoryService>(Modules.INVENTORY)
-  const inventoryItemIds = [...new Set(input.items.map((i) => i.inventory_item_id))]
-  const candidateIds = context.candidates.map((c) => c.id)
-  const levels = candidateIds.length
-    ? await inventory.listInventoryLevels({ inventory_item_id: inventoryItemIds, location_id: candidateIds }, { take: null })
-    : []
-  const stockByLocation = new Map<string, Candidate["stock"]>(candidateIds.map((id) => [id, {}]))
-  for (const level of levels) {
-    const stock = stockByLocation.get(level.location_id)
-    if (!stock) continue
-    stock[level.inventory_item_id] = {
-      stocked: Number(level.stocked_quantity),
-      reserved: Number(level.reserved_quantity),
-    }
-  }
-  const candidates: Candidate[] = context.candidates.map((c) => ({ ...c, stock: stockByLocation.get(c.id) ?? {} }))
+  const candidates = withStock(context.candidates, stock.matrix)
 
   // The lines are exactly what Medusa would reserve; unit values come from the order.
   const valueOf = new Map(context.lines.map((l) => [l.line_id, l.unit_value]))

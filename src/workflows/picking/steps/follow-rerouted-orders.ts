@@ -2,7 +2,7 @@ import { IInventoryService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { PICKING_MODULE, PickingModuleService } from "../../../modules/picking"
-import { plannerLineId } from "../../routing/utils/routing-context"
+import { plannerLineId } from "../../../lib/order"
 import { scanTotals, shrinkWalk } from "../utils/stop-lines"
 import { loadWave, restoreWaveChanges, WaveChanges, WaveLineRecord, writeWaveChanges } from "../utils/wave-records"
 

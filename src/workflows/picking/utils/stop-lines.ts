@@ -1,5 +1,5 @@
 import { fillTotes, scanProgress, scanStateAt, type PickList, type PickStop, type ScanState } from "../../../lib/picking"
-import { plannerLineId } from "../../routing/utils/routing-context"
+import { plannerLineId } from "../../../lib/order"
 import type { WaveLineRecord, WaveLineStatus } from "./wave-records"
 
 /**

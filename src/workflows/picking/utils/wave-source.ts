@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/frame
 import type { BinPlacement, WaveCandidate } from "../../../lib/picking"
 import { PICKING_MODULE, PickingModuleService } from "../../../modules/picking"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
-import { plannerLineId, splitPlannerLineId } from "../../routing/utils/routing-context"
+import { plannerLineId, splitPlannerLineId } from "../../../lib/order"
 
 /** What a pick list prints about one order line (the order's own snapshot of the product). */
 export type LineDetail = {

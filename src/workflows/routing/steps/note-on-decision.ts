@@ -4,7 +4,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { geocodeAddress } from "../../../lib/geo"
 import { planFromHeldUnits } from "../../../lib/routing/manual-plan"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
-import { plannerLineId } from "../utils/routing-context"
+import { plannerLineId } from "../../../lib/order"
 import { StoredPlan } from "../utils/stored-plan"
 import { HistoryEntry } from "./record-decision"
 

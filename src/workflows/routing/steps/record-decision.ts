@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
-import { RoutingContext } from "../utils/routing-context"
+import { RoutingContext } from "../../shared/routing-context"
 import { PlanAndReserveResult } from "./plan-and-reserve"
 
 export const recordDecisionStepId = "oms-record-routing-decision"

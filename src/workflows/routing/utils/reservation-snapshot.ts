@@ -1,6 +1,6 @@
 import { IInventoryService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { HeldReservation } from "./routing-context"
+import { HeldReservation } from "../../../lib/inventory"
 
 /** What a step changed in reservations, enough to put everything back. */
 export type ReservationUndo = {

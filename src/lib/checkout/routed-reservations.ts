@@ -1,6 +1,21 @@
-import type { Candidate, Plan } from "../../../lib/routing"
-import { plannerLineId } from "../../routing/utils/routing-context"
-import type { ConfirmInventoryItem } from "./prepare-confirm-inventory-input"
+import { ReservationBatch } from "../inventory"
+import { plannerLineId } from "../order"
+import type { Candidate, Plan } from "../routing"
+
+/**
+ * What Medusa's checkout would reserve for one inventory item of one cart line (the shape of
+ * its `prepareConfirmInventoryInput` items): `quantity` line units of `required_quantity`
+ * inventory units each, at one of `location_ids`.
+ */
+export type ReservationRequest = {
+  /** The order line item id. */
+  id: string
+  inventory_item_id: string
+  required_quantity: number
+  allow_backorder: boolean
+  quantity: number
+  location_ids: string[]
+}
 
 /** One reservation to create at checkout. */
 export type ReservationToCreate = {
@@ -22,7 +37,7 @@ export type Shortage = {
 export type RoutedReservations = { reservations: ReservationToCreate[]; shortages: Shortage[] }
 
 /**
- * Turns the planner's plan into the reservations checkout creates. Pure.
+ * Turns the planner's plan into the reservations checkout creates.
  *
  * 1. Planned units go where the plan puts them (a line split over two shipments gives two
  *    reservations), never beyond `stocked - reserved` at that location.
@@ -37,23 +52,17 @@ export type RoutedReservations = { reservations: ReservationToCreate[]; shortage
  * the inventory module checks each reservation of a batch on its own, not cumulatively.
  */
 export function routedReservations(input: {
-  items: ConfirmInventoryItem[]
+  items: ReservationRequest[]
   plan: Plan
   candidates: Candidate[]
   country_code: string
 }): RoutedReservations {
   const { items, plan, candidates } = input
   const country = input.country_code.toUpperCase()
-  const byId = new Map(candidates.map((c) => [c.id, c]))
-  const taken = new Map<string, number>()
-  const key = (location: string, item: string) => `${location}|${item}`
-  const free = (location: string, item: string) => {
-    const level = byId.get(location)?.stock[item]
-    if (!level) return 0
-    return Math.max(0, level.stocked - level.reserved - (taken.get(key(location, item)) ?? 0))
-  }
+  const batch = new ReservationBatch(candidates)
+  const free = (location: string, item: string) => batch.free(location, item)
   const out = new Map<string, ReservationToCreate>()
-  const reserve = (item: ConfirmInventoryItem, location_id: string, quantity: number) => {
+  const reserve = (item: ReservationRequest, location_id: string, quantity: number) => {
     if (quantity <= 0) return
     const k = `${item.id}|${item.inventory_item_id}|${location_id}`
     const existing = out.get(k)
@@ -66,7 +75,7 @@ export function routedReservations(input: {
         quantity,
         allow_backorder: item.allow_backorder,
       })
-    taken.set(key(location_id, item.inventory_item_id), (taken.get(key(location_id, item.inventory_item_id)) ?? 0) + quantity)
+    batch.take(location_id, item.inventory_item_id, quantity)
   }
 
   // Where the plan puts each planner line, in shipment order.
@@ -87,7 +96,7 @@ export function routedReservations(input: {
     ...candidates.filter((c) => !planLocations.includes(c.id) && !serves(c)).sort(byPriority).map((c) => c.id),
   ]
 
-  const rest = new Map<ConfirmInventoryItem, number>()
+  const rest = new Map<ReservationRequest, number>()
   for (const item of items) {
     const need = Number(item.quantity) * Number(item.required_quantity ?? 1)
     let left = need
@@ -111,7 +120,7 @@ export function routedReservations(input: {
     if (left <= 0) continue
     if (item.allow_backorder) {
       const own = planned.get(plannerLineId(item.id, item.inventory_item_id))?.[0]?.location_id
-      const stocking = fallbackOrder.find((l) => byId.get(l)?.stock[item.inventory_item_id])
+      const stocking = fallbackOrder.find((l) => batch.stocks(l, item.inventory_item_id))
       reserve(item, own ?? stocking ?? item.location_ids[0], left)
       continue
     }

@@ -1,0 +1,2 @@
+export { routedReservations } from "./routed-reservations"
+export type { ReservationRequest, ReservationToCreate, RoutedReservations, Shortage } from "./routed-reservations"

@@ -1,0 +1,2 @@
+export { plannerLineId, splitPlannerLineId } from "./line-id"
+export type { OrderLineItemRef } from "./line-id"
