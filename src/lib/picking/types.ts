@@ -75,6 +75,16 @@ export type PickListLine = {
 
 export type BinPlacement = { code: string; walk_sequence: number | null }
 
+/** Everything a wave build reads (at one location): the orders it may take, line snapshots, bins. */
+export type WaveBuildSource = {
+  location: { id: string; name: string }
+  candidates: WaveCandidate[]
+  /** Keyed by line item id: what the pick list prints about the line. */
+  details: Record<string, Pick<PickListLine, "sku" | "barcode" | "product_title" | "variant_title">>
+  /** Keyed by inventory item id: the item's bin at this location. */
+  bins: Record<string, BinPlacement>
+}
+
 export type PickListInput = {
   wave_id: string
   location_name: string
@@ -200,4 +210,22 @@ export type PackOutcome = {
   code: "item_ok" | "order_complete" | "wrong_item" | "over_scan"
   message: string
   line_item_id?: string
+}
+
+export type WaveLineStatus = "waiting" | "picked" | "short" | "packed" | "cancelled"
+
+/** What the picking rules read of a stored wave line: one order line's units of one item, in one tote. */
+export type WaveLineState = {
+  id: string
+  order_id: string
+  line_item_id: string
+  inventory_item_id: string
+  /** Units the wave still owes the order (lowered when a short pick or a re-route takes some). */
+  quantity: number
+  /** Units the wave was built with. */
+  quantity_planned: number
+  picked: number
+  status: WaveLineStatus
+  /** True while the wave still owns the units (open, picking, picked, not yet packed). */
+  open: boolean
 }

@@ -1,8 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { applyScan, ScanEvent, ScanOutcome, shortAllocations, ShortAllocation } from "../../../lib/picking"
+import { applyScan, ScanEvent, ScanOutcome, shortAllocations, ShortAllocation, closeStopLines, scanTotals } from "../../../lib/picking"
 import { PICKING_MODULE, PickingModuleService } from "../../../modules/picking"
-import { closeStopLines, scanTotals } from "../utils/stop-lines"
 import {
   loadWaveLines,
   loadWaveRow,

@@ -1,9 +1,8 @@
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import { pickingConflict } from "../utils/conflict"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { buildPickList, WaveFilters } from "../../../lib/picking"
+import { buildPickList, WaveFilters, pickListInput, WavePlan } from "../../../lib/picking"
 import { PICKING_MODULE, PickingModuleService } from "../../../modules/picking"
-import { pickListInput, WavePlan } from "../utils/wave-plan"
 import type { WaveSource } from "../utils/wave-source"
 
 export const createWaveStepId = "oms-create-wave"

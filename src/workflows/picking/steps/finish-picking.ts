@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { PICKING_MODULE, PickingModuleService } from "../../../modules/picking"
-import { everyOrderPacked } from "../utils/order-status"
+import { everyOrderPacked } from "../../../lib/picking"
 import { loadWaveLines, loadWaveRow } from "../utils/wave-records"
 
 export type CompletedWave = { id: string; stock_location_id: string; units_picked: number; units_short: number }

@@ -3,7 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { PICKING_MODULE, PickingModuleService } from "../../../modules/picking"
 import { plannerLineId } from "../../../lib/order"
-import { scanTotals, shrinkWalk } from "../utils/stop-lines"
+import { scanTotals, shrinkWalk } from "../../../lib/picking"
 import { loadWave, restoreWaveChanges, WaveChanges, WaveLineRecord, writeWaveChanges } from "../utils/wave-records"
 
 export const followReroutedOrdersStepId = "oms-follow-rerouted-orders"

@@ -1,8 +1,7 @@
 import { pickingConflict } from "../utils/conflict"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { Parcel } from "../../../lib/picking"
+import { type Parcel, everyOrderPacked } from "../../../lib/picking"
 import { PICKING_MODULE, PickingModuleService } from "../../../modules/picking"
-import { everyOrderPacked } from "../utils/order-status"
 import { loadWave, restoreWaveChanges, WaveChanges, writeWaveChanges } from "../utils/wave-records"
 
 export const recordPackStepId = "oms-record-pack"

@@ -1,8 +1,7 @@
 import { IInventoryService } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { BinCsvError, parseBinsCsv } from "../../../lib/picking"
-import type { BinUpsert } from "../utils/bin-walk"
+import { BinCsvError, parseBinsCsv, type BinUpsert } from "../../../lib/picking"
 
 export const resolveBinRowsStepId = "oms-resolve-bin-rows"
 

@@ -1,7 +1,7 @@
 import { pickingConflict } from "../utils/conflict"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { PICKING_MODULE, PickingModuleService } from "../../../modules/picking"
-import { binFields, BinUpsert } from "../utils/bin-walk"
+import { binFields, BinUpsert } from "../../../lib/picking"
 
 export const upsertBinsStepId = "oms-upsert-bins"
 

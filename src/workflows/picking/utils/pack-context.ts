@@ -1,22 +1,11 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { Parcel, parcelFromItems } from "../../../lib/picking"
+import { Parcel, parcelFromItems, orderWaveStatus, OrderWaveStatus, packableUnits, packBenchItems, type PackBenchItem } from "../../../lib/picking"
 import { PICKING_MODULE, PickingModuleService } from "../../../modules/picking"
-import { orderWaveStatus, OrderWaveStatus, packableUnits } from "./order-status"
 import { loadWaveLines, loadWaveRow, WaveLineRecord, WaveRecord } from "./wave-records"
 
-export type PackItem = {
-  line_item_id: string
-  sku: string | null
-  barcode: string | null
-  title: string
-  variant_title: string | null
-  quantity: number
-  weight: number | null
-  length: number | null
-  width: number | null
-  height: number | null
-}
+/** One line on the packing bench (see packBenchItems). */
+export type PackItem = PackBenchItem
 
 export type PackContext = {
   wave: WaveRecord
@@ -32,8 +21,6 @@ export type PackContext = {
   pack: { id: string; status: "packed"; fulfillment_id: string | null; parcel: Parcel | null } | null
   shipping_address: Record<string, unknown> | null
 }
-
-const num = (v: unknown) => (v === null || v === undefined || v === "" ? null : Number(v))
 
 /**
  * One order of a wave as the packing bench sees it, in three rounds of queries: the wave, the
@@ -60,7 +47,6 @@ export async function loadPackContext(container: MedusaContainer, waveId: string
     query.graph({ entity: "stock_location", fields: ["id", "name"], filters: { id: wave.stock_location_id } }),
   ])
   const order = orders[0] as any
-  const items = new Map<string, any>(((order?.items ?? []) as any[]).filter(Boolean).map((i) => [i.id, i]))
   const variantIds = [...new Set(lines.map((l) => l.variant_id).filter(Boolean))] as string[]
   const { data: variants } = variantIds.length
     ? await query.graph({
@@ -69,30 +55,12 @@ export async function loadPackContext(container: MedusaContainer, waveId: string
         filters: { id: variantIds },
       })
     : { data: [] as any[] }
-  const variantById = new Map((variants as any[]).map((v) => [v.id, v]))
 
   // Once packed, the parcel holds what was packed; before, what is picked and still owed.
   const units = pack
     ? new Map(((pack.items as unknown as { line_item_id: string; quantity: number }[]) ?? []).map((i) => [i.line_item_id, i.quantity]))
     : packableUnits(lines)
-  const packItems: PackItem[] = []
-  for (const [lineItemId, quantity] of units) {
-    const item = items.get(lineItemId)
-    const variant = variantById.get(item?.variant_id)
-    packItems.push({
-      line_item_id: lineItemId,
-      sku: item?.variant_sku ?? null,
-      barcode: item?.variant_barcode ?? null,
-      title: item?.product_title ?? item?.title ?? "",
-      variant_title: item?.variant_title ?? null,
-      quantity,
-      weight: num(variant?.weight),
-      length: num(variant?.length),
-      width: num(variant?.width),
-      height: num(variant?.height),
-    })
-  }
-  packItems.sort((a, b) => (a.sku ?? "").localeCompare(b.sku ?? "") || a.line_item_id.localeCompare(b.line_item_id))
+  const packItems = packBenchItems(units, ((order?.items ?? []) as any[]).filter(Boolean), variants as any[])
 
   return {
     wave,

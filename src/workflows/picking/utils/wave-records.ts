@@ -1,10 +1,10 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { pickingConflict } from "./conflict"
-import type { PickList, ScanState } from "../../../lib/picking"
+import type { PickList, ScanState, WaveLineStatus } from "../../../lib/picking"
 import { PickingModuleService } from "../../../modules/picking"
 
 export type WaveStatus = "open" | "picking" | "picked" | "packed" | "cancelled"
-export type WaveLineStatus = "waiting" | "picked" | "short" | "packed" | "cancelled"
+export type { WaveLineStatus }
 
 export type WaveRecord = {
   id: string

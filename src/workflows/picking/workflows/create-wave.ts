@@ -1,11 +1,10 @@
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import type { WaveFilters } from "../../../lib/picking"
+import { type WaveFilters, planWave } from "../../../lib/picking"
 import { PickingEvents } from "../events"
 import { createWaveStep } from "../steps/create-wave"
 import { loadWaveSourceStep } from "../steps/load-wave-source"
 import { waveLocationLockKey } from "../../../lib/locks"
-import { planWave } from "../utils/wave-plan"
 
 export const createWaveWorkflowId = "oms-create-wave-workflow"
 

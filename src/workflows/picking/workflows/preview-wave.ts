@@ -1,7 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import type { WaveFilters } from "../../../lib/picking"
+import { type WaveFilters, planWave } from "../../../lib/picking"
 import { loadWaveSourceStep } from "../steps/load-wave-source"
-import { planWave } from "../utils/wave-plan"
 
 export const previewWaveWorkflowId = "oms-preview-wave-workflow"
 

@@ -2,7 +2,7 @@ import { acquireLockStep, releaseLockStep } from "@medusajs/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { upsertBinsStep } from "../steps/upsert-bins"
 import { validateBinTargetStep } from "../steps/validate-bin-target"
-import { BinUpsert } from "../utils/bin-walk"
+import { BinUpsert } from "../../../lib/picking"
 import { BINS_LOCK_KEY } from "../../../lib/locks"
 
 export const upsertBinWorkflowId = "oms-upsert-bin-workflow"

@@ -1,8 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { PickStop, ScanPhase, ScanProgress, scanProgress, ScanState, startScan } from "../../../../lib/picking"
+import { PickStop, ScanPhase, ScanProgress, scanProgress, ScanState, startScan, orderWaveStatus, OrderWaveStatus } from "../../../../lib/picking"
 import { PICKING_MODULE, PickingModuleService } from "../../../../modules/picking"
-import { orderWaveStatus, OrderWaveStatus } from "../../../../workflows/picking/utils/order-status"
 import { loadWave, loadWaveRow, WaveLineRecord, WaveRecord } from "../../../../workflows/picking/utils/wave-records"
 
 export type WaveSummary = {

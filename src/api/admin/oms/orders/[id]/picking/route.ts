@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { PICKING_MODULE, PickingModuleService } from "../../../../../../modules/picking"
-import { orderWaveStatus } from "../../../../../../workflows/picking/utils/order-status"
+import { orderWaveStatus } from "../../../../../../lib/picking"
 import type { WaveLineRecord } from "../../../../../../workflows/picking/utils/wave-records"
 import { locationNames } from "../../../waves/helpers"
 

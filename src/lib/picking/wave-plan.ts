@@ -1,5 +1,6 @@
-import { assignTotes, PickListInput, selectWaveOrders, WaveFilters, WaveOrder } from "../../../lib/picking"
-import type { WaveSource } from "./wave-source"
+import { assignTotes } from "./totes"
+import type { PickListInput, WaveBuildSource, WaveFilters, WaveOrder } from "./types"
+import { selectWaveOrders } from "./wave-selection"
 
 /** One wave line to store: an order line's units of one inventory item, and its tote. */
 export type PlannedWaveLine = {
@@ -21,7 +22,7 @@ export type WavePlan = {
 }
 
 /** Which orders a wave takes (oldest first, filtered) and their totes; no I/O. */
-export function planWave(source: WaveSource, filters: WaveFilters, now: Date): WavePlan {
+export function planWave(source: WaveBuildSource, filters: WaveFilters, now: Date): WavePlan {
   const selected = selectWaveOrders(source.candidates, filters, now)
   const totes = assignTotes(selected)
   const orders = selected.map((c) => ({ order_id: c.order_id, display_id: c.display_id, tote: totes[c.order_id] }))
@@ -46,7 +47,7 @@ export function planWave(source: WaveSource, filters: WaveFilters, now: Date): W
 }
 
 /** What buildPickList needs for a planned wave. */
-export function pickListInput(source: WaveSource, plan: WavePlan, waveId: string): PickListInput {
+export function pickListInput(source: WaveBuildSource, plan: WavePlan, waveId: string): PickListInput {
   return {
     wave_id: waveId,
     location_name: plan.location_name,

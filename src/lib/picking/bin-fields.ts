@@ -1,4 +1,5 @@
-import { binWalkSequence, normalizeBinCode, WalkOrder } from "../../../lib/picking"
+import { binWalkSequence, normalizeBinCode } from "./bin-code"
+import type { WalkOrder } from "./types"
 
 export type BinUpsert = {
   stock_location_id: string
@@ -8,6 +9,7 @@ export type BinUpsert = {
   walk_sequence?: number | null
 }
 
+/** The bin as stored before this change, if there is one. */
 type Existing = { walk_sequence: number | null; walk_sequence_source: "code" | "manual" } | undefined
 
 /** The stored fields of a bin: normalised code, walk sequence and where the sequence comes from. */

@@ -1,12 +1,13 @@
-import { fillTotes, scanProgress, scanStateAt, type PickList, type PickStop, type ScanState } from "../../../lib/picking"
-import { plannerLineId } from "../../../lib/order"
-import type { WaveLineRecord, WaveLineStatus } from "./wave-records"
+import { plannerLineId } from "../order"
+import { scanProgress, scanStateAt } from "./scan"
+import { fillTotes } from "./short-pick"
+import type { PickList, PickStop, ScanState, WaveLineState, WaveLineStatus } from "./types"
 
 /**
  * The wave lines a finished stop closes, with what each got: the units taken from the shelf
  * fill the totes in tote order (the same fill shortAllocations sends back to routing).
  */
-export function closeStopLines(stop: PickStop, taken: number, lines: WaveLineRecord[]) {
+export function closeStopLines(stop: PickStop, taken: number, lines: WaveLineState[]) {
   const byKey = new Map(lines.map((l) => [plannerLineId(l.line_item_id, l.inventory_item_id), l]))
   const changes: { id: string; picked: number; short: number; status: WaveLineStatus }[] = []
   for (const { share, filled } of fillTotes(stop, taken)) {
@@ -24,7 +25,7 @@ export function closeStopLines(stop: PickStop, taken: number, lines: WaveLineRec
  * walked carry only what is still needed, and stops left with nothing drop out of the walk,
  * so the picker is never sent to a shelf for nothing. Walked stops stay as they were picked.
  */
-export function shrinkWalk(list: PickList, state: ScanState, lines: WaveLineRecord[]) {
+export function shrinkWalk(list: PickList, state: ScanState, lines: WaveLineState[]) {
   const quantity = new Map(lines.map((l) => [plannerLineId(l.line_item_id, l.inventory_item_id), l.open ? l.quantity : 0]))
   const ahead = (index: number) => state.current !== null && index >= state.current
 
