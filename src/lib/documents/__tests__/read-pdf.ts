@@ -12,7 +12,9 @@ type PdfPage = {
 /** The text of each page, one line per text baseline, read back the way a person reads it. */
 export async function readPdf(pdf: Buffer): Promise<{ pages: string[]; text: string }> {
   const pages: string[] = []
-  await pdfParse(pdf, {
+  // A copy with its own ArrayBuffer: a small Buffer is a view into Node's shared 8 KB pool, and
+  // this pdf.js reads the whole underlying buffer, so it would parse the neighbours' bytes too.
+  await pdfParse(new Uint8Array(pdf) as Buffer, {
     pagerender: async (page) => {
       const content = await page.getTextContent({ normalizeWhitespace: false, disableCombineTextItems: false })
       let text = ""
