@@ -1,4 +1,4 @@
-import { assignTotes, buildPickList, type PickListInput, type PickListLine } from ".."
+import { assignTotes, buildPickList, type PickListInput, type PickListLine, type WaveCandidate } from ".."
 
 type Wanted = { order: string; sku: string; quantity: number; line?: string }
 
@@ -30,3 +30,20 @@ export function wave(wanted: Wanted[], bins: Record<string, string | null>, sequ
 }
 
 export const pickList = (...args: Parameters<typeof wave>) => buildPickList(wave(...args))
+
+/** An order waiting at a location: one line per entry of `units` (item i, SKU-i), shipping with `shipping`. */
+export function waveCandidate(display_id: number, placed_at: string, units: number[], shipping = "so_standard"): WaveCandidate {
+  return {
+    order_id: `order_${display_id}`,
+    display_id,
+    placed_at,
+    shipping_option_ids: [shipping],
+    lines: units.map((quantity, i) => ({
+      line_item_id: `li_${display_id}_${i}`,
+      inventory_item_id: `iitem_${i}`,
+      variant_id: `variant_${i}`,
+      sku: `SKU-${i}`,
+      quantity,
+    })),
+  }
+}

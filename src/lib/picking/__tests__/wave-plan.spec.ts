@@ -1,20 +1,7 @@
-import { packBenchItems, pickListInput, planWave, type WaveBuildSource, type WaveCandidate } from ".."
+import { packBenchItems, pickListInput, planWave, type WaveBuildSource } from ".."
+import { waveCandidate as candidate } from "./fixtures"
 
 const now = new Date("2025-06-02T12:00:00Z")
-
-const candidate = (display_id: number, placed_at: string, units: number[]): WaveCandidate => ({
-  order_id: `order_${display_id}`,
-  display_id,
-  placed_at,
-  shipping_option_ids: ["so_standard"],
-  lines: units.map((quantity, i) => ({
-    line_item_id: `li_${display_id}_${i}`,
-    inventory_item_id: `iitem_${i}`,
-    variant_id: `variant_${i}`,
-    sku: `SKU-${i}`,
-    quantity,
-  })),
-})
 
 const source: WaveBuildSource = {
   location: { id: "sloc_newark", name: "Newark DC" },

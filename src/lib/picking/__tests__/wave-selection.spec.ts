@@ -1,22 +1,7 @@
 import { selectWaveOrders, type WaveCandidate } from ".."
+import { waveCandidate as candidate } from "./fixtures"
 
 const now = new Date("2025-06-02T12:00:00Z")
-
-function candidate(display_id: number, placed_at: string, units: number[], shipping = "so_standard"): WaveCandidate {
-  return {
-    order_id: `order_${display_id}`,
-    display_id,
-    placed_at,
-    shipping_option_ids: [shipping],
-    lines: units.map((quantity, i) => ({
-      line_item_id: `li_${display_id}_${i}`,
-      inventory_item_id: `iitem_${i}`,
-      variant_id: `variant_${i}`,
-      sku: `SKU-${i}`,
-      quantity,
-    })),
-  }
-}
 
 const orders = [
   candidate(1004, "2025-06-02T11:50:00Z", [1], "so_express"),
