@@ -23,6 +23,3 @@ export const ruleSetLabel = (set: { name: string; version: number }) => `"${set.
 /** The routing module, which stores the rule-set versions. */
 export const ruleSetService = (container: { resolve: <T>(key: string) => T }) =>
   container.resolve<RoutingModuleService>(ROUTING_MODULE)
-
-// The lock for "which version is active" lives with every other lock key.
-export { ruleSetScopeLockKey } from "../../../lib/locks"

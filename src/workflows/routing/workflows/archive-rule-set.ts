@@ -1,7 +1,7 @@
 import { acquireLockStep, releaseLockStep } from "@medusajs/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { archiveRuleSetStep } from "../steps/archive-rule-set"
-import { ruleSetScopeLockKey } from "../utils/rule-sets"
+import { ruleSetScopeLockKey } from "../../../lib/locks"
 
 export const archiveRuleSetWorkflowId = "oms-archive-rule-set-workflow"
 
