@@ -36,10 +36,10 @@ export const ruleSetSchema = z
     set.rules.forEach((rule, k) => {
       const needsList = rule.kind === "filter" && (rule.type === "include_locations" || rule.type === "exclude_locations")
       if (needsList && !(rule.params as { location_ids?: string[] } | undefined)?.location_ids?.length) {
-        // The message names the field itself: Medusa's 400 shows custom messages without the path.
+        // The API's 400 names the field from the path (src/lib/validation/describe-issues.ts).
         ctx.addIssue({
           code: "custom",
-          message: `rules[${k}].params.location_ids: list at least one location id`,
+          message: "list at least one location id",
           path: ["rules", k, "params", "location_ids"],
         })
       }

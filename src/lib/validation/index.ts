@@ -1,0 +1,2 @@
+export { describeIssues, dottedPath } from "./describe-issues"
+export type { DescribeContext } from "./describe-issues"
