@@ -129,7 +129,7 @@ describe("The routing control room", () => {
       await form.getByTestId("oms-rule-set-save").click()
       const refused = form.getByTestId("oms-rule-conditions-7-error")
       await refused.waitFor()
-      expect(await textOf(refused)).toMatch(/rules, 7, condition, in/)
+      expect(await textOf(refused)).toMatch(/Field 'definition\.rules\.7\.condition\.in': list at least one value/)
       await dismissToasts(page)
       await screenshot(page, "oms-rule-condition-error.png")
 

@@ -140,12 +140,13 @@ export const toConditionForm = (condition: unknown): ConditionForm => {
 }
 
 /**
- * The rule (by index) and condition row a server message is about, read from the field path
- * Medusa puts in it ("definition, rules, 1, condition, conditions, 0, in"); null when it names none.
+ * The rule (by index) and condition row a server message is about, read from the dotted field
+ * path the API names ("Field 'definition.rules.1.condition.conditions.0.in': ..."); null when it
+ * names none. Medusa's older comma form ("rules, 1, condition") is read too.
  */
 export const conditionErrorTarget = (message: string): { rule: number; row: number | null } | null => {
   const rule = /rules(?:, |\[|\.)(\d+)/.exec(message)
   if (!rule || !/condition/.test(message)) return null
-  const row = /conditions, (\d+)/.exec(message)
+  const row = /conditions(?:, |\[|\.)(\d+)/.exec(message)
   return { rule: Number(rule[1]), row: row ? Number(row[1]) : null }
 }

@@ -1,21 +1,15 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../../../../modules/routing"
 import { getRuleSetOr404 } from "../../helpers"
-import { AdminShadowResultsQuery } from "../../validators"
+import type { AdminShadowResultsQueryType } from "../../validators"
 
 /**
  * GET /admin/oms/rule-sets/:id/shadow-results: the orders planned in shadow, newest first,
  * with what the draft would have done differently; `disagreements_only=true` for the evidence.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const parsed = AdminShadowResultsQuery.safeParse(req.query)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    const field = issue.path.join(".") || (issue as { keys?: string[] }).keys?.join(", ") || "query"
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid query: '${field}' ${issue.message}`)
-  }
-  const { disagreements_only, limit, offset } = parsed.data
+  const { disagreements_only, limit, offset } = req.validatedQuery as AdminShadowResultsQueryType
   const set = await getRuleSetOr404(req.scope, req.params.id)
   const routing = req.scope.resolve<RoutingModuleService>(ROUTING_MODULE)
   const filters = { rule_set_id: set.id, ...(disagreements_only === "true" ? { agrees: false } : {}) }
