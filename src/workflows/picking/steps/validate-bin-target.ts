@@ -4,7 +4,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 
 export const validateBinTargetStepId = "oms-validate-bin-target"
 
-/** A bin belongs to an existing stock location and inventory item (404 naming which one is missing). */
+/** A bin belongs to an existing stock location and inventory item (400: the body names one that does not exist). */
 export const validateBinTargetStep = createStep(
   validateBinTargetStepId,
   async (input: { stock_location_id: string; inventory_item_id: string }, { container }) => {
@@ -15,10 +15,10 @@ export const validateBinTargetStep = createStep(
       inventory.listInventoryItems({ id: input.inventory_item_id }, { select: ["id"] }),
     ])
     if (!locations.length) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Stock location with id: ${input.stock_location_id} was not found`)
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Stock location with id: ${input.stock_location_id} was not found`)
     }
     if (!items.length) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Inventory item with id: ${input.inventory_item_id} was not found`)
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Inventory item with id: ${input.inventory_item_id} was not found`)
     }
     return new StepResponse(true)
   }

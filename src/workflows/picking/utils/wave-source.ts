@@ -61,7 +61,8 @@ export async function loadWaveSource(container: MedusaContainer, stockLocationId
   ])
   const location = locations.data[0] as { id: string; name: string } | undefined
   if (!location) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Stock location with id: ${stockLocationId} was not found`)
+    // The location comes from the request body: an unknown one is bad input (400), not a missing page.
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Stock location with id: ${stockLocationId} was not found`)
   }
 
   const reserved = new Map<string, number>()

@@ -23,6 +23,12 @@ export const activateRuleSetStep = createStep(
     const [target] = await routing.listRuleSets({ id: input.id })
     if (!target) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Rule set with id: ${input.id} was not found`)
     if (target.status === "active") return new StepResponse(target, [] as StatusSnapshot[])
+    if (target.status === "archived") {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `Rule set ${ruleSetLabel(target)} is archived; it cannot be activated again. Duplicate it to make a new draft.`
+      )
+    }
     const actor = input.actor ?? null
     const current = await routing.listRuleSets({ status: "active", sales_channel_id: target.sales_channel_id ?? null })
     const snapshots: StatusSnapshot[] = [target, ...current].map((s) => ({

@@ -45,8 +45,9 @@ export const moveReservationsStep = createStep(
           if (units <= 0) continue
           const free = freeAtTarget.get(itemId) ?? 0
           if (free < units) {
+            // The request is well formed; the target's stock right now refuses it (409).
             throw new MedusaError(
-              MedusaError.Types.NOT_ALLOWED,
+              MedusaError.Types.CONFLICT,
               `to_location_id: the location has ${Math.max(0, free)} unit(s) free of inventory item ${itemId}; moving needs ${units}`
             )
           }

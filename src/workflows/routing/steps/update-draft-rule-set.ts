@@ -16,8 +16,9 @@ export const updateDraftRuleSetStep = createStep(
     const [current] = await routing.listRuleSets({ id: input.id })
     if (!current) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Rule set with id: ${input.id} was not found`)
     if (current.status !== "draft") {
+      // A state conflict (409): the version is history, whatever the body says.
       throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
+        MedusaError.Types.CONFLICT,
         `Rule set ${ruleSetLabel(current)} is ${current.status}; only drafts can be changed. Duplicate it to make a new draft.`
       )
     }

@@ -30,7 +30,7 @@ export const validateRejectionStep = createStep(
     const {
       data: [location],
     } = await query.graph({ entity: "stock_location", fields: ["id", "name"], filters: { id: input.location_id } })
-    if (!location) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Stock location with id: ${input.location_id} was not found`)
+    if (!location) throw new MedusaError(MedusaError.Types.INVALID_DATA, `Stock location with id: ${input.location_id} was not found`)
 
     const units: { inventory_item_id: string; quantity: number }[] = []
     for (const item of input.items) {

@@ -8,9 +8,9 @@ export type { SimulationWindow, CreateSimulationInput } from "../steps/create-si
 
 export const createSimulationWorkflowId = "oms-create-simulation-workflow"
 
-/** Queues a replay of past decisions through a rule set (404 for an unknown rule set). */
+/** Queues a replay of past decisions through a rule set (400 for an unknown rule_set_id). */
 export const createSimulationWorkflow = createWorkflow(createSimulationWorkflowId, (input: CreateSimulationInput) => {
-  getRuleSetStep({ id: input.rule_set_id })
+  getRuleSetStep({ id: input.rule_set_id, field: "rule_set_id" })
   const simulation = createSimulationStep(input)
   const data = transform({ simulation }, ({ simulation }) => ({ id: simulation.id }))
   emitEventStep({ eventName: SimulationEvents.REQUESTED, data })

@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { upsertBinWorkflow } from "../../../../workflows/picking/workflows/upsert-bin"
 import { listBinViews } from "./helpers"
 import { AdminListBinsQueryType, AdminUpsertBinType } from "./validators"
-import { answeringConflicts } from "../waves/conflicts"
+import { answeringConflicts } from "../../../utils/conflicts"
 
 /** GET /admin/oms/bins: bins in walk order, filtered by location, item or a code/SKU search. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {

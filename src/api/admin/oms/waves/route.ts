@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { createWaveWorkflow } from "../../../../workflows/picking/workflows/create-wave"
 import { getWaveDetail, listWaveSummaries } from "./helpers"
 import { AdminListWavesQueryType, AdminWaveFiltersType } from "./validators"
-import { answeringConflicts } from "./conflicts"
+import { answeringConflicts } from "../../../utils/conflicts"
 
 /** GET /admin/oms/waves: newest first, with status and progress counts. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {

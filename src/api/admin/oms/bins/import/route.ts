@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { importBinsWorkflow } from "../../../../../workflows/picking/workflows/import-bins"
 import { AdminImportBinsType } from "../validators"
-import { answeringConflicts } from "../../waves/conflicts"
+import { answeringConflicts } from "../../../../utils/conflicts"
 
 /** POST /admin/oms/bins/import: good rows saved, bad rows reported by file line. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminImportBinsType>, res: MedusaResponse) =>

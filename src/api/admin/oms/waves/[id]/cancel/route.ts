@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { cancelWaveWorkflow } from "../../../../../../workflows/picking/workflows/cancel-wave"
 import { getWaveDetail } from "../../helpers"
-import { answeringConflicts } from "../../conflicts"
+import { answeringConflicts } from "../../../../../utils/conflicts"
 
 /** POST /admin/oms/waves/:id/cancel: frees the wave's lines (409 once an order is packed). */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) =>

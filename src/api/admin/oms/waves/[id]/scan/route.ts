@@ -3,7 +3,7 @@ import type { ScanEvent } from "../../../../../../lib/picking"
 import { scanWaveWorkflow } from "../../../../../../workflows/picking/workflows/scan-wave"
 import { getScanView } from "../../helpers"
 import { AdminScanType } from "../../validators"
-import { answeringConflicts } from "../../conflicts"
+import { answeringConflicts } from "../../../../../utils/conflicts"
 
 /**
  * POST /admin/oms/waves/:id/scan: one scan at the shelf. Accepted: 200 with the outcome, the

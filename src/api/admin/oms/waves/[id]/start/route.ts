@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { startWaveWorkflow } from "../../../../../../workflows/picking/workflows/start-wave"
 import { getWaveDetail } from "../../helpers"
-import { answeringConflicts } from "../../conflicts"
+import { answeringConflicts } from "../../../../../utils/conflicts"
 
 /** POST /admin/oms/waves/:id/start: open -> picking (409 from any other status). */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) =>

@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { loadPackContext } from "../../../../../../../../workflows/picking/utils/pack-context"
 import { packOrderWorkflow } from "../../../../../../../../workflows/picking/workflows/pack-order"
 import { AdminPackOrderType } from "../../../../validators"
-import { answeringConflicts } from "../../../../conflicts"
+import { answeringConflicts } from "../../../../../../../utils/conflicts"
 
 /** GET /admin/oms/waves/:id/orders/:order_id/pack: what goes into the parcel, with a parcel guess. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
