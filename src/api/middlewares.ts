@@ -2,6 +2,7 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminOmsBinsMiddlewares } from "./admin/oms/bins/middlewares"
 import { adminOmsLocationsMiddlewares } from "./admin/oms/locations/middlewares"
 import { adminOmsOrdersMiddlewares } from "./admin/oms/orders/middlewares"
+import { adminOmsRoutingMiddlewares } from "./admin/oms/routing/middlewares"
 import { adminOmsRuleSetsMiddlewares } from "./admin/oms/rule-sets/middlewares"
 import { adminOmsSimulationsMiddlewares } from "./admin/oms/simulations/middlewares"
 import { adminOmsWavesMiddlewares } from "./admin/oms/waves/middlewares"
@@ -12,6 +13,7 @@ export default defineMiddlewares({
     ...adminOmsLocationsMiddlewares,
     ...adminOmsRuleSetsMiddlewares,
     ...adminOmsOrdersMiddlewares,
+    ...adminOmsRoutingMiddlewares,
     ...adminOmsSimulationsMiddlewares,
     ...adminOmsBinsMiddlewares,
     ...adminOmsWavesMiddlewares,

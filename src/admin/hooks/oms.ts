@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
+import { fetchEveryPage } from "../lib/every-page"
 import type {
   LocationProfileUpdate,
   OmsLocation,
@@ -49,7 +50,7 @@ export const useOmsOverview = () =>
 export const useOmsLocations = () =>
   useQuery({
     queryKey: omsQueryKeys.locations(),
-    queryFn: () => sdk.client.fetch<OmsLocationsResponse>("/admin/oms/locations"),
+    queryFn: () => fetchEveryPage<OmsLocationsResponse>("/admin/oms/locations", "locations"),
   })
 
 /** Changes a location's routing profile; refreshes locations and the overview on success. */
@@ -185,7 +186,7 @@ export const useMoveLines = (orderId: string) => {
 export const useRuleSets = () =>
   useQuery({
     queryKey: omsQueryKeys.ruleSets(),
-    queryFn: () => sdk.client.fetch<RuleSetsResponse>("/admin/oms/rule-sets"),
+    queryFn: () => fetchEveryPage<RuleSetsResponse>("/admin/oms/rule-sets", "rule_sets"),
   })
 
 /** Sales channels, for naming a rule set's scope and choosing one. */
@@ -242,7 +243,7 @@ export const useRuleSetMutations = () => {
 export const useRoutingQueue = () =>
   useQuery({
     queryKey: omsQueryKeys.queue(),
-    queryFn: () => sdk.client.fetch<RoutingQueueResponse>("/admin/oms/routing/queue"),
+    queryFn: () => fetchEveryPage<RoutingQueueResponse>("/admin/oms/routing/queue", "decisions"),
   })
 
 /** Routes a queued order again; refreshes the queue and that order's routing. */

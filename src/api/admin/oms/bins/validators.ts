@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { MAX_BIN_CODE_LENGTH, MAX_WALK_SEQUENCE } from "../../../../lib/picking"
+import { paging } from "../../../utils/paging"
 
 /** GET /admin/oms/bins */
 export const AdminListBinsQuery = z
@@ -8,8 +9,7 @@ export const AdminListBinsQuery = z
     inventory_item_id: z.string().min(1).optional(),
     /** Part of a bin code or SKU (any case). */
     q: z.string().trim().max(100).optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    ...paging({ limit: 50, max: 1000 }),
   })
   .strict()
 

@@ -24,17 +24,23 @@ export type AdminOmsLocation = {
 }
 
 /** Stock locations with their routing profiles and today's load: three queries whatever the number of locations. */
-export async function listLocationsWithProfiles(
+export async function listLocationsWithProfiles(scope: MedusaContainer, ids?: string[]): Promise<AdminOmsLocation[]> {
+  return (await pageLocationsWithProfiles(scope, { ids })).locations
+}
+
+/** One page of stock locations by name (all of them without `page`), with the total count. */
+export async function pageLocationsWithProfiles(
   scope: MedusaContainer,
-  ids?: string[]
-): Promise<AdminOmsLocation[]> {
+  { ids, page }: { ids?: string[]; page?: { limit: number; offset: number } }
+): Promise<{ locations: AdminOmsLocation[]; count: number }> {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const routing = scope.resolve<RoutingModuleService>(ROUTING_MODULE)
 
-  const { data: locations } = await query.graph({
+  const { data: locations, metadata } = await query.graph({
     entity: "stock_location",
     fields: ["id", "name", "address.*"],
     filters: ids ? { id: ids } : {},
+    ...(page ? { pagination: { skip: page.offset, take: page.limit, order: { name: "ASC", id: "ASC" } } } : {}),
   })
   const [profiles, usedToday] = await Promise.all([
     routing.listLocationProfiles({ stock_location_id: locations.map((l) => l.id) }, { take: null }),
@@ -42,8 +48,7 @@ export async function listLocationsWithProfiles(
   ])
   const byLocation = new Map(profiles.map((p) => [p.stock_location_id, p]))
 
-  return locations
-    .map((location) => {
+  const views: AdminOmsLocation[] = locations.map((location) => {
       const stored = byLocation.get(location.id)
       const profile = stored
         ? {
@@ -74,7 +79,9 @@ export async function listLocationsWithProfiles(
         geocoded: geocodedOf(a),
       }
     })
-    .sort((a, b) => a.name.localeCompare(b.name))
+  // A page keeps the database's order, so pages never overlap; a lookup by ids sorts here.
+  if (!page) views.sort((a, b) => a.name.localeCompare(b.name))
+  return { locations: views, count: page ? metadata?.count ?? views.length : views.length }
 }
 
 function geocodedOf(a: { country_code?: string | null; province?: string | null; city?: string | null; postal_code?: string | null } | null | undefined) {

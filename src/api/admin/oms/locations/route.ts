@@ -1,8 +1,10 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { listLocationsWithProfiles } from "./helpers"
+import type { AdminPageQueryType } from "../../../utils/paging"
+import { pageLocationsWithProfiles } from "./helpers"
 
-/** GET /admin/oms/locations: every stock location with how routing treats it. */
+/** GET /admin/oms/locations: stock locations by name, a page at a time, with how routing treats each. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const locations = await listLocationsWithProfiles(req.scope)
-  res.json({ locations, count: locations.length })
+  const { limit, offset } = req.validatedQuery as AdminPageQueryType
+  const { locations, count } = await pageLocationsWithProfiles(req.scope, { page: { limit, offset } })
+  res.json({ locations, count, limit, offset })
 }

@@ -1,12 +1,25 @@
-import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
-import { AdminCreateRuleSet, AdminShadowRuleSet, AdminUpdateRuleSet } from "./validators"
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody, validateQuery } from "../../../utils/validate"
+import {
+  AdminCreateRuleSet,
+  AdminListRuleSetsQuery,
+  AdminShadowResultsQuery,
+  AdminShadowRuleSet,
+  AdminUpdateRuleSet,
+} from "./validators"
 
 export const adminOmsRuleSetsMiddlewares: MiddlewareRoute[] = [
-  { matcher: "/admin/oms/rule-sets", method: ["POST"], middlewares: [validateAndTransformBody(AdminCreateRuleSet)] },
-  { matcher: "/admin/oms/rule-sets/:id", method: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateRuleSet)] },
+  { matcher: "/admin/oms/rule-sets", method: ["GET"], middlewares: [validateQuery(AdminListRuleSetsQuery)] },
+  { matcher: "/admin/oms/rule-sets", method: ["POST"], middlewares: [validateBody(AdminCreateRuleSet)] },
+  { matcher: "/admin/oms/rule-sets/:id", method: ["POST"], middlewares: [validateBody(AdminUpdateRuleSet)] },
   {
     matcher: "/admin/oms/rule-sets/:id/shadow",
     method: ["POST"],
-    middlewares: [validateAndTransformBody(AdminShadowRuleSet)],
+    middlewares: [validateBody(AdminShadowRuleSet)],
+  },
+  {
+    matcher: "/admin/oms/rule-sets/:id/shadow-results",
+    method: ["GET"],
+    middlewares: [validateQuery(AdminShadowResultsQuery)],
   },
 ]

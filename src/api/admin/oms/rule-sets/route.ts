@@ -2,13 +2,17 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { ROUTING_MODULE, RoutingModuleService } from "../../../../modules/routing"
 import { createRuleSetWorkflow } from "../../../../workflows/routing/workflows/create-rule-set"
 import { presentRuleSets } from "./helpers"
-import { AdminCreateRuleSetType } from "./validators"
+import { AdminCreateRuleSetType, AdminListRuleSetsQueryType } from "./validators"
 
-/** GET /admin/oms/rule-sets: every version, newest first (the history). */
+/** GET /admin/oms/rule-sets: the versions, newest first (the history), a page at a time. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const { limit, offset } = req.validatedQuery as AdminListRuleSetsQueryType
   const routing = req.scope.resolve<RoutingModuleService>(ROUTING_MODULE)
-  const [rule_sets, count] = await routing.listAndCountRuleSets({}, { order: { created_at: "DESC" }, take: 500 })
-  res.json({ rule_sets: await presentRuleSets(req.scope, rule_sets), count })
+  const [rule_sets, count] = await routing.listAndCountRuleSets(
+    {},
+    { order: { created_at: "DESC", id: "DESC" }, skip: offset, take: limit }
+  )
+  res.json({ rule_sets: await presentRuleSets(req.scope, rule_sets), count, limit, offset })
 }
 
 /** POST /admin/oms/rule-sets: a new draft version. */

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { ruleSetSchema } from "../../../../lib/routing"
+import { paging } from "../../../utils/paging"
 
 /** POST /admin/oms/rule-sets: a new draft. `definition` is the planner's rule set. */
 export const AdminCreateRuleSet = z
@@ -29,7 +30,11 @@ export type AdminShadowRuleSetType = z.infer<typeof AdminShadowRuleSet>
 export const AdminShadowResultsQuery = z
   .object({
     disagreements_only: z.enum(["true", "false"]).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    ...paging(),
   })
   .strict()
+export type AdminShadowResultsQueryType = z.infer<typeof AdminShadowResultsQuery>
+
+/** GET /admin/oms/rule-sets: versions newest first, a page at a time. */
+export const AdminListRuleSetsQuery = z.object(paging()).strict()
+export type AdminListRuleSetsQueryType = z.infer<typeof AdminListRuleSetsQuery>
