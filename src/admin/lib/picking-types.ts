@@ -14,7 +14,7 @@ import type {
   ToteShare,
 } from "../../lib/picking"
 
-export type WaveStatus = "open" | "picking" | "picked" | "packed" | "cancelled"
+export type WaveStatus = "open" | "picking" | "picked" | "packed" | "canceled"
 
 export type WaveKind = "single" | "multi" | "any"
 

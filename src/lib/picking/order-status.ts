@@ -26,6 +26,6 @@ export function packableUnits(lines: WaveLineState[]): Map<string, number> {
 
 /** Every order the wave still ships (lines with units left) has its pack. */
 export function everyOrderPacked(lines: WaveLineState[], packedOrderIds: Set<string>): boolean {
-  const toPack = new Set(lines.filter((l) => l.quantity > 0 && l.status !== "cancelled").map((l) => l.order_id))
+  const toPack = new Set(lines.filter((l) => l.quantity > 0 && l.status !== "canceled").map((l) => l.order_id))
   return [...toPack].every((id) => packedOrderIds.has(id))
 }

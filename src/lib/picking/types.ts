@@ -212,7 +212,7 @@ export type PackOutcome = {
   line_item_id?: string
 }
 
-export type WaveLineStatus = "waiting" | "picked" | "short" | "packed" | "cancelled"
+export type WaveLineStatus = "waiting" | "picked" | "short" | "packed" | "canceled"
 
 /** What the picking rules read of a stored wave line: one order line's units of one item, in one tote. */
 export type WaveLineState = {

@@ -4,14 +4,14 @@ import type { OrderPickStatus, WaveOrderStatus, WaveStatus } from "../../lib/pic
 type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
 type Display = { label: string; color: BadgeColor }
 
-export const WAVE_STATUSES: WaveStatus[] = ["open", "picking", "picked", "packed", "cancelled"]
+export const WAVE_STATUSES: WaveStatus[] = ["open", "picking", "picked", "packed", "canceled"]
 
 const WAVE_STATUS_DISPLAY: Record<WaveStatus, Display> = {
   open: { label: "Open", color: "blue" },
   picking: { label: "Picking", color: "orange" },
   picked: { label: "Picked", color: "purple" },
   packed: { label: "Packed", color: "green" },
-  cancelled: { label: "Cancelled", color: "grey" },
+  canceled: { label: "Canceled", color: "grey" },
 }
 
 const readable = (status: string): Display => {

@@ -243,10 +243,10 @@ export const ScanStation = ({ wave }: { wave: WaveDetail }) => {
         )
       )}
 
-      {wave.status === "cancelled" && (
+      {wave.status === "canceled" && (
         <Container className="px-6 py-4">
           <Text size="small" className="text-ui-fg-subtle">
-            This wave was cancelled; there is nothing to scan.
+            This wave was canceled; there is nothing to scan.
           </Text>
         </Container>
       )}

@@ -96,7 +96,7 @@ export const WaveHeader = ({ wave }: { wave: WaveDetail }) => {
     if (!confirmed) return
     try {
       await action.mutateAsync("cancel")
-      toast.success(`${title} cancelled`)
+      toast.success(`${title} canceled`)
     } catch (error) {
       toast.error(`Could not cancel ${title}`, { description: errorMessage(error) })
     }

@@ -37,7 +37,7 @@ const PackAction = ({ waveId, order }: { waveId: string; order: WaveOrder }) => 
 /** The wave's orders by tote, with their pick and pack status. */
 export const WaveOrdersTable = ({ wave }: { wave: WaveDetail }) => {
   const orders = [...wave.orders].sort((a, b) => a.tote - b.tote)
-  const cancelled = wave.status === "cancelled"
+  const canceled = wave.status === "canceled"
   return (
     <Container className="divide-y p-0" data-testid="picking-wave-orders">
       <div className="flex flex-col gap-y-1 px-6 py-4">
@@ -89,7 +89,7 @@ export const WaveOrdersTable = ({ wave }: { wave: WaveDetail }) => {
                       {order.fulfillment_id ?? "-"}
                     </span>
                   </Table.Cell>
-                  <Table.Cell>{!cancelled && <PackAction waveId={wave.id} order={order} />}</Table.Cell>
+                  <Table.Cell>{!canceled && <PackAction waveId={wave.id} order={order} />}</Table.Cell>
                 </Table.Row>
               )
             })}

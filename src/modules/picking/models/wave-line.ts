@@ -25,7 +25,7 @@ export const WaveLine = model
     short: model.number().default(0),
     /** 1..n: the tote (or cart slot) the order's units go into. */
     tote: model.number(),
-    status: model.enum(["waiting", "picked", "short", "packed", "cancelled"]).default("waiting"),
+    status: model.enum(["waiting", "picked", "short", "packed", "canceled"]).default("waiting"),
     open: model.boolean().default(true),
   })
   .indexes([

@@ -2,14 +2,14 @@ import { model } from "@medusajs/framework/utils"
 
 /**
  * A batch of orders picked together at one stock location in one walk.
- * open -> picking -> picked -> packed, or cancelled (which frees its lines for another wave).
+ * open -> picking -> picked -> packed, or canceled (which frees its lines for another wave).
  * The pick list and the scan state are the pure core's JSON (src/lib/picking), stored as is.
  */
 export const Wave = model
   .define("oms_wave", {
     id: model.id({ prefix: "owave" }).primaryKey(),
     stock_location_id: model.text(),
-    status: model.enum(["open", "picking", "picked", "packed", "cancelled"]).default("open"),
+    status: model.enum(["open", "picking", "picked", "packed", "canceled"]).default("open"),
     /** The filters the wave was built with (shipping options, cut-off, kind, age, max orders). */
     filters: model.json(),
     /** PickList: stops in walk order with the per-tote breakdown. */
@@ -26,6 +26,6 @@ export const Wave = model
     started_at: model.dateTime().nullable(),
     picked_at: model.dateTime().nullable(),
     packed_at: model.dateTime().nullable(),
-    cancelled_at: model.dateTime().nullable(),
+    canceled_at: model.dateTime().nullable(),
   })
   .indexes([{ on: ["stock_location_id", "status"], where: "deleted_at IS NULL" }])

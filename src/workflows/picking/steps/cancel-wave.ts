@@ -7,7 +7,7 @@ export const cancelWaveStepId = "oms-cancel-wave"
 
 /**
  * Cancels a wave that has nothing packed yet and frees its lines, so their allocations can go
- * into another wave. A wave with a packed order cannot be cancelled (409). Undone on failure.
+ * into another wave. A wave with a packed order cannot be canceled (409). Undone on failure.
  */
 export const cancelWaveStep = createStep(
   cancelWaveStepId,
@@ -18,12 +18,12 @@ export const cancelWaveStep = createStep(
     const packs = await picking.listPacks({ wave_id: wave.id }, { select: ["id"] })
     if (packs.length) {
       throw pickingConflict(
-        `Wave ${wave.id} cannot be cancelled: ${packs.length} of its orders are packed already`
+        `Wave ${wave.id} cannot be canceled: ${packs.length} of its orders are packed already`
       )
     }
     const changes: WaveChanges = {
-      wave: { id: wave.id, status: "cancelled", cancelled_at: new Date() },
-      lines: lines.filter((l) => l.open).map((l) => ({ id: l.id, status: "cancelled", open: false })),
+      wave: { id: wave.id, status: "canceled", canceled_at: new Date() },
+      lines: lines.filter((l) => l.open).map((l) => ({ id: l.id, status: "canceled", open: false })),
     }
     const previous = await writeWaveChanges(picking, changes, { wave: wave as any, lines: lines as any })
     const [updated] = await picking.listWaves({ id: wave.id })

@@ -3,7 +3,7 @@ import { pickingConflict } from "./conflict"
 import type { PickList, ScanState, WaveLineStatus } from "../../../lib/picking"
 import { PickingModuleService } from "../../../modules/picking"
 
-export type WaveStatus = "open" | "picking" | "picked" | "packed" | "cancelled"
+export type WaveStatus = "open" | "picking" | "picked" | "packed" | "canceled"
 export type { WaveLineStatus }
 
 export type WaveRecord = {
@@ -23,7 +23,7 @@ export type WaveRecord = {
   started_at: Date | null
   picked_at: Date | null
   packed_at: Date | null
-  cancelled_at: Date | null
+  canceled_at: Date | null
   created_at: Date
 }
 
@@ -78,7 +78,7 @@ export function requireStatus(wave: WaveRecord, allowed: WaveStatus[], doing: st
     picking: "it is being picked",
     picked: "every stop is walked",
     packed: "its orders are packed",
-    cancelled: "it was cancelled",
+    canceled: "it was canceled",
   }
   throw pickingConflict(`Wave ${wave.id} is ${wave.status}: cannot ${doing} (${hint[wave.status]})`)
 }

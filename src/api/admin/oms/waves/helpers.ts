@@ -100,7 +100,7 @@ export async function getWaveDetail(scope: MedusaContainer, waveId: string) {
     tote: ls[0].tote,
     status: orderWaveStatus(ls, packOf.has(orderId)),
     fulfillment_id: packOf.get(orderId)?.fulfillment_id ?? null,
-    units: ls.reduce((s, l) => s + (l.status === "cancelled" ? 0 : l.quantity), 0),
+    units: ls.reduce((s, l) => s + (l.status === "canceled" ? 0 : l.quantity), 0),
     units_short: ls.reduce((s, l) => s + (l.quantity_planned - l.quantity), 0),
   }))
   orderViews.sort((a, b) => a.tote - b.tote)
@@ -111,7 +111,7 @@ export async function getWaveDetail(scope: MedusaContainer, waveId: string) {
     started_at: wave.started_at,
     picked_at: wave.picked_at,
     packed_at: wave.packed_at,
-    cancelled_at: wave.cancelled_at,
+    canceled_at: wave.canceled_at,
     pick_list: wave.pick_list,
     progress,
     scan: { current_stop: currentStop, phase },

@@ -1,7 +1,8 @@
 import { z } from "@medusajs/framework/zod"
+import { paging } from "../../../utils/paging"
 import { isoDate } from "../simulations/validators"
 
-const WAVE_STATUSES = ["open", "picking", "picked", "packed", "cancelled"] as const
+const WAVE_STATUSES = ["open", "picking", "picked", "packed", "canceled"] as const
 
 /** POST /admin/oms/waves and /admin/oms/waves/preview: which orders a wave at a location takes. */
 export const AdminWaveFilters = z
@@ -26,8 +27,7 @@ export const AdminListWavesQuery = z
       )
       .optional(),
     stock_location_id: z.string().min(1).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-    offset: z.coerce.number().int().min(0).default(0),
+    ...paging({ limit: 100, max: 500 }),
   })
   .strict()
 

@@ -7,7 +7,7 @@ import { locationNames } from "../../../waves/helpers"
 type PickStatus = "not_in_wave" | "in_wave" | "picking" | "picked" | "short"
 
 /**
- * GET /admin/oms/orders/:id/picking: the waves the order is in (not cancelled ones), how far its
+ * GET /admin/oms/orders/:id/picking: the waves the order is in (not canceled ones), how far its
  * picking is (from its latest wave) and its packs. Four queries whatever the order's size.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -18,7 +18,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     picking.listPacks({ order_id: orderId }, { take: null }),
   ])
   const waveIds = [...new Set(lines.map((l) => l.wave_id))]
-  const waves = waveIds.length ? await picking.listWaves({ id: waveIds, status: { $ne: "cancelled" } } as any, { take: null }) : []
+  const waves = waveIds.length ? await picking.listWaves({ id: waveIds, status: { $ne: "canceled" } } as any, { take: null }) : []
   const locationName = await locationNames(req.scope, waves.map((w) => w.stock_location_id))
   waves.sort((a, b) => +new Date(b.created_at) - +new Date(a.created_at))
 
