@@ -114,6 +114,30 @@ medusaIntegrationTestRunner({
         expect(reno.geocoded.longitude).toBeCloseTo(-119.8, 0)
       })
 
+      it("pages the locations by name with limit and offset, and says how many there are", async () => {
+        const { data: all } = await api.get("/admin/oms/locations", admin)
+        expect([all.count, all.limit, all.offset]).toEqual([4, 50, 0])
+        const names = all.locations.map((l: any) => l.name)
+        const { data: page } = await api.get("/admin/oms/locations?limit=2&offset=1", admin)
+        expect([page.count, page.limit, page.offset]).toEqual([4, 2, 1])
+        expect(page.locations.map((l: any) => l.name)).toEqual(names.slice(1, 3))
+        for (const [query, sentence] of [
+          ["limit=0", "Field 'limit' must be at least 1"],
+          ["limit=201", "Field 'limit' must be at most 200"],
+          ["offset=-1", "Field 'offset' must be at least 0"],
+          ["limit=many", "Field 'limit' must be a number (got 'many')"],
+          ["colour=red", "Field 'colour' is not allowed; allowed: limit, offset"],
+        ]) {
+          const res = await api.get(`/admin/oms/locations?${query}`, admin).catch((e: any) => e.response)
+          expect({ query, status: res.status, type: res.data.type, message: res.data.message }).toEqual({
+            query,
+            status: 400,
+            type: "invalid_data",
+            message: `Invalid request: ${sentence}`,
+          })
+        }
+      })
+
       it("shows routing defaults for a location that has no profile yet", async () => {
         const { data: created } = await api.post("/admin/stock-locations", { name: "Pop-up Store" }, admin)
         const { data } = await api.get(`/admin/oms/locations/${created.stock_location.id}`, admin)
@@ -172,6 +196,29 @@ medusaIntegrationTestRunner({
         expect(res.data.message).toMatch(message)
         const { data } = await api.get(`/admin/oms/locations/${store.locations.newark}`, admin)
         expect(data.location.profile.priority).toBe(1) // nothing half-written
+      })
+
+      it("says in full which field is wrong and what it may be", async () => {
+        const cases: [Record<string, unknown>, string][] = [
+          [{ priority: "high" }, "Field 'priority' must be a number (got 'high')"],
+          [{ priority: 1001 }, "Field 'priority' must be at most 1000"],
+          [{ safety_stock: 1.5 }, "Field 'safety_stock' must be a whole number (got '1.5')"],
+          [{ active: "yes" }, "Field 'active' must be a boolean (got 'yes')"],
+          [{ latitude: 52.1 }, "Field 'longitude': latitude and longitude must be given together"],
+          [
+            { colour: "red" },
+            "Field 'colour' is not allowed; allowed: active, priority, markets, daily_capacity, safety_stock, latitude, longitude",
+          ],
+        ]
+        for (const [body, sentence] of cases) {
+          const res = await api.post(`/admin/oms/locations/${store.locations.newark}`, body, admin).catch((e: any) => e.response)
+          expect({ body, status: res.status, type: res.data.type, message: res.data.message }).toEqual({
+            body,
+            status: 400,
+            type: "invalid_data",
+            message: `Invalid request: ${sentence}`,
+          })
+        }
       })
 
       it("answers 404 for a stock location that does not exist", async () => {

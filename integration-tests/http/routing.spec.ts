@@ -103,6 +103,13 @@ medusaIntegrationTestRunner({
         expect(queue.decisions).toEqual(
           expect.arrayContaining([expect.objectContaining({ order_id, display_id: expect.any(Number) })])
         )
+        expect([queue.limit, queue.offset]).toEqual([50, 0])
+        // Oldest first, a page at a time: the last page holds this newest order.
+        const { data: last } = await api.get(`/admin/oms/routing/queue?limit=1&offset=${queue.count - 1}`, admin)
+        expect(last.decisions.map((d: any) => d.order_id)).toEqual([order_id])
+        expect([last.count, last.limit, last.offset]).toEqual([queue.count, 1, queue.count - 1])
+        const bad = await api.get("/admin/oms/routing/queue?limit=500", admin).catch((e: any) => e.response)
+        expect([bad.status, bad.data.message]).toEqual([400, "Invalid request: Field 'limit' must be at most 200"])
 
         // A person books stock in at Newark through the admin, as the inventory page does.
         await api.post(
@@ -234,6 +241,14 @@ medusaIntegrationTestRunner({
         const { data } = await api.get(`/admin/oms/orders/${order_id}/routing`, admin)
         expect(data.decision.status).toBe("canceled")
         expect(await reservedBySku(getContainer(), order_id)).toEqual({})
+
+        // Routing a canceled order again is a state conflict (409, was 400), with the reason kept.
+        const again = await api.post(`/admin/oms/orders/${order_id}/route`, {}, admin).catch((e: any) => e.response)
+        expect([again.status, again.data.type, again.data.message]).toEqual([
+          409,
+          "conflict",
+          `Order ${order_id} cannot be routed: order is canceled`,
+        ])
       })
 
       it("refuses the admin's Create Fulfillment at a location the order is not reserved at", async () => {
@@ -310,13 +325,70 @@ medusaIntegrationTestRunner({
         [{ name: "x", definition: { rules: [], split: { type: "max_shipments", max: 0 }, partial: "split" } }, /max/],
         [{ name: "x", definition: { rules: [], split: { type: "allowed" }, partial: "wait" } }, /partial/],
         [{ name: "", definition: { rules: [], split: { type: "allowed" }, partial: "split" } }, /name/],
-        [{ name: "x", definition: { rules: [{ kind: "filter", type: "exclude_locations" }], split: { type: "allowed" }, partial: "split" } }, /rules\[0\]\.params\.location_ids: list at least one location id/],
+        [{ name: "x", definition: { rules: [{ kind: "filter", type: "exclude_locations" }], split: { type: "allowed" }, partial: "split" } }, /Field 'definition\.rules\.0\.params\.location_ids': list at least one location id/],
       ])("refuses bad rule input %j with a 400 naming the field", async (body, message) => {
         const res = await api.post("/admin/oms/rule-sets", body, admin).catch((e: any) => e.response)
         expect(res.status).toBe(400)
         expect(res.data.message).toMatch(message)
         const { data } = await api.get("/admin/oms/rule-sets", admin)
         expect(data.count).toBe(0)
+      })
+
+      it.each([
+        [
+          "an unknown split type",
+          { rules: [], split: { type: "sometimes" }, partial: "split" },
+          "Field 'definition.split.type' must be one of: none, allowed, max_shipments, min_shipment_value (got 'sometimes')",
+        ],
+        [
+          "an unknown rule type (present, just not allowed)",
+          { rules: [{ kind: "filter", type: "nearest" }], split: { type: "allowed" }, partial: "split" },
+          "Field 'definition.rules.0.type' must be one of: active, serves_market, capacity, safety_stock, include_locations, exclude_locations (got 'nearest')",
+        ],
+        [
+          "a rule without its kind",
+          { rules: [{ type: "distance" }], split: { type: "allowed" }, partial: "split" },
+          "Field 'definition.rules.0.kind' is required; must be one of: filter, rank",
+        ],
+        [
+          "an unknown condition type inside a rule",
+          {
+            rules: [{ kind: "rank", type: "distance", condition: { type: "weather", in: ["rain"] } }],
+            split: { type: "allowed" },
+            partial: "split",
+          },
+          /^Field 'definition\.rules\.0\.condition\.type' must be one of: country, .+, all, any, not \(got 'weather'\)$/,
+        ],
+        [
+          "an empty condition list",
+          { rules: [{ kind: "rank", type: "distance", condition: { type: "country", in: [] } }], split: { type: "allowed" }, partial: "split" },
+          "Field 'definition.rules.0.condition.in': list at least one value",
+        ],
+        [
+          "an unknown partial policy",
+          { rules: [], split: { type: "allowed" }, partial: "wait" },
+          "Field 'definition.partial' must be one of: split, hold, backorder (got 'wait')",
+        ],
+      ])("answers %s with a sentence naming the field and what is allowed", async (_, definition, sentence) => {
+        const res = await api.post("/admin/oms/rule-sets", { name: "x", definition }, admin).catch((e: any) => e.response)
+        expect([res.status, res.data.type]).toEqual([400, "invalid_data"])
+        const prefix = "Invalid request: "
+        expect(res.data.message.startsWith(prefix)).toBe(true)
+        const said = res.data.message.slice(prefix.length)
+        if (typeof sentence === "string") expect(said).toBe(sentence)
+        else expect(said).toMatch(sentence)
+      })
+
+      it("pages the versions newest first with limit and offset", async () => {
+        for (const name of ["First", "Second", "Third"]) {
+          await api.post("/admin/oms/rule-sets", { name, definition: noNewark() }, admin)
+        }
+        const { data: all } = await api.get("/admin/oms/rule-sets", admin)
+        expect([all.count, all.limit, all.offset]).toEqual([3, 50, 0])
+        expect(all.rule_sets.map((s: any) => s.name)).toEqual(["Third", "Second", "First"])
+        const { data: page } = await api.get("/admin/oms/rule-sets?limit=1&offset=1", admin)
+        expect(page.rule_sets.map((s: any) => s.name)).toEqual(["Second"])
+        expect([page.count, page.limit, page.offset]).toEqual([3, 1, 1])
       })
 
       it("routes with the active rule set and names it in the decision", async () => {
@@ -373,7 +445,8 @@ medusaIntegrationTestRunner({
         const edit = await api
           .post(`/admin/oms/rule-sets/${v1.rule_set.id}`, { definition: noNewark() }, admin)
           .catch((e: any) => e.response)
-        expect(edit.status).toBe(400)
+        // A state conflict: 409 (was 400), the sentence kept.
+        expect([edit.status, edit.data.type]).toEqual([409, "conflict"])
         expect(edit.data.message).toMatch(/"Main" v1 is active; only drafts can be changed/)
 
         const { data: v2 } = await api.post(`/admin/oms/rule-sets/${v1.rule_set.id}/duplicate`, {}, admin)
@@ -386,6 +459,18 @@ medusaIntegrationTestRunner({
         const { data: all } = await api.get("/admin/oms/rule-sets", admin)
         const statuses = Object.fromEntries(all.rule_sets.map((s: any) => [`v${s.version}`, s.status]))
         expect(statuses).toEqual({ v1: "archived", v2: "active" })
+
+        // An archived version is history: activating it again is refused (409), nothing changes.
+        const again = await api.post(`/admin/oms/rule-sets/${v1.rule_set.id}/activate`, {}, admin).catch((e: any) => e.response)
+        expect([again.status, again.data.type, again.data.message]).toEqual([
+          409,
+          "conflict",
+          `Rule set "Main" v1 is archived; it cannot be activated again. Duplicate it to make a new draft.`,
+        ])
+        const { data: after } = await api.get("/admin/oms/rule-sets", admin)
+        expect(Object.fromEntries(after.rule_sets.map((s: any) => [`v${s.version}`, s.status]))).toEqual({ v1: "archived", v2: "active" })
+        const missing = await api.post("/admin/oms/rule-sets/orset_missing/activate", {}, admin).catch((e: any) => e.response)
+        expect(missing.status).toBe(404)
       })
     })
 
@@ -446,6 +531,19 @@ medusaIntegrationTestRunner({
         expect(res.data.message).toMatch(message)
       })
 
+      it("answers a rejection naming an unknown location with a 400 (bad input), not a 404", async () => {
+        const { order_id } = await orderTo("Boston", { "TEE-L": 1 })
+        const line = await lineOf(order_id)
+        const res = await api
+          .post(`/admin/oms/orders/${order_id}/reject`, { location_id: "sloc_missing", reason: "damaged", items: [{ line_item_id: line, quantity: 1 }] }, admin)
+          .catch((e: any) => e.response)
+        expect([res.status, res.data.type, res.data.message]).toEqual([400, "invalid_data", "Stock location with id: sloc_missing was not found"])
+        const reason = await api
+          .post(`/admin/oms/orders/${order_id}/reject`, { location_id: store.locations.newark, reason: "lost", items: [{ line_item_id: line, quantity: 1 }] }, admin)
+          .catch((e: any) => e.response)
+        expect(reason.data.message).toBe("Invalid request: Field 'reason' must be one of: not_in_stock, damaged, no_capacity (got 'lost')")
+      })
+
       it("refuses a rejection by a location that does not hold the line", async () => {
         const { order_id } = await orderTo("Boston", { "TEE-L": 1 })
         const line = await lineOf(order_id)
@@ -485,8 +583,14 @@ medusaIntegrationTestRunner({
         const refused = await api
           .post(`/admin/oms/orders/${order_id}/move`, { to_location_id: store.locations.reno, items: [{ line_item_id: line }] }, admin)
           .catch((e: any) => e.response)
-        expect(refused.status).toBe(400)
+        // The target's stock refuses it now: a state conflict, 409 (was 400), the sentence kept.
+        expect([refused.status, refused.data.type]).toEqual([409, "conflict"])
         expect(refused.data.message).toMatch(/to_location_id: the location has 0 unit\(s\) free/)
+        const unknown = await api
+          .post(`/admin/oms/orders/${order_id}/move`, { to_location_id: "sloc_missing", items: [{ line_item_id: line }] }, admin)
+          .catch((e: any) => e.response)
+        // An unknown location in the body is bad input: 400 (was 404).
+        expect([unknown.status, unknown.data.message]).toEqual([400, "to_location_id: stock location sloc_missing was not found"])
         expect(await reservedBySku(getContainer(), order_id)).toEqual({
           "Newark DC": { "TEE-L": 1 },
           "Reno Fulfillment Center": { "TEE-L": 1 },

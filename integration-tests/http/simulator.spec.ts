@@ -187,8 +187,9 @@ medusaIntegrationTestRunner({
       expect(missing.status).toBe(400)
       expect(missing.data.message).toContain("rule_set_id")
 
+      // An unknown id in the body is bad input: 400 (was 404), naming the field.
       const unknown = await api.post("/admin/oms/simulations", { rule_set_id: "orset_nope", last: 5 }, admin).catch((e: any) => e.response)
-      expect(unknown.status).toBe(404)
+      expect([unknown.status, unknown.data.message]).toEqual([400, "rule_set_id: rule set with id: orset_nope was not found"])
       const none = await api.get("/admin/oms/simulations/osim_nope", admin).catch((e: any) => e.response)
       expect(none.status).toBe(404)
     })
@@ -320,11 +321,19 @@ medusaIntegrationTestRunner({
         expect(bad.data.message).toMatch(/enabled/)
         const badQuery = await api.get(`/admin/oms/rule-sets/${noNewark.id}/shadow-results?limit=0`, admin).catch((e: any) => e.response)
         expect(badQuery.status).toBe(400)
-        expect(badQuery.data.message).toMatch(/limit/)
+        expect(badQuery.data.message).toBe("Invalid request: Field 'limit' must be at least 1")
+        const badFlag = await api
+          .get(`/admin/oms/rule-sets/${noNewark.id}/shadow-results?disagreements_only=yes`, admin)
+          .catch((e: any) => e.response)
+        expect([badFlag.status, badFlag.data.message]).toEqual([
+          400,
+          "Invalid request: Field 'disagreements_only' must be one of: true, false (got 'yes')",
+        ])
 
         await api.post(`/admin/oms/rule-sets/${noNewark.id}/activate`, {}, admin)
         const refused = await api.post(`/admin/oms/rule-sets/${noNewark.id}/shadow`, { enabled: true }, admin).catch((e: any) => e.response)
-        expect(refused.status).toBe(400)
+        // Shadow on an active version is a state conflict: 409 (was 400), the sentence kept.
+        expect([refused.status, refused.data.type]).toEqual([409, "conflict"])
         expect(refused.data.message).toMatch(/only drafts/)
         const missing = await api.post(`/admin/oms/rule-sets/orset_missing/shadow`, { enabled: true }, admin).catch((e: any) => e.response)
         expect(missing.status).toBe(404)
