@@ -216,8 +216,8 @@ medusaIntegrationTestRunner({
         const [line] = await picking.listWaveLines({ wave_id: data.wave.id })
         const { id, created_at, updated_at, deleted_at, raw_quantity, raw_quantity_planned, raw_picked, raw_short, raw_tote, ...copy } = line
         await expect(picking.createWaveLines({ ...copy, wave_id: "owave_other" })).rejects.toThrow()
-        // Once the wave is cancelled its lines are free, and a new wave may take them.
-        expect((await call(api.post(`/admin/oms/waves/${data.wave.id}/cancel`, {}, admin))).data.wave.status).toBe("cancelled")
+        // Once the wave is canceled its lines are free, and a new wave may take them.
+        expect((await call(api.post(`/admin/oms/waves/${data.wave.id}/cancel`, {}, admin))).data.wave.status).toBe("canceled")
         expect((await preview({ stock_location_id: newark() })).lines).toBe(1)
         expect((await createWave({ stock_location_id: newark() })).status).toBe(200)
       })
@@ -472,7 +472,7 @@ medusaIntegrationTestRunner({
         expectInOrder(text, stops)
       })
 
-      it("answers bad input with a 400 naming the field, unknown ids with 404 and wrong states with 409", async () => {
+      it("answers bad input (unknown ids in the body too) with a 400 naming the field, unknown paths with 404 and wrong states with 409", async () => {
         const bad = async (p: Promise<any>, field: RegExp) => {
           const res = await call(p)
           expect(res.status).toBe(400)
@@ -496,17 +496,29 @@ medusaIntegrationTestRunner({
         await bad(api.post(`/admin/oms/waves/${wave_id}/scan`, { type: "short", quantity_found: 0 }, admin), /reason/)
 
         expect((await call(api.get("/admin/oms/waves/owave_missing", admin))).status).toBe(404)
-        expect(
-          (await call(api.post("/admin/oms/bins", { stock_location_id: "sloc_missing", inventory_item_id: store.inventory_items["TEE-L"], code: "A" }, admin)))
-            .status
-        ).toBe(404)
-        expect((await call(api.post("/admin/oms/waves/preview", { stock_location_id: "sloc_missing" }, admin))).status).toBe(404)
+        // An id in the body that names nothing is bad input: 400 (was 404), the sentence kept.
+        const unknownBin = await call(
+          api.post("/admin/oms/bins", { stock_location_id: "sloc_missing", inventory_item_id: store.inventory_items["TEE-L"], code: "A" }, admin)
+        )
+        expect([unknownBin.status, unknownBin.data.message]).toEqual([400, "Stock location with id: sloc_missing was not found"])
+        const unknownItem = await call(api.post("/admin/oms/bins", { stock_location_id: newark(), inventory_item_id: "iitem_missing", code: "A" }, admin))
+        expect([unknownItem.status, unknownItem.data.message]).toEqual([400, "Inventory item with id: iitem_missing was not found"])
+        const unknownWave = await call(api.post("/admin/oms/waves/preview", { stock_location_id: "sloc_missing" }, admin))
+        expect([unknownWave.status, unknownWave.data.message]).toEqual([400, "Stock location with id: sloc_missing was not found"])
         expect((await call(api.get(`/admin/oms/waves/${wave_id}/orders/order_missing/pack`, admin))).status).toBe(404)
         expect((await start(wave_id)).status).toBe(409)
-        expect((await call(api.post(`/admin/oms/waves/${wave_id}/cancel`, {}, admin))).data.wave.status).toBe("cancelled")
+        expect((await call(api.post(`/admin/oms/waves/${wave_id}/cancel`, {}, admin))).data.wave.status).toBe("canceled")
         expect((await call(api.post(`/admin/oms/waves/${wave_id}/cancel`, {}, admin))).status).toBe(409)
-        const { data } = await api.get(`/admin/oms/waves?status=cancelled`, admin)
+        const { data } = await api.get(`/admin/oms/waves?status=canceled`, admin)
         expect(data.waves.map((w: any) => w.id)).toContain(wave_id)
+        const { data: detail } = await api.get(`/admin/oms/waves/${wave_id}`, admin)
+        expect(detail.wave).toEqual(expect.objectContaining({ status: "canceled", canceled_at: expect.any(String) }))
+        // Medusa's spelling only: the old one is refused with the allowed values.
+        for (const query of ["status=cancelled", "status[]=open&status[]=cancelled", "status=open,cancelled"]) {
+          const old = await call(api.get(`/admin/oms/waves?${query}`, admin))
+          expect([query, old.status]).toEqual([query, 400])
+          expect(old.data.message).toMatch(/^Invalid request: Field 'status(\.1)?' must be one of: open, picking, picked, packed, canceled \(got 'cancelled'\)$/)
+        }
       })
     })
   },

@@ -17,7 +17,7 @@ const strictOf = (schema: Schema): z.ZodType => (typeof schema.strict === "funct
 /** Parses `input` or throws the 400 a person can act on. */
 export async function parseRequest<S extends z.ZodType>(schema: S, input: unknown, root: string): Promise<z.output<S>> {
   const strict = strictOf(schema as Schema)
-  const result = await strict.safeParseAsync(input)
+  const result = await strict.safeParseAsync(input, { reportInput: true })
   if (result.success) return result.data as z.output<S>
   const sentences = describeIssues(result.error.issues, { schema: strict, input, root })
   throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${sentences.join("; ")}`)

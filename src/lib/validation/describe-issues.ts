@@ -32,7 +32,10 @@ export function describeIssues(issues: readonly Issue[], context: DescribeContex
 /** One issue as one or more sentences; `base` is the path of the union or key it was nested in. */
 function describeIssue(issue: Issue, base: readonly PropertyKey[], context: DescribeContext): string[] {
   const path = [...base, ...issue.path]
-  const received = valueAt(context.input, path)
+  // What was sent, read by path; where the path exists only after z.preprocess (a comma list
+  // split into an array), the value zod saw, reported when parsed with reportInput.
+  const sent = valueAt(context.input, path)
+  const received = sent === undefined && "input" in issue ? issue.input : sent
   const subject = subjectOf(path, context)
   const custom = hasCustomMessage(issue)
   if (custom && issue.code !== "invalid_union" && issue.code !== "invalid_key" && issue.code !== "invalid_element") {

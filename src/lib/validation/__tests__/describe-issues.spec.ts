@@ -70,6 +70,8 @@ describe("describeIssues", () => {
   it("invalid_type: a coerced query number quotes what was sent", () => {
     const query = z.object({ limit: z.coerce.number().int() })
     expect(sentences(query, { limit: "many" }, "the query")).toEqual(["Field 'limit' must be a number (got 'many')"])
+    const reported = query.safeParse({ limit: "many" }, { reportInput: true }).error!.issues
+    expect(describeIssues(reported, { schema: query, input: { limit: "many" } })).toEqual(["Field 'limit' must be a number (got 'many')"])
   })
 
   it("invalid_value: enums and literals list what is allowed", () => {
@@ -211,5 +213,19 @@ describe("describeIssues with exclusive unions", () => {
   it("invalid_union: says so when more than one option matched where one must", () => {
     const schema = z.object({ code: z.xor([z.string(), z.string().min(1)]) })
     expect(sentences(schema, { code: "ab" })).toEqual(["Field 'code' matches more than one allowed form (got 'ab')"])
+  })
+})
+
+describe("describeIssues with what zod saw", () => {
+  it("quotes the value after a preprocess step when zod reports its input", () => {
+    const status = z.enum(["open", "canceled"])
+    const schema = z.object({
+      status: z.preprocess((v) => (typeof v === "string" && v.includes(",") ? v.split(",") : v), z.union([status, z.array(status)])),
+    })
+    const input = { status: "open,cancelled" }
+    const result = schema.safeParse(input, { reportInput: true })
+    expect(describeIssues(result.error!.issues, { schema, input })).toEqual([
+      "Field 'status.1' must be one of: open, canceled (got 'cancelled')",
+    ])
   })
 })
