@@ -1,14 +1,19 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../../../modules/routing"
+import type { AdminRoutingQueueResponse } from "../../../../../types/routing"
 import { WAITING_STATUSES } from "../../../../../workflows/routing/utils/waiting-for-stock"
+import { presentDecision } from "../../orders/helpers"
+
+/** The queue's one page: the oldest waiting orders. */
+const QUEUE_PAGE = 200
 
 /** GET /admin/oms/routing/queue: orders held, backordered or partly routed, oldest first. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminRoutingQueueResponse>) => {
   const routing = req.scope.resolve<RoutingModuleService>(ROUTING_MODULE)
   const [decisions, count] = await routing.listAndCountRoutingDecisions(
     { status: [...WAITING_STATUSES] },
-    { order: { created_at: "ASC" }, take: 200 }
+    { order: { created_at: "ASC" }, take: QUEUE_PAGE }
   )
   // The order numbers people know, in one query for the whole page.
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -16,5 +21,10 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     ? await query.graph({ entity: "order", fields: ["id", "display_id"], filters: { id: decisions.map((d) => d.order_id) } })
     : { data: [] as { id: string; display_id: number }[] }
   const displayId = new Map(orders.map((o: any) => [o.id, o.display_id]))
-  res.json({ decisions: decisions.map((d) => ({ ...d, display_id: displayId.get(d.order_id) ?? null })), count })
+  res.json({
+    decisions: decisions.map((d) => ({ ...presentDecision(d), display_id: displayId.get(d.order_id) ?? null })),
+    count,
+    limit: QUEUE_PAGE,
+    offset: 0,
+  })
 }
