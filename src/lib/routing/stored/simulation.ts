@@ -10,7 +10,8 @@ export type SimulationProgress = { done: number; total: number | null; skipped: 
 
 /** One replayed order in `oms_simulation.rows`. */
 export type SimulationRow = ReplayComparison &
-  ReplayDay & {
+  /** Rows written before daily capacity was replayed have no day. */
+  Partial<ReplayDay> & {
     decision_id: string
     order_id: string
     /** The rule set that made the live decision, e.g. "default" or "Spring v2". */
