@@ -4,7 +4,21 @@
  * stored shapes, so the admin and the routes cannot drift apart.
  */
 import type { GeoPrecision } from "../../lib/geo/geocode"
-import type { PlanStatus, RuleSet as RuleSetDefinition, SearchMethod, Trace } from "../../lib/routing/types"
+import type {
+  FilterType,
+  PartialPolicy,
+  PlanStatus,
+  RankType,
+  Remainder,
+  RoutingRule,
+  RuleSet as RuleSetDefinition,
+  SearchMethod,
+  Shipment,
+  ShipmentLine,
+  SplitPolicy,
+  Trace,
+  TraceStep,
+} from "../../lib/routing/types"
 import type { ReplayDay, ReplaySide, SideTotals } from "../../lib/routing/simulate"
 import type { Paginated, Timestamp } from "../common"
 import type {
@@ -17,7 +31,11 @@ import type {
   StoredPlan,
 } from "./stored"
 
-export type { RuleSetDefinition, ReplayDay, ReplaySide, SideTotals }
+export type { FilterType, PartialPolicy, RankType, Remainder, RoutingRule, RuleSetDefinition, SplitPolicy }
+export type { ReplayDay, ReplaySide, SideTotals, Shipment, ShipmentLine, Trace, TraceStep }
+
+/** A filter removes locations; a rank orders the plans still in play. */
+export type RuleKind = RoutingRule["kind"]
 
 // Locations -----------------------------------------------------------------------------------
 
