@@ -1,4 +1,6 @@
-import type { FulfillmentStatus, LocationAddress, LocationProfile, RoutingStatus } from "./types"
+import type { Timestamp } from "../../types/common"
+import type { FulfillmentStatus } from "../../types/foundation"
+import type { LocationAddress, LocationProfile, RoutingStatus } from "../../types/routing"
 
 type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
 
@@ -88,10 +90,13 @@ export const formatDistance = (km: number | null | undefined): string | null => 
 }
 
 /** A timestamp in the browser's time zone, e.g. "Nov 22, 2026, 9:14 AM"; the raw value if it does not parse. */
-export const formatDateTime = (at: string): string => {
+export const formatDateTime = (at: Timestamp): string => {
   const date = new Date(at)
-  return Number.isNaN(date.getTime()) ? at : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })
+  return Number.isNaN(date.getTime()) ? String(at) : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })
 }
+
+/** A timestamp as the API sent it: its ISO string (a Date only on the server). */
+export const isoString = (at: Timestamp): string => (typeof at === "string" ? at : at.toISOString())
 
 /** "re-routed" -> "Re-routed". */
 export const sentenceCase = (words: string): string => {

@@ -4,12 +4,12 @@ import { PencilSquare } from "@medusajs/icons"
 import { Container, Heading, IconButton, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
-import { SectionEmpty, SectionError, SectionLoading } from "../components/oms/section-state"
+import { SectionEmpty, SectionError, SectionLoading } from "../components/common/section-state"
 import { BinForm } from "../components/picking/bin-form"
 import { WalkSequence } from "../components/picking/bins-table"
-import { useOmsLocations } from "../hooks/oms"
-import { useBins } from "../hooks/picking"
-import type { Bin } from "../lib/picking-types"
+import { useOmsLocations } from "../hooks/routing/locations"
+import { useBins } from "../hooks/picking/bins"
+import type { Bin } from "../../types/picking"
 
 type Row = { locationId: string; name: string; bin: Bin | null }
 

@@ -3,11 +3,13 @@ import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
 import { useQueryClient } from "@tanstack/react-query"
 import { useEffect, useMemo, useRef } from "react"
-import { OrderNotRouted, OrderRouting } from "../components/oms/order-routing"
-import { SectionError, SectionLoading } from "../components/oms/section-state"
-import { omsQueryKeys, useOmsLocations, useOrderReservations, useOrderRouting } from "../hooks/oms"
+import { OrderNotRouted, OrderRouting } from "../components/routing/order-routing"
+import { SectionError, SectionLoading } from "../components/common/section-state"
+import { omsQueryKeys } from "../hooks/query-keys"
+import { useOmsLocations } from "../hooks/routing/locations"
+import { useOrderReservations, useOrderRouting } from "../hooks/routing/orders"
 import { formatCount, formatUnits } from "../lib/format"
-import type { ReservedLine } from "../lib/types"
+import type { ReservedLine } from "../../types/foundation"
 
 const Lines = ({ lines }: { lines: ReservedLine[] }) => (
   <ul className="flex flex-col gap-y-1">

@@ -2,14 +2,14 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Container, Heading, StatusBadge, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
-import { SectionError, SectionLoading } from "../components/oms/section-state"
+import { SectionError, SectionLoading } from "../components/common/section-state"
 import {
   packStatusDisplay,
   pickStatusDisplay,
   shortWaveId,
   waveStatusDisplay,
 } from "../components/picking/display"
-import { useOrderPicking } from "../hooks/picking"
+import { useOrderPicking } from "../hooks/picking/waves"
 
 /** Where the order is in the warehouse: its waves and totes, and whether it is picked and packed. */
 const OrderPickingWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {

@@ -10,3 +10,4 @@ export default Module(ROUTING_MODULE, {
 })
 
 export { RoutingModuleService }
+export type { PlannedAllocation } from "./service"

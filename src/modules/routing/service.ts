@@ -1,6 +1,7 @@
 import { Context } from "@medusajs/framework/types"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { OmsOptions, parseOmsOptions } from "../../lib/config/options"
+import { parseStoredShipments } from "../../lib/routing/stored"
 import { LocationProfile } from "./models/location-profile"
 import { countsFromRow, ROUTING_COUNTS_SQL, RoutingCounts } from "./queries/routing-counts"
 import { RoutingDecision } from "./models/routing-decision"
@@ -9,6 +10,23 @@ import { ShadowResult } from "./models/shadow-result"
 import { Simulation } from "./models/simulation"
 
 /** Generated CRUD for routing's stored configuration, plus the plugin's validated options. */
+/** Units routing planned at one location for one order line (and inventory item), not yet fulfilled in full. */
+export type PlannedAllocation = {
+  order_id: string
+  /** The planner's line id: "<line_item_id>|<inventory_item_id>". */
+  line_id: string
+  inventory_item_id: string
+  quantity: number
+}
+
+/** Decisions that still place units: routed or partly routed, and not settled (every unit fulfilled). */
+const OPEN_PLAN_SQL = `
+  SELECT id, order_id, plan->'shipments' AS shipments
+    FROM oms_routing_decision
+   WHERE deleted_at IS NULL AND fulfilled_at IS NULL
+     AND status IN ('routed', 'partially_routed')
+     AND location_ids @> ARRAY[?]::text[]`
+
 class RoutingModuleService extends MedusaService({
   LocationProfile,
   RoutingDecision,
@@ -52,6 +70,34 @@ class RoutingModuleService extends MedusaService({
       [since.toISOString()]
     )
     return Object.fromEntries(rows.map((r) => [r.location_id, r.orders]))
+  }
+
+  /**
+   * What routing planned at a stock location and is still open: one allocation per order and
+   * planner line, units summed over the plan's shipments from there. One query; only the plans'
+   * shipments are read (not what the planner saw), and each through the stored plan's parser.
+   * Picking builds its waves from this instead of reading routing's decisions itself.
+   */
+  @InjectManager()
+  async listOpenAllocationsAt(
+    stockLocationId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<PlannedAllocation[]> {
+    const manager = sharedContext.manager as { execute: (sql: string, params: unknown[]) => Promise<any[]> }
+    const rows = await manager.execute(OPEN_PLAN_SQL, [stockLocationId])
+    const allocations = new Map<string, PlannedAllocation>()
+    for (const row of rows) {
+      for (const shipment of parseStoredShipments(row.shipments, row.id)) {
+        if (shipment.location_id !== stockLocationId) continue
+        for (const line of shipment.lines) {
+          const key = `${row.order_id} ${line.line_id}`
+          const seen = allocations.get(key)
+          if (seen) seen.quantity += line.quantity
+          else allocations.set(key, { order_id: row.order_id, line_id: line.line_id, inventory_item_id: line.inventory_item_id, quantity: line.quantity })
+        }
+      }
+    }
+    return [...allocations.values()]
   }
 
   /**

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { geocodeAddress, GeoPoint } from "../../lib/geo"
 import { plannerLineId } from "../../lib/order"
 import { defaultRuleSet, RuleSet, type Candidate, type OrderLine } from "../../lib/routing"
+import { parseRuleSetDefinition, parseStoredPlan } from "../../lib/routing/stored"
 import type { OrderFacts } from "../../lib/rules"
 import { startOfDay } from "../../lib/time/start-of-day"
 import { ROUTING_MODULE, RoutingModuleService } from "../../modules/routing"
@@ -62,7 +63,7 @@ export async function loadRoutingContext(
   const [existing] = await routing.listRoutingDecisions({ order_id: input.order_id }, { select: ["id", "plan"] })
   const excluded = [
     ...new Set([
-      ...(((existing?.plan as { excluded_location_ids?: string[] } | undefined)?.excluded_location_ids) ?? []),
+      ...(existing ? parseStoredPlan(existing.plan, existing.id).excluded_location_ids : []),
       ...(input.exclude_location_ids ?? []),
     ]),
   ]
@@ -209,7 +210,7 @@ export async function loadRoutingContext(
     }),
     inventory_item_ids: [...new Set(lines.map((l) => l.inventory_item_id))],
     line_item_ids: [...new Set(items.map((i) => i.id))],
-    rule_set: chosenSet ? (chosenSet.definition as unknown as RuleSet) : defaultRuleSet(),
+    rule_set: chosenSet ? parseRuleSetDefinition(chosenSet.definition, chosenSet.id) : defaultRuleSet(),
     rule_set_label: chosenSet ? `${chosenSet.name} v${chosenSet.version}` : "default",
     excluded_location_ids: excluded,
   }

@@ -1,8 +1,8 @@
 import { Button, Hint, Input, toast } from "@medusajs/ui"
 import { useState } from "react"
-import { useSaveBin } from "../../hooks/picking"
+import { useSaveBin } from "../../hooks/picking/bins"
 import { errorMessage } from "../../lib/format"
-import type { Bin } from "../../lib/picking-types"
+import type { Bin } from "../../../types/picking"
 
 /**
  * Edits one item's bin at one location in place of the row's Bin, Walk sequence and Edit cells:

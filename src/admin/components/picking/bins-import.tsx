@@ -1,9 +1,9 @@
 import { ArrowDownTray, ArrowUpTray } from "@medusajs/icons"
 import { Button, Container, Heading, Hint, Label, Text, Textarea, toast } from "@medusajs/ui"
 import { useId, useRef, useState } from "react"
-import { useImportBins } from "../../hooks/picking"
+import { useImportBins } from "../../hooks/picking/bins"
 import { errorMessage, formatCount } from "../../lib/format"
-import type { BinsImportResult } from "../../lib/picking-types"
+import type { AdminBinsImportResponse as BinsImportResult } from "../../../types/picking"
 import { downloadDocument } from "./download"
 
 const EXAMPLE = `location,sku,bin,walk_sequence

@@ -1,7 +1,7 @@
 import { MinusMini, PlusMini } from "@medusajs/icons"
 import { Badge, Button, Container, IconButton, Text, clx } from "@medusajs/ui"
 import { formatCount } from "../../lib/format"
-import type { PickStop, ScanPhase } from "../../lib/picking-types"
+import type { PickStop, ScanPhase } from "../../../types/picking"
 import { orderNumber, toteLabel } from "./display"
 
 const STEPS: { phase: ScanPhase; label: string }[] = [

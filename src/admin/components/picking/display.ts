@@ -1,5 +1,5 @@
 import { formatCount } from "../../lib/format"
-import type { OrderPickStatus, WaveOrderStatus, WaveStatus } from "../../lib/picking-types"
+import type { OrderPickStatus, WaveOrderStatus, WaveStatus } from "../../../types/picking"
 
 type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
 type Display = { label: string; color: BadgeColor }

@@ -1,5 +1,5 @@
-import { useOmsLocations } from "../../hooks/oms"
-import { OptionSelect } from "../oms/option-select"
+import { useOmsLocations } from "../../hooks/routing/locations"
+import { OptionSelect } from "../common/option-select"
 
 const ALL = "__all__"
 

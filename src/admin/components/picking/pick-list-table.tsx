@@ -1,6 +1,6 @@
 import { Badge, Container, Heading, Table, Text, Tooltip } from "@medusajs/ui"
 import { formatCount, formatUnits } from "../../lib/format"
-import type { PickStop, WaveDetail } from "../../lib/picking-types"
+import type { PickStop, WaveDetail } from "../../../types/picking"
 import { orderNumber, plural, toteLabel } from "./display"
 import { SkuWithBarcode, TitleWithVariant } from "./item-text"
 

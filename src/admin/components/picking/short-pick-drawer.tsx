@@ -1,8 +1,8 @@
 import { Button, Drawer, Hint, Input, Textarea } from "@medusajs/ui"
 import { useId, useState } from "react"
-import type { PickStop } from "../../lib/picking-types"
-import { OptionSelect } from "../oms/option-select"
-import { Field } from "../oms/field"
+import type { PickStop } from "../../../types/picking"
+import { OptionSelect } from "../common/option-select"
+import { Field } from "../common/field"
 
 const REASONS = [
   { value: "Bin empty", label: "Bin empty" },

@@ -1,6 +1,6 @@
 import { Container, Heading, Text } from "@medusajs/ui"
 import { formatCount } from "../../lib/format"
-import type { WaveDetail } from "../../lib/picking-types"
+import type { WaveDetail } from "../../../types/picking"
 
 const SHOWN = 5
 

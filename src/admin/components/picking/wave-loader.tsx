@@ -1,7 +1,7 @@
 import { Container } from "@medusajs/ui"
-import { useWave } from "../../hooks/picking"
-import type { WaveDetail } from "../../lib/picking-types"
-import { SectionError, SectionLoading } from "../oms/section-state"
+import { useWave } from "../../hooks/picking/waves"
+import type { WaveDetail } from "../../../types/picking"
+import { SectionError, SectionLoading } from "../common/section-state"
 
 /** Loads a wave for one of its pages; shows the loading and error states in a container. */
 export const WaveLoader = ({ id, children }: { id: string | undefined; children: (wave: WaveDetail) => React.ReactNode }) => {

@@ -2,7 +2,7 @@ import { ArchiveBox } from "@medusajs/icons"
 import { Button, Container, Heading, StatusBadge, Table, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { formatCount } from "../../lib/format"
-import type { WaveDetail, WaveOrder } from "../../lib/picking-types"
+import type { WaveDetail, WaveOrder } from "../../../types/picking"
 import { orderNumber, toteLabel, waveOrderStatusDisplay } from "./display"
 
 /** An order can be packed once its units are picked (in full or short); packed orders show their parcel. */

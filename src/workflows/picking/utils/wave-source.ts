@@ -24,13 +24,11 @@ export type WaveSource = {
   bins: Record<string, BinPlacement>
 }
 
-const OPEN_DECISIONS = ["routed", "partially_routed"]
-
 /**
  * Reads what a wave at one stock location can take. The number of queries does not depend on
  * how many orders wait there (the picking benchmark counts them): round one reads the location,
- * the routing decisions that ship from it, the reservations held there and the lines open waves
- * already hold; round two the candidate orders (placed at, shipping methods), their line items'
+ * what routing planned there and is still open (the routing module's `listOpenAllocationsAt`),
+ * the reservations held there and the lines open waves already hold; round two the candidate orders (placed at, shipping methods), their line items'
  * snapshots (SKU, barcode, titles) and the bins of their items.
  *
  * A line's units = what routing planned at this location, capped by what is still reserved
@@ -43,13 +41,10 @@ export async function loadWaveSource(container: MedusaContainer, stockLocationId
   const inventory = container.resolve<IInventoryService>(Modules.INVENTORY)
   const picking = container.resolve<PickingModuleService>(PICKING_MODULE)
 
-  const [locations, decisions, reservations, taken] = await Promise.all([
+  const [locations, allocations, reservations, taken] = await Promise.all([
     query.graph({ entity: "stock_location", fields: ["id", "name"], filters: { id: stockLocationId } }),
-    routing.listRoutingDecisions(
-      // Settled decisions (every unit fulfilled) are left out, so this read does not grow with history.
-      { location_ids: { $contains: [stockLocationId] }, status: OPEN_DECISIONS, fulfilled_at: null } as any,
-      { select: ["order_id", "plan"], take: null }
-    ),
+    // Settled decisions (every unit fulfilled) are left out, so this read does not grow with history.
+    routing.listOpenAllocationsAt(stockLocationId),
     inventory.listReservationItems(
       { location_id: stockLocationId },
       { select: ["line_item_id", "inventory_item_id", "quantity"], take: null }
@@ -75,21 +70,11 @@ export async function loadWaveSource(container: MedusaContainer, stockLocationId
 
   // Units per order and planner line (line item, inventory item) that this location may pick now.
   const units = new Map<string, Map<string, number>>()
-  for (const decision of decisions) {
-    const shipments = ((decision.plan as any)?.shipments ?? []) as {
-      location_id: string
-      lines: { line_id: string; quantity: number }[]
-    }[]
-    for (const shipment of shipments) {
-      if (shipment.location_id !== stockLocationId) continue
-      for (const line of shipment.lines ?? []) {
-        const k = line.line_id
-        if (inOpenWave.has(k)) continue
-        const perLine = units.get(decision.order_id) ?? new Map<string, number>()
-        perLine.set(k, (perLine.get(k) ?? 0) + Number(line.quantity))
-        units.set(decision.order_id, perLine)
-      }
-    }
+  for (const allocation of allocations) {
+    if (inOpenWave.has(allocation.line_id)) continue
+    const perLine = units.get(allocation.order_id) ?? new Map<string, number>()
+    perLine.set(allocation.line_id, (perLine.get(allocation.line_id) ?? 0) + allocation.quantity)
+    units.set(allocation.order_id, perLine)
   }
   for (const [orderId, perLine] of units) {
     for (const [k, planned] of perLine) {

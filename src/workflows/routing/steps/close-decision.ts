@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
-import { HistoryEntry } from "./record-decision"
+import { withDecisionEntry } from "../../../lib/routing/stored"
 
 export const closeDecisionStepId = "oms-close-routing-decision"
 
@@ -13,16 +13,20 @@ export const closeDecisionStep = createStep(
     const routing = container.resolve<RoutingModuleService>(ROUTING_MODULE)
     const [decision] = await routing.listRoutingDecisions({ order_id: input.order_id })
     if (!decision || decision.status === "canceled") return new StepResponse(decision ?? null, null as Undo)
-    const entries = ((decision.history as { entries: HistoryEntry[] })?.entries ?? []).concat({
-      at: new Date().toISOString(),
-      action: "canceled",
-      actor: input.actor ?? "system",
-      summary: "The order was canceled; its reservations were released by Medusa.",
-    })
+    const history = withDecisionEntry(
+      decision.history,
+      {
+        at: new Date().toISOString(),
+        action: "canceled",
+        actor: input.actor ?? "system",
+        summary: "The order was canceled; its reservations were released by Medusa.",
+      },
+      decision.id
+    )
     const updated = await routing.updateRoutingDecisions({
       id: decision.id,
       status: "canceled",
-      history: { entries },
+      history,
     })
     return new StepResponse(updated, { id: decision.id, status: decision.status, history: decision.history } as Undo)
   },

@@ -1,10 +1,11 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
+import type { SimulationWindow } from "../../../lib/routing/stored"
 
 export const createSimulationStepId = "oms-create-simulation"
 
 /** Which past decisions a simulation replays: the last N, or those created in a date range. */
-export type SimulationWindow = { last: number } | { from: string; to: string }
+export type { SimulationWindow }
 
 export type CreateSimulationInput = {
   rule_set_id: string

@@ -5,8 +5,7 @@ import { geocodeAddress } from "../../../lib/geo"
 import { planFromHeldUnits } from "../../../lib/routing/manual-plan"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
 import { plannerLineId } from "../../../lib/order"
-import { StoredPlan } from "../utils/stored-plan"
-import { HistoryEntry } from "./record-decision"
+import { parseStoredPlan, withDecisionEntry, type DecisionHistoryEntry } from "../../../lib/routing/stored"
 
 export const noteOnDecisionStepId = "oms-note-on-decision"
 
@@ -31,9 +30,9 @@ export const noteOnDecisionStep = createStep(
       { line_item_id: (order?.items ?? []).map((i: any) => i.id) },
       { take: null }
     )
-    const entry: HistoryEntry = { at: new Date().toISOString(), action: input.action, actor: input.actor ?? "system", summary: input.summary }
-    const entries = ((decision.history as { entries: HistoryEntry[] })?.entries ?? []).concat(entry)
-    const stored = (decision.plan ?? {}) as StoredPlan
+    const entry: DecisionHistoryEntry = { at: new Date().toISOString(), action: input.action, actor: input.actor ?? "system", summary: input.summary }
+    const history = withDecisionEntry(decision.history, entry, decision.id)
+    const stored = parseStoredPlan(decision.plan, decision.id)
     const remade = stored.input
       ? planFromHeldUnits({
           lines: stored.input.lines,
@@ -47,13 +46,13 @@ export const noteOnDecisionStep = createStep(
             })),
           candidates: stored.input.candidates,
           destination: stored.input.address.point ?? geocodeAddress(stored.input.address)?.point ?? null,
-          names: Object.fromEntries((stored.shipments ?? []).map((s) => [s.location_id, s.location_name])),
+          names: Object.fromEntries(stored.shipments.map((s) => [s.location_id, s.location_name])),
         })
       : null
     const updated = await routing.updateRoutingDecisions({
       id: decision.id,
       location_ids: [...new Set(reservations.map((r) => r.location_id))],
-      history: { entries },
+      history,
       ...(remade
         ? {
             status: remade.status,

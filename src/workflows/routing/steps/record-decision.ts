@@ -1,11 +1,10 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { withDecisionEntry, type DecisionHistoryEntry, type StoredPlan } from "../../../lib/routing/stored"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
 import { RoutingContext } from "../../shared/routing-context"
 import { PlanAndReserveResult } from "./plan-and-reserve"
 
 export const recordDecisionStepId = "oms-record-routing-decision"
-
-export type HistoryEntry = { at: string; action: string; actor: string; summary: string }
 
 type Undo =
   | { kind: "created"; id: string }
@@ -35,7 +34,7 @@ export const recordDecisionStep = createStep(
     if (context.skip || !result.plan) return new StepResponse(null, { kind: "none" } as Undo)
     const routing = container.resolve<RoutingModuleService>(ROUTING_MODULE)
     const plan = result.plan
-    const entry: HistoryEntry = {
+    const entry: DecisionHistoryEntry = {
       at: new Date().toISOString(),
       action: input.action ?? "routed",
       actor: input.actor ?? "system",
@@ -53,7 +52,7 @@ export const recordDecisionStep = createStep(
         excluded_location_ids: context.excluded_location_ids ?? [],
         /** What the planner saw, for replays (simulator, shadow mode). */
         input: result.input ?? null,
-      },
+      } satisfies StoredPlan,
       trace: plan.trace as unknown as Record<string, unknown>,
     }
 
@@ -64,11 +63,10 @@ export const recordDecisionStep = createStep(
         !result.moved_lines.length &&
         [...(previous.location_ids as string[])].sort().join() === [...fields.location_ids].sort().join()
       if (input.only_if_changed && unchanged) return new StepResponse(null, { kind: "none" } as Undo)
-      const history = (previous.history as { entries: HistoryEntry[] })?.entries ?? []
       const updated = await routing.updateRoutingDecisions({
         id: previous.id,
         ...fields,
-        history: { entries: [...history, entry] },
+        history: withDecisionEntry(previous.history, entry, previous.id),
       })
       const snapshot = {
         status: previous.status,

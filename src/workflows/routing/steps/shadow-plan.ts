@@ -1,8 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { RuleSet } from "../../../lib/routing"
 import { describeChange } from "../../../lib/routing/simulate"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
-import { replayStoredPlan, StoredPlan } from "../utils/stored-plan"
+import { parseRuleSetDefinition, parseStoredPlan } from "../../../lib/routing/stored"
+import { replayStoredPlan } from "../utils/stored-plan"
 
 type Written = { created: string[]; updated: Record<string, unknown>[] }
 
@@ -22,8 +22,8 @@ export const shadowPlanStep = createStep(
     const [decision] = shadows.length
       ? await routing.listRoutingDecisions({ order_id: input.order_id }, { select: ["id", "status", "plan"] })
       : []
-    const plan = (decision?.plan ?? null) as StoredPlan | null
-    if (!decision || decision.status === "canceled" || !plan?.input) {
+    const plan = decision ? parseStoredPlan(decision.plan, decision.id) : null
+    if (!decision || !plan || decision.status === "canceled" || !plan.input) {
       return new StepResponse({ planned: 0 }, { created: [], updated: [] } as Written)
     }
     const channel = plan.input.facts.sales_channel_id ?? null
@@ -32,7 +32,7 @@ export const shadowPlanStep = createStep(
 
     const names = Object.fromEntries(plan.input.candidates.map((c) => [c.id, c.name]))
     const rows = applicable.map((set) => {
-      const comparison = replayStoredPlan(plan, set.definition as unknown as RuleSet)!
+      const comparison = replayStoredPlan(plan, parseRuleSetDefinition(set.definition, set.id))!
       return {
         rule_set_id: set.id,
         order_id: input.order_id,

@@ -1,8 +1,9 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
 import { RuleSet } from "../../../lib/routing"
-import { ReplayComparison, ReplayDay, summarise } from "../../../lib/routing/simulate"
-import { replayStoredPlan, StoredPlan } from "../utils/stored-plan"
+import { summarise } from "../../../lib/routing/simulate"
+import { parseSimulationProgress, parseSimulationRows, parseStoredPlan, type SimulationRow } from "../../../lib/routing/stored"
+import { replayStoredPlan } from "../utils/stored-plan"
 import { withSimulationLock } from "../utils/simulation-lock"
 import type { ResolvedWindow } from "./start-simulation"
 
@@ -10,13 +11,7 @@ export const simulationBatchStepId = "oms-simulation-batch"
 
 export const SIMULATION_BATCH_SIZE = 100
 
-/** One replayed order in a simulation's `rows`. */
-export type SimulationRow = ReplayComparison & ReplayDay & {
-  decision_id: string
-  order_id: string
-  /** The rule set that made the live decision, e.g. "default" or "Spring v2". */
-  live_rule_set: string
-}
+export type { SimulationRow }
 
 export type SimulationBatchInput = {
   id: string
@@ -53,11 +48,10 @@ export const simulationBatchStep = createStep(
         : []
 
     const dayOf = new Intl.DateTimeFormat("en-CA", { timeZone: routing.getOmsOptions().timezone })
-    const progress = (simulation.progress ?? {}) as { skipped?: number }
-    let skipped = progress.skipped ?? 0
-    const rows = [...((simulation.rows as unknown as SimulationRow[] | null) ?? [])]
+    let { skipped } = parseSimulationProgress(simulation.progress, simulation.id)
+    const rows: SimulationRow[] = [...parseSimulationRows(simulation.rows, simulation.id)]
     for (const decision of decisions) {
-      const plan = (decision.plan ?? {}) as StoredPlan
+      const plan = parseStoredPlan(decision.plan, decision.id)
       const comparison = replayStoredPlan(plan, input.definition)
       if (!comparison || !plan.input) {
         skipped++ // decided before decisions kept what the planner saw

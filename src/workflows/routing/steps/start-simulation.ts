@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
 import type { RuleSet } from "../../../lib/routing"
-import type { SimulationWindow } from "./create-simulation"
+import { parseRuleSetDefinition, parseSimulationWindow } from "../../../lib/routing/stored"
 import { withSimulationLock } from "../utils/simulation-lock"
 
 export const startSimulationStepId = "oms-start-simulation"
@@ -38,7 +38,7 @@ export const startSimulationStep = createStep(
       return new StepResponse({ started: false })
     }
 
-    const window = simulation.window as unknown as SimulationWindow
+    const window = parseSimulationWindow(simulation.window, simulation.id)
     let resolved: ResolvedWindow
     if ("last" in window) {
       const filters = { created_at: { $lte: new Date().toISOString() } }
@@ -61,6 +61,6 @@ export const startSimulationStep = createStep(
       return true
     })
     if (!started) return new StepResponse({ started: false })
-    return new StepResponse({ started: true, definition: ruleSet.definition as unknown as RuleSet, window: resolved })
+    return new StepResponse({ started: true, definition: parseRuleSetDefinition(ruleSet.definition, ruleSet.id), window: resolved })
   }
 )

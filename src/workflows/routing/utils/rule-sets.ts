@@ -1,20 +1,15 @@
+import { withRuleSetEntry, type RuleSetHistory, type RuleSetHistoryEntry as StoredEntry } from "../../../lib/routing/stored"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
 
-/** One line of a rule set's history: who did what, when. */
-export type RuleSetHistoryEntry = {
-  at: string
-  actor: string | null
-  action: "created" | "edited" | "activated" | "archived" | "shadow_on" | "shadow_off"
-  summary: string
-}
+/** What the steps write into a rule set's history. */
+export type RuleSetAction = "created" | "edited" | "activated" | "archived" | "shadow_on" | "shadow_off"
 
-type History = { entries: RuleSetHistoryEntry[] }
+/** One line the steps write: the stored entry (src/lib/routing/stored) with the actions they use. */
+export type RuleSetHistoryEntry = Omit<StoredEntry, "action"> & { action: RuleSetAction }
 
-/** The history with one more entry (a new object: the stored one is never mutated). */
-export function withEntry(history: unknown, entry: Omit<RuleSetHistoryEntry, "at">): History {
-  const entries = ((history as History | null)?.entries ?? []).slice()
-  entries.push({ at: new Date().toISOString(), ...entry })
-  return { entries }
+/** The history (read by its parser) with one more entry; the stored value is never mutated. */
+export function withEntry(history: unknown, entry: Omit<RuleSetHistoryEntry, "at">): RuleSetHistory {
+  return withRuleSetEntry(history, entry)
 }
 
 /** A version as people name it in history lines and messages: `"Spring" v2`. */

@@ -1,6 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createRuleSetStep, RuleSetDraftInput } from "../steps/create-rule-set"
 import { getRuleSetStep } from "../steps/get-rule-set"
+import { parseRuleSetDefinition } from "../../../lib/routing/stored"
 
 export const duplicateRuleSetWorkflowId = "oms-duplicate-rule-set-workflow"
 
@@ -12,7 +13,7 @@ export const duplicateRuleSetWorkflow = createWorkflow(
     const draft = transform({ source, input }, ({ source, input }) => ({
       name: source.name,
       sales_channel_id: source.sales_channel_id,
-      definition: source.definition as unknown as RuleSetDraftInput["definition"],
+      definition: parseRuleSetDefinition(source.definition, source.id),
       created_by: input.created_by ?? null,
       summary: `Duplicated from "${source.name}" v${source.version}`,
     }))

@@ -3,9 +3,9 @@ import { Beaker } from "@medusajs/icons"
 import { Button, Container, Heading, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
-import { RoutingQueue } from "../../../components/oms/routing-queue"
-import { RuleSetEditor, type RuleSetEditorTarget } from "../../../components/oms/rule-set-editor"
-import { RuleSetsTable } from "../../../components/oms/rule-sets-table"
+import { RoutingQueue } from "../../../components/routing/routing-queue"
+import { RuleSetEditor, type RuleSetEditorTarget } from "../../../components/routing/rule-set-editor"
+import { RuleSetsTable } from "../../../components/routing/rule-sets-table"
 
 /** Routing: the rule set versions that decide where orders ship from, and the orders waiting for stock. */
 const RoutingPage = () => {

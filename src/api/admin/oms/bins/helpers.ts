@@ -3,17 +3,8 @@ import { Modules } from "@medusajs/framework/utils"
 import { PICKING_MODULE, PickingModuleService } from "../../../../modules/picking"
 import { locationNames } from "../waves/helpers"
 
-export type BinView = {
-  id: string
-  stock_location_id: string
-  location_name: string | null
-  inventory_item_id: string
-  sku: string | null
-  title: string | null
-  code: string
-  walk_sequence: number | null
-  walk_sequence_source: "code" | "manual"
-}
+export type { Bin as BinView } from "../../../../types/picking"
+import type { Bin as BinView } from "../../../../types/picking"
 
 export type BinFilters = { stock_location_id?: string; inventory_item_id?: string; q?: string }
 

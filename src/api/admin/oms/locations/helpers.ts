@@ -1,27 +1,10 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { geocodeAddress, GeoPrecision } from "../../../../lib/geo"
+import { geocodeAddress } from "../../../../lib/geo"
 import { startOfDay } from "../../../../lib/time/start-of-day"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../../modules/routing"
-import { DEFAULT_LOCATION_PROFILE, LocationProfileFields } from "../../../../modules/routing/defaults"
-
-export type AdminOmsLocation = {
-  id: string
-  name: string
-  address: {
-    address_1: string | null
-    city: string | null
-    province: string | null
-    postal_code: string | null
-    country_code: string | null
-  } | null
-  /** The stored profile, or the defaults routing uses when none is stored (has_profile false). */
-  profile: LocationProfileFields & { has_profile: boolean }
-  /** Orders routed to it (in part) since the start of today in the store's time zone. */
-  capacity_used_today: number
-  /** Where routing places it when no coordinates are set: its address geocoded offline. */
-  geocoded: { latitude: number; longitude: number; precision: GeoPrecision } | null
-}
+import { DEFAULT_LOCATION_PROFILE } from "../../../../modules/routing/defaults"
+import type { AdminOmsLocation } from "../../../../types/routing"
 
 /** Stock locations with their routing profiles and today's load: three queries whatever the number of locations. */
 export async function listLocationsWithProfiles(scope: MedusaContainer, ids?: string[]): Promise<AdminOmsLocation[]> {

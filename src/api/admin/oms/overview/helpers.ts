@@ -1,6 +1,7 @@
 import { getLastFulfillmentStatus } from "@medusajs/core-flows"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { StockAtLocation } from "../../../../types/foundation"
 
 /** How far back "orders by fulfillment status" looks: the working set of a warehouse. */
 export const FULFILLMENT_WINDOW_DAYS = 30
@@ -52,18 +53,8 @@ export async function countByFulfillmentStatus(
   return { orders, by_status: byStatus }
 }
 
-export type LocationStock = {
-  location_id: string
-  name: string
-  /** Inventory items with a level at this location. */
-  items: number
-  stocked: number
-  reserved: number
-  available: number
-}
-
 /** Units stocked, reserved and available per stock location (one pass over inventory levels). */
-export async function stockByLocation(scope: MedusaContainer): Promise<LocationStock[]> {
+export async function stockByLocation(scope: MedusaContainer): Promise<StockAtLocation[]> {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const [{ data: locations }, { data: levels }] = await Promise.all([
     query.graph({ entity: "stock_location", fields: ["id", "name"] }),
@@ -72,7 +63,7 @@ export async function stockByLocation(scope: MedusaContainer): Promise<LocationS
       fields: ["location_id", "stocked_quantity", "reserved_quantity"],
     }),
   ])
-  const totals = new Map<string, LocationStock>(
+  const totals = new Map<string, StockAtLocation>(
     locations.map((l) => [
       l.id,
       { location_id: l.id, name: l.name, items: 0, stocked: 0, reserved: 0, available: 0 },

@@ -1,6 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { startOfDay } from "../../../../lib/time/start-of-day"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../../modules/routing"
+import type { AdminOmsOverviewResponse } from "../../../../types/foundation"
 import {
   countByFulfillmentStatus,
   countOrdersSince,
@@ -9,7 +10,7 @@ import {
 } from "./helpers"
 
 /** GET /admin/oms/overview: the live counts on the Order management page. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminOmsOverviewResponse>) => {
   const routingModule = req.scope.resolve<RoutingModuleService>(ROUTING_MODULE)
   const { timezone } = routingModule.getOmsOptions()
   const now = new Date()

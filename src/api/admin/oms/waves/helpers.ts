@@ -1,34 +1,12 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { PickStop, ScanPhase, ScanProgress, scanProgress, ScanState, startScan, orderWaveStatus, OrderWaveStatus } from "../../../../lib/picking"
+import { PickStop, ScanPhase, ScanProgress, scanProgress, ScanState, startScan, orderWaveStatus } from "../../../../lib/picking"
 import { PICKING_MODULE, PickingModuleService } from "../../../../modules/picking"
 import { loadWave, loadWaveRow, WaveLineRecord, WaveRecord } from "../../../../workflows/picking/utils/wave-records"
+import type { WaveDetail, WaveOrder, WaveScan, WaveStatus, WaveSummary } from "../../../../types/picking"
 
-export type WaveSummary = {
-  id: string
-  stock_location_id: string
-  location_name: string | null
-  status: WaveRecord["status"]
-  orders: number
-  lines: number
-  units_total: number
-  units_picked: number
-  units_short: number
-  packed_orders: number
-  created_at: Date
-}
-
-export type WaveOrderView = {
-  order_id: string
-  display_id: number | null
-  tote: number
-  status: OrderWaveStatus
-  fulfillment_id: string | null
-  /** Units the order gets from this wave now. */
-  units: number
-  /** Units that went back to routing after a short pick. */
-  units_short: number
-}
+/** The scan route's view of a wave: its progress, where the picker is, and its status. */
+type ScanView = { progress: ScanProgress; scan: WaveScan; status: WaveStatus }
 
 /** Stock location names by id, in one query (none for no ids). */
 export async function locationNames(scope: MedusaContainer, ids: string[]) {
@@ -74,7 +52,7 @@ export async function listWaveSummaries(
 }
 
 /** A wave with its pick list, progress, where the picker is, and its orders (five queries). */
-export async function getWaveDetail(scope: MedusaContainer, waveId: string) {
+export async function getWaveDetail(scope: MedusaContainer, waveId: string): Promise<WaveDetail> {
   const picking = scope.resolve<PickingModuleService>(PICKING_MODULE)
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { wave, lines } = await loadWave(picking, waveId)
@@ -94,7 +72,7 @@ export async function getWaveDetail(scope: MedusaContainer, waveId: string) {
   const currentStop = scanState ? currentStopOf(wave.pick_list.stops, scanState) : null
   const phase: ScanPhase = scanState?.phase ?? "bin"
 
-  const orderViews: WaveOrderView[] = [...byOrder].map(([orderId, ls]) => ({
+  const orderViews: WaveOrder[] = [...byOrder].map(([orderId, ls]) => ({
     order_id: orderId,
     display_id: displayId.get(orderId) ?? null,
     tote: ls[0].tote,
@@ -131,7 +109,7 @@ function currentStopOf(stops: PickStop[], state: ScanState): (PickStop & { picke
 }
 
 /** What the scan route answers: the wave's progress and where the picker is now. */
-export async function getScanView(scope: MedusaContainer, waveId: string) {
+export async function getScanView(scope: MedusaContainer, waveId: string): Promise<ScanView> {
   const wave = await loadWaveRow(scope.resolve<PickingModuleService>(PICKING_MODULE), waveId)
   const state = wave.scan_state ?? startScan(wave.pick_list)
   return {

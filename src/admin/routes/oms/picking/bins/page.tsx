@@ -3,7 +3,7 @@ import { useState } from "react"
 import { Link } from "react-router-dom"
 import { BinsImport } from "../../../../components/picking/bins-import"
 import { BinsTable } from "../../../../components/picking/bins-table"
-import { useOmsLocations } from "../../../../hooks/oms"
+import { useOmsLocations } from "../../../../hooks/routing/locations"
 
 /** Bins: where items sit in each location, edited in place or in bulk through CSV. */
 const BinsPage = () => {

@@ -3,14 +3,13 @@ import { PICKING_MODULE, PickingModuleService } from "../../../../../../modules/
 import { orderWaveStatus } from "../../../../../../lib/picking"
 import type { WaveLineRecord } from "../../../../../../workflows/picking/utils/wave-records"
 import { locationNames } from "../../../waves/helpers"
-
-type PickStatus = "not_in_wave" | "in_wave" | "picking" | "picked" | "short"
+import type { AdminOrderPickingResponse, OrderPickStatus } from "../../../../../../types/picking"
 
 /**
  * GET /admin/oms/orders/:id/picking: the waves the order is in (not canceled ones), how far its
  * picking is (from its latest wave) and its packs. Four queries whatever the order's size.
  */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminOrderPickingResponse>) => {
   const picking = req.scope.resolve<PickingModuleService>(PICKING_MODULE)
   const orderId = req.params.id
   const [lines, packs] = await Promise.all([
@@ -25,7 +24,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const linesOf = (waveId: string) => lines.filter((l) => l.wave_id === waveId) as unknown as WaveLineRecord[]
   const packedIn = new Set(packs.map((p) => p.wave_id))
   const latest = waves[0]
-  let pick_status: PickStatus = "not_in_wave"
+  let pick_status: OrderPickStatus = "not_in_wave"
   if (latest) {
     const status = orderWaveStatus(linesOf(latest.id), packedIn.has(latest.id))
     pick_status =
@@ -40,6 +39,6 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     })),
     pick_status,
     pack_status: packs.length ? "packed" : "not_packed",
-    fulfillment_ids: packs.map((p) => p.fulfillment_id).filter(Boolean),
+    fulfillment_ids: packs.map((p) => p.fulfillment_id).filter((id): id is string => !!id),
   })
 }

@@ -1,18 +1,12 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-
-type ReservedLine = {
-  line_item_id: string
-  title: string
-  sku: string | null
-  quantity: number
-}
+import type { AdminOrderReservationsResponse, ReservedLine } from "../../../../../../types/foundation"
 
 /**
  * GET /admin/oms/orders/:id/reservations: where the order's units are held, by stock
  * location. Three queries whatever the order's size.
  */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminOrderReservationsResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: orders } = await query.graph({
     entity: "order",

@@ -1,6 +1,8 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { parseReplaySide } from "../../../../../../lib/routing/stored"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../../../../modules/routing"
+import type { AdminShadowResultsResponse } from "../../../../../../types/routing"
 import { getRuleSetOr404 } from "../../helpers"
 import type { AdminShadowResultsQueryType } from "../../validators"
 
@@ -8,7 +10,7 @@ import type { AdminShadowResultsQueryType } from "../../validators"
  * GET /admin/oms/rule-sets/:id/shadow-results: the orders planned in shadow, newest first,
  * with what the draft would have done differently; `disagreements_only=true` for the evidence.
  */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminShadowResultsResponse>) => {
   const { disagreements_only, limit, offset } = req.validatedQuery as AdminShadowResultsQueryType
   const set = await getRuleSetOr404(req.scope, req.params.id)
   const routing = req.scope.resolve<RoutingModuleService>(ROUTING_MODULE)
@@ -32,8 +34,8 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       display_id: displayIds.get(r.order_id) ?? null,
       decision_id: r.decision_id,
       agrees: r.agrees,
-      live: r.live,
-      shadow: r.shadow,
+      live: parseReplaySide(r.live, "live", r.id),
+      shadow: parseReplaySide(r.shadow, "shadow", r.id),
       changes: r.changes,
       created_at: r.created_at,
       updated_at: r.updated_at,

@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { SimulationRow } from "../../../../../../workflows/routing/workflows/run-simulation-batch"
+import { parseSimulationRows } from "../../../../../../lib/routing/stored"
 import { simulationRowsCsv } from "../../../../../../lib/routing/simulation-csv"
 import { getSimulationOr404 } from "../../helpers"
 
@@ -10,7 +10,7 @@ import { getSimulationOr404 } from "../../helpers"
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const simulation = await getSimulationOr404(req.scope, req.params.id)
-  const rows = (simulation.rows as unknown as SimulationRow[] | null) ?? []
+  const rows = parseSimulationRows(simulation.rows, simulation.id)
   const displayId = new Map<string, number>()
   if (rows.length) {
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)

@@ -4,13 +4,14 @@ import { scanWaveWorkflow } from "../../../../../../workflows/picking/workflows/
 import { getScanView } from "../../helpers"
 import { AdminScanType } from "../../validators"
 import { answeringConflicts } from "../../../../../utils/conflicts"
+import type { AdminScanResponse } from "../../../../../../types/picking"
 
 /**
  * POST /admin/oms/waves/:id/scan: one scan at the shelf. Accepted: 200 with the outcome, the
  * progress and the next stop. Refused (wrong bin or item, over-scan, bad quantity): 400 with
  * the sentence for the picker, and nothing changes.
  */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminScanType>, res: MedusaResponse) =>
+export const POST = async (req: AuthenticatedMedusaRequest<AdminScanType>, res: MedusaResponse<AdminScanResponse>) =>
   answeringConflicts(res, async () => {
     const body = req.validatedBody
     const event: ScanEvent =

@@ -1,8 +1,8 @@
 import { Container } from "@medusajs/ui"
 import { useParams } from "react-router-dom"
-import { SectionError, SectionLoading } from "../../../../../../components/oms/section-state"
+import { SectionError, SectionLoading } from "../../../../../../components/common/section-state"
 import { PackStation } from "../../../../../../components/picking/pack-station"
-import { usePack } from "../../../../../../hooks/picking"
+import { usePack } from "../../../../../../hooks/picking/waves"
 
 /** Packing one order of a wave into its parcel. */
 const PackOrderPage = () => {

@@ -3,9 +3,10 @@ import { loadPackContext } from "../../../../../../../../workflows/picking/utils
 import { packOrderWorkflow } from "../../../../../../../../workflows/picking/workflows/pack-order"
 import { AdminPackOrderType } from "../../../../validators"
 import { answeringConflicts } from "../../../../../../../utils/conflicts"
+import type { AdminPackDetailResponse, AdminPackOrderResponse } from "../../../../../../../../types/picking"
 
 /** GET /admin/oms/waves/:id/orders/:order_id/pack: what goes into the parcel, with a parcel guess. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminPackDetailResponse>) => {
   const ctx = await loadPackContext(req.scope, req.params.id, req.params.order_id)
   res.json({
     order_id: ctx.order_id,
@@ -22,7 +23,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
  * POST /admin/oms/waves/:id/orders/:order_id/pack: creates the order's fulfillment at the wave's
  * location. Asking again returns the first pack with created: false.
  */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminPackOrderType>, res: MedusaResponse) =>
+export const POST = async (req: AuthenticatedMedusaRequest<AdminPackOrderType>, res: MedusaResponse<AdminPackOrderResponse>) =>
   answeringConflicts(res, async () => {
     const { result } = await packOrderWorkflow(req.scope).run({
       input: {

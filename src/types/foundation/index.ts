@@ -1,0 +1,2 @@
+/** Contracts of the overview and the reservations route. Types only. */
+export type * from "./http"

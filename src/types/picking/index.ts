@@ -1,0 +1,2 @@
+/** Picking's contracts: its admin API. Types only. */
+export type * from "./http"

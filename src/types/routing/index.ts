@@ -1,0 +1,3 @@
+/** Routing's contracts: its admin API and its stored JSON. Types only. */
+export type * from "./http"
+export type * from "./stored"
