@@ -2,6 +2,9 @@ import { renderPackingSlipPdf } from ".."
 import { expectInOrder, imageCount, PAPERS, pageSize, readPdf } from "./read-pdf"
 import { sampleSlip } from "./samples"
 
+// The first render in a process opens the embedded fonts: seconds when the machine is busy.
+jest.setTimeout(30_000)
+
 describe("renderPackingSlipPdf", () => {
   it.each(PAPERS)("prints order, ship-to, wave and tote, and every item with SKU, barcode and quantity on %s", async (paper, size) => {
     const slip = sampleSlip()

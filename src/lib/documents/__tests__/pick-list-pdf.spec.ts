@@ -2,6 +2,9 @@ import { renderPickListPdf } from ".."
 import { expectInOrder, imageCount, PAPERS, pageSize, readPdf } from "./read-pdf"
 import { bigWave, sampleWave } from "./samples"
 
+// The first render in a process opens the embedded fonts: seconds when the machine is busy.
+jest.setTimeout(30_000)
+
 const generated_at = "2025-06-02T14:05:00Z"
 
 describe("renderPickListPdf", () => {

@@ -2,6 +2,9 @@ import { renderPackingSlipPdf, renderPickListPdf } from ".."
 import { readPdf } from "./read-pdf"
 import { sampleSlip, sampleWave } from "./samples"
 
+// The first render in a process opens the embedded fonts: seconds when the machine is busy.
+jest.setTimeout(30_000)
+
 // Polish, Greek, Turkish and Czech names: none of them fits Windows-1252, the old PDF alphabet.
 const NAMES = ["Łukasz Żółć", "Ελένη", "Şükrü", "Čeněk Dvořák"]
 
