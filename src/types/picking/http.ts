@@ -16,6 +16,7 @@ import type {
   WaveFilters as CoreWaveFilters,
   WaveKind,
 } from "../../lib/picking/types"
+import type { PackBenchItem } from "../../lib/picking/pack-items"
 import type { Paginated, Timestamp } from "../common"
 
 export type { Parcel, ScanEvent, ScanOutcome, ScanOutcomeCode, ScanPhase, ScanProgress, WaveKind }
@@ -136,18 +137,8 @@ export type AdminScanResponse = { outcome: ScanOutcome; progress: ScanProgress; 
 
 // Packing -------------------------------------------------------------------------------------
 
-export type PackItem = {
-  line_item_id: string
-  sku: string | null
-  barcode: string | null
-  title: string
-  variant_title: string | null
-  quantity: number
-  weight: number | null
-  length: number | null
-  width: number | null
-  height: number | null
-}
+/** One line on the packing bench (the pure core's shape). */
+export type PackItem = PackBenchItem
 
 export type PackStatus = WaveOrderStatus
 
