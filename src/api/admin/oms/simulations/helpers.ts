@@ -20,7 +20,8 @@ export async function getSimulationOr404(scope: MedusaContainer, id: string) {
 /**
  * A simulation as the admin API answers it, its JSON columns read by their parsers. While it is
  * queued or running the rows are left out (`rows: null`): the page polls every second, and a
- * large window's rows would be megabytes per poll.
+ * large window's rows would be megabytes per poll. A run that never wrote rows (canceled while
+ * queued) answers `rows: null` too, as the column holds.
  */
 export function presentSimulation(simulation: SimulationRecord): AdminSimulation {
   const running = simulation.status === "queued" || simulation.status === "running"
@@ -31,7 +32,7 @@ export function presentSimulation(simulation: SimulationRecord): AdminSimulation
     status: simulation.status,
     progress: parseSimulationProgress(simulation.progress, simulation.id),
     totals: parseSimulationTotals(simulation.totals, simulation.id),
-    rows: running ? null : parseSimulationRows(simulation.rows, simulation.id),
+    rows: running || simulation.rows == null ? null : parseSimulationRows(simulation.rows, simulation.id),
     error: simulation.error,
     created_by: simulation.created_by,
     created_at: simulation.created_at,
