@@ -56,6 +56,11 @@ async function main() {
   for (const [layer, r] of rows) {
     console.log(`[test] ${layer.padEnd(10)} ${String(r.passed).padStart(6)} ${String(r.failed).padStart(6)} ${String(r.skipped).padStart(7)}${r.crashed ? "  (runner failed: see above)" : ""}`)
   }
+  const failures = rows.flatMap(([layer, r]) => (r.failures || []).map((f) => ({ layer, ...f })))
+  if (failures.length) {
+    console.log("\n[test] failed:")
+    for (const f of failures) console.log(`[test]   ${f.layer} ${f.file} › ${f.test}\n[test]     ${f.message}`)
+  }
   console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
   const crashed = rows.some(([, r]) => r.crashed)
   process.exit(totals.failed > 0 || crashed ? 1 : 0)
@@ -102,6 +107,7 @@ async function runLayer(layer, db, patterns = []) {
     // A suite that failed to load counts as a failure even though it ran no test.
     failed: counts.failed + counts.broken_suites,
     skipped: counts.skipped,
+    failures: counts.failures || [],
     crashed: counts.total === 0 || (status !== 0 && counts.failed + counts.broken_suites === 0),
   }
 }

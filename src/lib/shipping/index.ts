@@ -1,0 +1,2 @@
+export * from "./contract"
+export { CarrierError, isCarrierError } from "./errors"
