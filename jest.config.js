@@ -5,6 +5,8 @@ const layers = {
   // src/workflows/__tests__ holds the upgrade guard and the workflow conventions check: they
   // read installed and source files only (no database, no app).
   unit: ["<rootDir>/src/lib/**/__tests__/**/*.spec.[jt]s", "<rootDir>/src/workflows/**/__tests__/**/*.spec.[jt]s"],
+  // Carrier adapters over real HTTP against the local fakes of integration-tests/fakes (no database).
+  carriers: ["<rootDir>/integration-tests/carriers/**/*.spec.[jt]s"],
   modules: ["<rootDir>/src/modules/**/__tests__/**/*.spec.[jt]s"],
   http: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
   consumer: ["<rootDir>/integration-tests/consumer/**/*.spec.[jt]s"],
@@ -27,5 +29,5 @@ module.exports = {
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
   modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/.data/", "dist/"],
   testMatch: layers[layer],
-  setupFiles: layer === "unit" || layer === "scripts" ? [] : ["<rootDir>/integration-tests/setup.js"],
+  setupFiles: ["unit", "scripts", "carriers"].includes(layer) ? [] : ["<rootDir>/integration-tests/setup.js"],
 }

@@ -1,6 +1,6 @@
 // `npm test`: every layer, each on real parts, then one plain summary line:
 //   N passed, N failed, N skipped
-// `npm test -- http` (or scripts, unit, modules, consumer, browser) runs one layer;
+// `npm test -- http` (or scripts, unit, carriers, modules, consumer, browser) runs one layer;
 // `npm test -- http fulfillment` runs only that layer's spec files whose path matches "fulfillment".
 const fs = require("fs")
 const path = require("path")
@@ -9,7 +9,7 @@ const { ROOT } = require("./lib/cluster")
 const { explain } = require("./lib/database-error")
 
 // scripts first: when the first run itself is broken (database start-up, lockfile), say so early.
-const ALL = ["scripts", "unit", "modules", "http", "consumer", "browser"]
+const ALL = ["scripts", "unit", "carriers", "modules", "http", "consumer", "browser"]
 const NEEDS_DB = new Set(["modules", "http", "consumer", "browser"])
 // One folder per run: two runs side by side (say, a layer run by hand during a full run)
 // must not delete each other's results.
