@@ -14,6 +14,13 @@ const omsOptions = {
     // OMS_ROUTING_FULFILLMENT=false keeps Medusa's own Create Fulfillment route.
     fulfillment: process.env.OMS_ROUTING_FULFILLMENT !== "false",
   },
+  shipping: {
+    // Carrier secrets are sealed under this passphrase. The fallback is for development and
+    // tests ONLY (it is public in this file): set OMS_SECRETS_KEY in every real deployment.
+    secrets_key:
+      process.env.OMS_SECRETS_KEY ||
+      (process.env.NODE_ENV === "production" ? undefined : "medusa-oms development key, not secret"),
+  },
 }
 
 module.exports = defineConfig({
@@ -38,6 +45,10 @@ module.exports = defineConfig({
     },
     {
       resolve: "./src/modules/picking",
+      options: omsOptions,
+    },
+    {
+      resolve: "./src/modules/shipping",
       options: omsOptions,
     },
   ],

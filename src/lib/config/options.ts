@@ -56,6 +56,17 @@ export const OmsOptionsSchema = z
       })
       .strict()
       .default({ walk_order: { segments: [...WALK_SEGMENTS], serpentine: true } }),
+    shipping: z
+      .object({
+        /**
+         * Passphrase the carrier accounts' secrets are encrypted under (AES-256-GCM, key derived
+         * with scrypt). Keep it out of the code (e.g. OMS_SECRETS_KEY); changing it makes the
+         * stored secrets unreadable. Without it, accounts with secrets cannot be saved.
+         */
+        secrets_key: z.string().min(16, { message: "must be at least 16 characters" }).optional(),
+      })
+      .strict()
+      .default({}),
   })
   .strict()
 
@@ -106,5 +117,6 @@ function allowedKeys(path: PropertyKey[]): string[] {
   if (path[0] === "routing") return ["enabled", "checkout", "fulfillment"]
   if (path[0] === "picking" && path.length === 1) return ["walk_order"]
   if (path[0] === "picking" && path[1] === "walk_order") return ["segments", "serpentine"]
+  if (path[0] === "shipping") return ["secrets_key"]
   return []
 }

@@ -6,7 +6,14 @@ describe("plugin options", () => {
       timezone: "UTC",
       routing: { enabled: true, checkout: true, fulfillment: true },
       picking: { walk_order: { segments: ["zone", "aisle", "shelf", "slot"], serpentine: true } },
+      shipping: {},
     })
+  })
+
+  it("refuses a carrier secrets key too short to be one", () => {
+    expect(() => parseOmsOptions({ shipping: { secrets_key: "short" } })).toThrow(
+      /option "shipping.secrets_key" must be at least 16 characters/
+    )
   })
 
   it("keeps valid options", () => {
