@@ -6,6 +6,8 @@ import { adminOmsRoutingMiddlewares } from "./admin/oms/routing/middlewares"
 import { adminOmsRuleSetsMiddlewares } from "./admin/oms/rule-sets/middlewares"
 import { adminOmsSimulationsMiddlewares } from "./admin/oms/simulations/middlewares"
 import { adminOmsWavesMiddlewares } from "./admin/oms/waves/middlewares"
+import { adminOmsCarrierAccountsMiddlewares } from "./admin/oms/carrier-accounts/middlewares"
+import { adminOmsOrderLabelsMiddlewares } from "./admin/oms/orders/[id]/labels/middlewares"
 
 // Each route folder keeps its own middlewares; they are merged here, as Medusa does.
 export default defineMiddlewares({
@@ -17,5 +19,7 @@ export default defineMiddlewares({
     ...adminOmsSimulationsMiddlewares,
     ...adminOmsBinsMiddlewares,
     ...adminOmsWavesMiddlewares,
+    ...adminOmsCarrierAccountsMiddlewares,
+    ...adminOmsOrderLabelsMiddlewares,
   ],
 })
