@@ -37,7 +37,6 @@ export const reconcileLabelsStep = createStep(reconcileLabelsStepId, async (inpu
   const shipping = container.resolve<ShippingModuleService>(SHIPPING_MODULE)
   const fulfillments = container.resolve(Modules.FULFILLMENT)
   const locking = container.resolve(Modules.LOCKING)
-  const now = Date.now()
   const orphanAfter = input.orphan_after_ms ?? 10 * 60_000
   const unknownAfter = input.unknown_after_ms ?? UNKNOWN_SETTLE_MS
   const windowMs = (input.void_window_hours ?? 24) * 3_600_000
@@ -49,27 +48,33 @@ export const reconcileLabelsStep = createStep(reconcileLabelsStepId, async (inpu
     })
 
   const unknown = (await shipping.listLabels({ status: "unknown" }, { take, order: { created_at: "ASC" } })) as unknown as LabelRow[]
-  for (const row of unknown.filter((r) => now - new Date(r.created_at).getTime() >= unknownAfter)) {
+  const startedAt = Date.now()
+  for (const row of unknown.filter((r) => startedAt - new Date(r.created_at).getTime() >= unknownAfter)) {
     await underLock(row, async () => {
       const settled = await shipping.resolveUnknown(row.id)
       if (settled.status !== "unknown") result.resolved.push({ id: row.id, status: settled.status })
     })
   }
 
-  const purchased = (await shipping.listLabels(
-    { status: "purchased", kind: "outbound" },
+  // After the unknown pass, so rows it settled count from their purchase; only the void window
+  // is read, so old labels never crowd out the ones that can still be taken back.
+  const now = Date.now()
+  const candidates = ((await shipping.listLabels(
+    {
+      status: "purchased",
+      kind: "outbound",
+      fulfillment_id: { $ne: null },
+      purchased_at: { $gte: new Date(now - windowMs), $lte: new Date(now - orphanAfter) },
+    } as any,
     { take, order: { purchased_at: "ASC" } }
-  )) as unknown as LabelRow[]
-  const candidates = purchased.filter((r) => {
-    const at = new Date(r.purchased_at ?? r.created_at).getTime()
-    return now - at >= orphanAfter && now - at <= windowMs && r.fulfillment_id
-  })
+  )) as unknown as LabelRow[])
   const alive = new Map(
-    (
-      await fulfillments.listFulfillments(
+    (candidates.length === 0
+      ? []
+      : await fulfillments.listFulfillments(
         { id: candidates.map((r) => r.fulfillment_id!) },
         { select: ["id", "canceled_at"], take: null }
-      )
+        )
     ).map((f) => [f.id, !f.canceled_at])
   )
   for (const row of candidates.filter((r) => !alive.get(r.fulfillment_id!))) {
