@@ -1,2 +1,7 @@
 export * from "./contract"
 export { CarrierError, isCarrierError } from "./errors"
+export * from "./units"
+export * from "./regions"
+export * from "./parcels"
+export * from "./customs"
+export * from "./rate-shopping"
