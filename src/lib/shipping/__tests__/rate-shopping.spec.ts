@@ -1,7 +1,7 @@
 import fc from "fast-check"
 import type { OrderFacts } from "../../rules"
 import type { Rate } from "../contract"
-import { ratePolicySchema, shopRates, type RatePolicy } from "../rate-shopping"
+import { ratePolicySchema, shipmentFacts, shopRates, type RatePolicy } from "../rate-shopping"
 
 const rate = (provider: string, service_name: string, amount: number, days: number | null, over: Partial<Rate> = {}): Rate => ({
   carrier: "easypost",
@@ -116,6 +116,14 @@ describe("rate shopping: conditions and preferred carriers", () => {
     expect(when({ type: "parcel_count", min: 2 })).toBe(gls)
     expect(when({ type: "shipping_option", in: ["so_express"] })).toBe(gls)
     expect(when({ type: "all", conditions: [{ type: "shipping_option", in: ["so_standard"] }, { type: "weight", max: 2000 }] })).toBe(dhl)
+  })
+
+  it("reads weight and parcel count from the packed parcels", () => {
+    const parcels = [{ weight_g: 6000, length_cm: 40, width_cm: 30, height_cm: 30 }, { weight_g: 5000, length_cm: 40, width_cm: 30, height_cm: 20 }]
+    const packed = shipmentFacts(facts({ weight_g: undefined, parcel_count: undefined }), parcels)
+    expect(packed).toMatchObject({ weight_g: 11_000, parcel_count: 2 })
+    const heavy: RatePolicy = { rules: [{ when: { type: "all", conditions: [{ type: "weight", min: 10_000 }, { type: "parcel_count", min: 2 }] }, pick: "fastest" }] }
+    expect(shop(heavy, rates, packed).winner).toBe(dhl)
   })
 
   it("never matches a weight condition before the order is packed", () => {
