@@ -103,6 +103,16 @@ describe("offline carrier: rates", () => {
     expect(weightless.message).toBe("The offline carrier refused the shipment: parcel 1 weighs 0 g; weight must be more than 0.")
   })
 
+  it("quotes a cart that has no purchase reference yet, but buys nothing without one", async () => {
+    const adapter = createOfflineAdapter(account())
+    const quote = shipment({ reference: "" })
+    const [rate] = await adapter.rates(quote)
+    expect(rate.amount).toBe(4.5)
+    expect((await failure(adapter.buy({ shipment: quote, rate, format: "pdf", size: "4x6" }))).message).toBe(
+      "The offline carrier refused the shipment: it has no reference (the ledger's key of the purchase)."
+    )
+  })
+
   it("names the malformed settings field", () => {
     expect(() => createOfflineAdapter(account({ weight_bands_kg: [1, 2], services: [{ code: "x", name: "X", days: { domestic: 1, continental: 1, world: 1 }, prices: { domestic: [1], continental: [1, 2], world: [1, 2] } }] }))).toThrow(
       "Offline carrier settings: services.0.prices.domestic needs one price per weight band (2), has 1."

@@ -40,7 +40,7 @@ export function createOfflineAdapter(config: CarrierAccountConfig, options: Offl
 
     async rates(shipment) {
       await gate()
-      checkShipment(shipment)
+      checkShipment(shipment, "quote")
       return offlineRates(shipment, settings)
     },
 
@@ -83,7 +83,7 @@ export function createOfflineAdapter(config: CarrierAccountConfig, options: Offl
   /** Buys once per reference: asking again hands back the same label, never a second one. */
   async function purchase(request: BuyRequest, isReturn: boolean): Promise<PurchasedLabel> {
     const { shipment } = request
-    checkShipment(shipment)
+    checkShipment(shipment, "purchase")
     const earlier = book().get(shipment.reference)
     if (earlier) {
       if (earlier.is_return !== isReturn) {
