@@ -155,8 +155,11 @@ medusaIntegrationTestRunner({
           kind: "outbound",
           fulfillment_id: answers[0].data.pack.fulfillment_id,
           service_code: "offline_standard",
+          rate_decision: expect.stringMatching(/^Offline Standard as the shipping option names it/),
           tracking_numbers: [bought[0].label.parcels[0].tracking_number],
         })
+        // Written before the carrier was called: the carrier saw the ledger's reference.
+        expect(bought[0].reference).toBe(labels[0].reference)
         const [fulfillment] = await fulfillmentsOf(order_id)
         expect(fulfillment.labels.map((l: any) => l.tracking_number)).toEqual(labels[0].tracking_numbers)
 

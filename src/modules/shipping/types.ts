@@ -7,6 +7,7 @@ import type {
   Rate,
   ShipmentRequest,
 } from "../../lib/shipping/contract"
+import type { RatePolicy, ShipmentFacts } from "../../lib/shipping/rate-shopping"
 
 export type LabelStatus = "pending" | "purchased" | "failed" | "unknown" | "void_pending" | "voided"
 
@@ -26,6 +27,8 @@ export type LabelRow = {
   service_code: string | null
   request: ShipmentRequest
   rate: Rate | null
+  /** Why this rate: the rate-shopping sentence, or the service the option names. */
+  rate_decision: string | null
   format: LabelFormat
   size: LabelSize
   carrier_label_id: string | null
@@ -58,6 +61,9 @@ export type PurchaseInput = {
   /** A service to buy; null = rate shop (the cheapest quote). Ignored when `rate` is given. */
   service_code?: string | null
   rate?: Rate | null
+  /** Rate shopping of a "rate shop" option: its policy and the shipment's facts. */
+  rate_policy?: RatePolicy | null
+  facts?: ShipmentFacts | null
   format?: LabelFormat
   size?: LabelSize
   created_by?: string | null

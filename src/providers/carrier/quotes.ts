@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto"
 import type { CarrierAdapter, ShipmentRequest } from "../../lib/shipping/contract"
+import type { RatePolicy, ShipmentFacts } from "../../lib/shipping/rate-shopping"
 import { carrierNames } from "../../lib/shipping/contract"
 import { chooseRate } from "../../modules/shipping/ledger/choose-rate"
 
@@ -29,7 +30,11 @@ export type QuoteAsk = {
   service_code: string | null
   from_location_id: string | null
   currency_code: string
-  shipment: Omit<ShipmentRequest, "reference">
+  /** Null when the cart's items cannot make a parcel (no weights): the fallback is charged, saying why. */
+  shipment: Omit<ShipmentRequest, "reference"> | null
+  unshippable?: string | null
+  rate_policy?: RatePolicy | null
+  facts?: ShipmentFacts | null
   /** Item identity for the cache (variant x quantity). */
   contents: { variant_id: string | null | undefined; quantity: number }[]
   fallback_amount: number | null
@@ -39,7 +44,7 @@ export class QuoteCache {
   private readonly entries = new Map<string, { quote: Quote; expires: number }>()
 
   keyOf(ask: QuoteAsk): string {
-    const to = ask.shipment.to
+    const to = ask.shipment?.to ?? { country_code: "", postal_code: "", province: "", city: "", line1: "" }
     const contents = ask.contents.map((c) => `${c.variant_id}x${c.quantity}`).sort().join(",")
     const text = [
       ask.account_id,
@@ -74,14 +79,16 @@ export class QuoteCache {
       }
       return { amount: ask.fallback_amount, source: "fallback", reason, service_code: ask.service_code }
     }
+    if (!ask.shipment) return fallback(`${name} could not quote: ${ask.unshippable ?? "the cart makes no parcel"}`)
+    const shipment = ask.shipment
     let timer: NodeJS.Timeout | undefined
     try {
       const carrier = await adapter()
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`${name} did not answer within ${QUOTE_TIMEOUT_MS / 1000} s`)), QUOTE_TIMEOUT_MS)
       })
-      const rates = await Promise.race([carrier.rates({ ...ask.shipment, reference: `quote-${this.keyOf(ask).slice(0, 16)}` }), timeout])
-      const chosen = chooseRate(rates, ask.service_code)
+      const rates = await Promise.race([carrier.rates({ ...shipment, reference: `quote-${this.keyOf(ask).slice(0, 16)}` }), timeout])
+      const chosen = chooseRate(rates, ask.service_code, { policy: ask.rate_policy, facts: ask.facts })
       if ("refusal" in chosen) return fallback(chosen.refusal)
       if (chosen.rate.currency_code.toLowerCase() !== ask.currency_code.toLowerCase()) {
         return fallback(`${name} quoted in ${chosen.rate.currency_code}, the cart is in ${ask.currency_code.toUpperCase()}`)

@@ -13,7 +13,8 @@ import type ShippingModuleService from "../../modules/shipping/service"
 import type { LabelRow } from "../../modules/shipping/types"
 import { QuoteCache } from "./quotes"
 import { resolveService } from "./resolve"
-import { ItemFacts, shipmentOf, toShippingAddress } from "./shipment"
+import { factsOf, ItemFacts, shipmentOf, toShippingAddress } from "./shipment"
+import { ratePolicySchema, type RatePolicy } from "../../lib/shipping/rate-shopping"
 
 /** What a shipping option of this provider carries in `data` (chosen from getFulfillmentOptions). */
 export type CarrierOptionData = {
@@ -25,7 +26,21 @@ export type CarrierOptionData = {
   /** Charged at checkout when the carrier cannot quote (major units of the cart's currency). */
   fallback_amount?: number
   fallback_amounts?: Record<string, number>
+  /** Rate shopping for a "rate shop" option (src/lib/shipping/rate-shopping); cheapest without one. */
+  rate_policy?: RatePolicy
 }
+
+/** The option's rate policy, checked (a malformed one names its field). */
+function policyOf(option: CarrierOptionData): RatePolicy | null {
+  if (!option.rate_policy) return null
+  const parsed = ratePolicySchema.safeParse(option.rate_policy)
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, `The shipping option's data.rate_policy.${issue.path.join(".")}: ${issue.message}`)
+}
+
+/** The return parcel when nothing says better: 1 kg in a 300 x 200 x 100 mm box. */
+const RETURN_BOX = { weight: 1000, length: 300, width: 200, height: 100 }
 
 /** Where a label's file is served (label_url of Medusa's fulfillment label). */
 export const labelFileUrl = (labelId: string, parcel: number) => `/admin/oms/labels/${labelId}/file?parcel=${parcel}`
@@ -56,6 +71,16 @@ export class CarrierFulfillmentService extends AbstractFulfillmentProviderServic
   protected get fulfillments(): IFulfillmentModuleService {
     return resolveService<IFulfillmentModuleService>(this.cradle_, Modules.FULFILLMENT)
   }
+  /** Medusa gives every module's container the event bus; events arrive at least once anyway. */
+  protected async announce(row: LabelRow) {
+    try {
+      const bus = this.cradle_[Modules.EVENT_BUS] as { emit: (e: unknown) => Promise<void> } | undefined
+      await bus?.emit({ name: "oms.label.purchased", data: { id: row.id, order_id: row.order_id, fulfillment_id: row.fulfillment_id } })
+    } catch (e) {
+      this.logger?.warn(`medusa-oms: could not announce label ${row.id}: ${(e as Error).message}`)
+    }
+  }
+
   protected get logger(): Logger | undefined {
     try {
       return this.cradle_.logger as Logger
@@ -77,6 +102,7 @@ export class CarrierFulfillmentService extends AbstractFulfillmentProviderServic
   async validateOption(data: Record<string, unknown>): Promise<boolean> {
     if (typeof data.account_id !== "string") return false
     await this.shipping.retrievePublicCarrierAccount(data.account_id)
+    policyOf(data as unknown as CarrierOptionData)
     return true
   }
 
@@ -87,7 +113,12 @@ export class CarrierFulfillmentService extends AbstractFulfillmentProviderServic
   /** The shipping method's data: which account and service, and whether the price came from the carrier. */
   async validateFulfillmentData(optionData: Record<string, unknown>, data: Record<string, unknown>, context: any): Promise<any> {
     const option = optionData as unknown as CarrierOptionData
-    const base = { ...data, account_id: option.account_id, service_code: option.service_code ?? null }
+    const base = {
+      ...data,
+      account_id: option.account_id,
+      service_code: option.service_code ?? null,
+      ...(option.rate_policy ? { rate_policy: option.rate_policy } : {}),
+    }
     if (!context?.items?.length || !context?.shipping_address) return base
     const quote = await this.quoteFor(option, context)
     return { ...base, price_source: quote.source, quoted_amount: quote.amount, price_note: quote.reason }
@@ -104,12 +135,19 @@ export class CarrierFulfillmentService extends AbstractFulfillmentProviderServic
   private async quoteFor(option: CarrierOptionData, context: any) {
     const currency = String(context?.currency_code ?? "usd")
     const from = context?.from_location
-    const shipment = shipmentOf({
-      from: toShippingAddress(from?.address, from?.name),
-      to: toShippingAddress(context?.shipping_address, null, context?.email),
-      items: (context?.items ?? []) as ItemFacts[],
-      currency_code: currency,
-    })
+    let shipment: ReturnType<typeof shipmentOf> | null = null
+    let unshippable: string | null = null
+    try {
+      shipment = shipmentOf({
+        from: toShippingAddress(from?.address, from?.name),
+        to: toShippingAddress(context?.shipping_address, null, context?.email),
+        items: (context?.items ?? []) as ItemFacts[],
+        currency_code: currency,
+        customs: false,
+      })
+    } catch (e) {
+      unshippable = (e as Error).message
+    }
     const account = await this.shipping.retrievePublicCarrierAccount(option.account_id)
     // The fallback lives on the shipping option (account settings belong to the adapter).
     const fallback = option.fallback_amounts?.[currency.toLowerCase()] ?? option.fallback_amount ?? null
@@ -121,6 +159,9 @@ export class CarrierFulfillmentService extends AbstractFulfillmentProviderServic
         from_location_id: from?.id ?? null,
         currency_code: currency,
         shipment,
+        unshippable,
+        rate_policy: policyOf(option),
+        facts: shipment ? factsOf(shipment, Number(context?.item_total ?? context?.total ?? 0), context?.shipping_option_id) : null,
         contents: (context?.items ?? []).map((i: any) => ({ variant_id: i.variant_id ?? i.variant?.id, quantity: Number(i.quantity) })),
         fallback_amount: fallback === null ? null : Number(fallback),
       },
@@ -147,9 +188,23 @@ export class CarrierFulfillmentService extends AbstractFulfillmentProviderServic
     const lines = new Map<string, any>((order?.items ?? []).map((l: any) => [l.id, l]))
     const facts: ItemFacts[] = shipped.map((s) => {
       const line = lines.get(s.line_item_id)
-      return { quantity: s.quantity, title: line?.title, unit_price: line?.unit_price, variant: line?.variant }
+      return {
+        quantity: s.quantity,
+        title: line?.product_title ?? line?.title,
+        variant_title: line?.variant_title,
+        variant_sku: line?.variant_sku,
+        unit_price: line?.unit_price,
+        variant: line?.variant,
+      }
     })
     const to = fulfillment.delivery_address ?? order?.shipping_address
+    const shipment = shipmentOf({
+      from: toShippingAddress(location.address as any, location.name),
+      to: toShippingAddress(to, null, order?.email),
+      items: facts,
+      currency_code: String(order?.currency_code ?? "usd"),
+      parcel: (metadata.oms_parcel as any) ?? null,
+    })
     const row = await this.shipping.purchase({
       idempotency_key: key,
       order_id: order?.id ?? null,
@@ -157,15 +212,12 @@ export class CarrierFulfillmentService extends AbstractFulfillmentProviderServic
       location_id: fulfillment.location_id,
       carrier_account_id: option.account_id,
       service_code: option.service_code ?? null,
-      shipment: shipmentOf({
-        from: toShippingAddress(location.address as any, location.name),
-        to: toShippingAddress(to, null, order?.email),
-        items: facts,
-        currency_code: String(order?.currency_code ?? "usd"),
-        parcel: (metadata.oms_parcel as any) ?? null,
-      }),
+      rate_policy: option.rate_policy ?? null,
+      facts: factsOf(shipment, Number(order?.item_total ?? order?.total ?? 0), fulfillment.shipping_option_id),
+      shipment,
       created_by: (fulfillment.created_by as string) ?? null,
     })
+    await this.announce(row)
     return resultOf(row, data)
   }
 
@@ -198,8 +250,13 @@ export class CarrierFulfillmentService extends AbstractFulfillmentProviderServic
         to: warehouse,
         items: (fulfillment.items ?? []).map((i: any) => ({ quantity: Number(i.quantity), title: i.title })),
         currency_code: "usd",
+        // Medusa hands a return fulfillment no variant weights: the option may say the box
+        // (data.parcel, grams and millimetres), else a 1 kg box is assumed.
+        parcel: (optionData as any).parcel ?? RETURN_BOX,
+        customs: false,
       }),
     })
+    await this.announce(row)
     return resultOf(row, fulfillment.data ?? {})
   }
 
@@ -242,7 +299,11 @@ export class CarrierFulfillmentService extends AbstractFulfillmentProviderServic
   /** Account and service from the method's data, else from the shipping option's. */
   private async optionOf(data: Record<string, unknown>, shippingOptionId?: string, optionData?: CarrierOptionData) {
     if (typeof data.account_id === "string") {
-      return { account_id: data.account_id, service_code: (data.service_code as string | null) ?? null }
+      return {
+        account_id: data.account_id,
+        service_code: (data.service_code as string | null) ?? null,
+        rate_policy: policyOf(data as unknown as CarrierOptionData),
+      }
     }
     const fromOption =
       optionData?.account_id
@@ -253,7 +314,7 @@ export class CarrierFulfillmentService extends AbstractFulfillmentProviderServic
     if (!fromOption?.account_id) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "The shipping option names no carrier account (data.account_id); choose one of the carrier's fulfillment options")
     }
-    return { account_id: fromOption.account_id, service_code: fromOption.service_code ?? null }
+    return { account_id: fromOption.account_id, service_code: fromOption.service_code ?? null, rate_policy: policyOf(fromOption) }
   }
 
   /**

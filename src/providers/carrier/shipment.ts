@@ -1,10 +1,17 @@
-import type { CustomsLine, ShipmentRequest, ShippingAddress, ShippingParcel } from "../../lib/shipping/contract"
+import { MedusaError } from "@medusajs/framework/utils"
+import type { ShipmentRequest, ShippingAddress, ShippingParcel } from "../../lib/shipping/contract"
+import { customsLines } from "../../lib/shipping/customs"
+import { toShippingParcels } from "../../lib/shipping/parcels"
+import type { ShipmentFacts } from "../../lib/shipping/rate-shopping"
+import { shipmentFacts } from "../../lib/shipping/rate-shopping"
 import { parcelFromItems } from "../../lib/picking/parcel"
+import type { Parcel } from "../../lib/picking/types"
 
 /**
- * Medusa's shapes (cart/order addresses, stock location addresses, line items with variants)
- * turned into the CarrierAdapter contract's ShipmentRequest. Units: the store keeps variant
- * weights in grams and sizes in centimetres (the plugin's convention, see picking's parcel).
+ * Medusa's shapes (cart and order addresses, stock location addresses, line items with their
+ * variants) as the CarrierAdapter contract's ShipmentRequest. Parcels and customs come from the
+ * shipping core: the store's measures are grams and millimetres (src/lib/shipping/parcels.ts),
+ * and an international parcel needs each line's HS code, origin and weight (customs.ts).
  */
 type MedusaAddress = {
   first_name?: string | null
@@ -22,6 +29,8 @@ type MedusaAddress = {
 export type ItemFacts = {
   quantity: number
   title?: string | null
+  variant_title?: string | null
+  variant_sku?: string | null
   unit_price?: number | null
   variant?: {
     weight?: number | null
@@ -32,10 +41,6 @@ export type ItemFacts = {
     origin_country?: string | null
   } | null
 }
-
-/** Used when the catalog has no sizes: a small box, so carriers that need sizes can rate. */
-const DEFAULT_BOX = { length_cm: 30, width_cm: 20, height_cm: 10 }
-const MIN_WEIGHT_G = 100
 
 export function toShippingAddress(address: MedusaAddress | null | undefined, name?: string | null, email?: string | null): ShippingAddress {
   const a = address ?? {}
@@ -53,51 +58,72 @@ export function toShippingAddress(address: MedusaAddress | null | undefined, nam
   }
 }
 
-/** One parcel from the items (stacked, as the pack step guesses it) or the packer's own measures. */
-export function parcelOf(items: ItemFacts[], packed?: { weight?: number; length?: number; width?: number; height?: number } | null): ShippingParcel {
-  const guess = packed ?? parcelFromItems(
-    items.map((i) => ({
-      quantity: i.quantity,
-      weight: i.variant?.weight ?? null,
-      length: i.variant?.length ?? null,
-      width: i.variant?.width ?? null,
-      height: i.variant?.height ?? null,
-    })) as any
-  )
-  return {
-    weight_g: Math.max(MIN_WEIGHT_G, Math.round(guess.weight ?? 0)),
-    length_cm: guess.length || DEFAULT_BOX.length_cm,
-    width_cm: guess.width || DEFAULT_BOX.width_cm,
-    height_cm: guess.height || DEFAULT_BOX.height_cm,
-  }
+/** The packed parcels, else one parcel guessed from the items stacked (as the pack page guesses it). */
+export function parcelsOf(items: ItemFacts[], packed?: Parcel | Parcel[] | null): { ok: true; parcels: ShippingParcel[] } | { ok: false; problems: string[] } {
+  const boxes = packed ? (Array.isArray(packed) ? packed : [packed]) : [
+    parcelFromItems(
+      items.map((i) => ({
+        quantity: i.quantity,
+        weight: i.variant?.weight ?? null,
+        length: i.variant?.length ?? null,
+        width: i.variant?.width ?? null,
+        height: i.variant?.height ?? null,
+      })) as any
+    ),
+  ]
+  return toShippingParcels(boxes)
 }
 
-/** Customs lines for a parcel that crosses a border (HS code and origin from the variant). */
-export function customsOf(items: ItemFacts[], currency: string, from: ShippingAddress, to: ShippingAddress): CustomsLine[] | null {
-  if (from.country_code === to.country_code) return null
-  return items.map((i) => ({
-    description: i.title ?? "Goods",
-    quantity: i.quantity,
-    value: Number(i.unit_price ?? 0) * i.quantity,
-    currency_code: currency.toUpperCase(),
-    weight_g: Math.round((i.variant?.weight ?? 0) * i.quantity),
-    hs_code: i.variant?.hs_code ?? "",
-    origin_country: (i.variant?.origin_country ?? from.country_code).toUpperCase(),
-  }))
-}
-
-export function shipmentOf(input: {
+export type ShipmentInput = {
   from: ShippingAddress
   to: ShippingAddress
   items: ItemFacts[]
   currency_code: string
-  parcel?: { weight?: number; length?: number; width?: number; height?: number } | null
-}): Omit<ShipmentRequest, "reference"> {
-  return {
-    from: input.from,
-    to: input.to,
-    parcels: [parcelOf(input.items, input.parcel)],
-    customs: customsOf(input.items, input.currency_code, input.from, input.to),
-    currency_code: input.currency_code.toUpperCase(),
+  parcel?: Parcel | Parcel[] | null
+  /** Checkout quotes skip customs (a rate needs none); a purchase needs it. */
+  customs?: boolean
+}
+
+/** The shipment, or a 400 whose sentences say what a person must fix (weights, HS codes). */
+export function shipmentOf(input: ShipmentInput): Omit<ShipmentRequest, "reference"> {
+  const parcels = parcelsOf(input.items, input.parcel)
+  if (!parcels.ok) throw new MedusaError(MedusaError.Types.INVALID_DATA, parcels.problems.join(" "))
+  let customs: ShipmentRequest["customs"] = null
+  if (input.customs !== false) {
+    const result = customsLines(
+      input.items.map((i) => ({
+        title: i.title ?? "Goods",
+        variant_title: i.variant_title ?? null,
+        sku: i.variant_sku ?? null,
+        quantity: i.quantity,
+        unit_price: Number(i.unit_price ?? 0),
+        currency_code: input.currency_code,
+        weight: i.variant?.weight ?? null,
+        hs_code: i.variant?.hs_code ?? null,
+        origin_country: i.variant?.origin_country ?? null,
+      })),
+      { from_country: input.from.country_code, to_country: input.to.country_code }
+    )
+    if (result.needed && !result.ok) throw new MedusaError(MedusaError.Types.INVALID_DATA, result.problems.join(" "))
+    customs = result.lines
   }
+  return { from: input.from, to: input.to, parcels: parcels.parcels, customs, currency_code: input.currency_code.toUpperCase() }
+}
+
+/** What rate-shopping conditions read: destination, value, currency, option, weight and parcel count. */
+export function factsOf(shipment: Omit<ShipmentRequest, "reference">, value: number, shippingOptionId?: string | null): ShipmentFacts {
+  return shipmentFacts(
+    {
+      destination: {
+        country_code: shipment.to.country_code,
+        province: shipment.to.province ?? null,
+        postal_code: shipment.to.postal_code,
+        city: shipment.to.city,
+      },
+      value,
+      currency_code: shipment.currency_code ?? "",
+      shipping_option_ids: shippingOptionId ? [shippingOptionId] : [],
+    },
+    shipment.parcels
+  )
 }

@@ -125,12 +125,16 @@ async function callCarrier(svc: ShippingModuleService, row: LabelRow, input: Pur
   try {
     const adapter = await svc.adapterFor(row.carrier_account_id)
     if (!rate) {
-      const chosen = chooseRate(await adapter.rates(shipment), input.service_code)
+      const chosen = chooseRate(await adapter.rates(shipment), input.service_code, {
+        policy: input.rate_policy,
+        facts: input.facts,
+      })
       if ("refusal" in chosen) return await failed(svc, row, refusalFailure(row, chosen.refusal))
       rate = chosen.rate
       await svc.updateLabels({
         id: row.id,
         rate: rate as unknown as Record<string, unknown>,
+        rate_decision: chosen.decision,
         service_code: rate.service_code,
         carrier_shipment_id: rate.carrier_shipment_id,
       } as any)

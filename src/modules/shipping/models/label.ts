@@ -32,6 +32,8 @@ export const Label = model
     request: model.json(),
     /** The Rate bought, when one was chosen. */
     rate: model.json().nullable(),
+    /** Why this rate: the rate-shopping sentence, or the service the option names. */
+    rate_decision: model.text().nullable(),
     format: model.enum(["pdf", "zpl"]).default("pdf"),
     /** "4x6" | "a4" | "letter" (text: "4x6" cannot be a GraphQL enum value, which Medusa derives from enums). */
     size: model.text().default("4x6"),
