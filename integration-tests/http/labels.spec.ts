@@ -2,6 +2,7 @@ import { createShippingOptionsWorkflow } from "@medusajs/core-flows"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
+import { seedDemoCarrier } from "../../scripts/seed/demo-carrier"
 import type { CarrierAccountConfig, CarrierAdapter } from "../../src/lib/shipping/contract"
 import { CarrierError } from "../../src/lib/shipping/errors"
 import { createAdapter } from "../../src/providers/carrier/adapters"
@@ -204,6 +205,21 @@ medusaIntegrationTestRunner({
         expect(packed.status).toBe(200)
         expect((await labelsOf(order_id)).map((l: any) => l.status)).toEqual(["purchased"])
         expect(offlinePurchases(config).map((p) => p.buy_requests)).toEqual([1])
+      })
+    })
+
+    describe("the demo store's carrier", () => {
+      it("rate-shops the offline services at checkout and packs with the cheapest, saying why", async () => {
+        expect(await seedDemoCarrier(getContainer(), store)).toEqual({ created: true })
+        expect(await seedDemoCarrier(getContainer(), store)).toEqual({ created: false })
+        const { order_id, wave_id } = await pickedOrder("Carrier from Newark DC")
+        const [method] = (await api.get(`/admin/orders/${order_id}?fields=*shipping_methods`, admin)).data.order.shipping_methods
+        expect(method.data).toMatchObject({ price_source: "carrier", service_code: null })
+
+        expect((await pack(wave_id, order_id)).status).toBe(200)
+        const [label] = await labelsOf(order_id)
+        expect(label).toMatchObject({ status: "purchased", service_code: "offline_economy", amount: method.amount })
+        expect(label.rate_decision).toMatch(/^Offline Economy won: cheapest of 3/)
       })
     })
 

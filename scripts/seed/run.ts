@@ -3,16 +3,19 @@ import { ExecArgs } from "@medusajs/framework/types"
 import { DEMO_ADMIN, ensureAdminUser } from "./admin-user"
 import { seedDemoBins } from "./demo-bins"
 import { seedDemoStore } from "./demo-store"
+import { seedDemoCarrier } from "./demo-carrier"
 
 export default async function seed({ container }: ExecArgs) {
   const log = (m: string) => console.log(`[seed] ${m}`)
   const store = await seedDemoStore(container, { orders: Number(process.env.OMS_SEED_ORDERS ?? 30), log })
   const bins = await seedDemoBins(container, store)
+  const carrier = await seedDemoCarrier(container, store)
   const admin = await ensureAdminUser(container)
   log(
     `${store.already_seeded ? "found" : "created"} ${Object.keys(store.locations).length} warehouses, ` +
       `${Object.keys(store.variants).length} variants, ${store.order_ids.length} orders; ` +
       `bins: ${bins.added} added, ${bins.kept} kept; ` +
+      `offline carrier ${carrier.created ? "added" : "kept"}; ` +
       `admin ${DEMO_ADMIN.email} ${admin.created ? "created" : "exists"}`
   )
   log(`publishable key: ${store.publishable_key}`)
