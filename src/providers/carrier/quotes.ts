@@ -25,6 +25,8 @@ const MAX_ENTRIES = 5_000
 export const QUOTE_TIMEOUT_MS = 2_500
 
 export type QuoteAsk = {
+  /** The shipping option's own identity (its data id and policy): two options never share a quote. */
+  option_key: string
   account_id: string
   carrier: string
   service_code: string | null
@@ -47,6 +49,7 @@ export class QuoteCache {
     const to = ask.shipment?.to ?? { country_code: "", postal_code: "", province: "", city: "", line1: "" }
     const contents = ask.contents.map((c) => `${c.variant_id}x${c.quantity}`).sort().join(",")
     const text = [
+      ask.option_key,
       ask.account_id,
       ask.service_code ?? "rate-shop",
       ask.from_location_id ?? "-",

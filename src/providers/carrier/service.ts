@@ -153,6 +153,7 @@ export class CarrierFulfillmentService extends AbstractFulfillmentProviderServic
     const fallback = option.fallback_amounts?.[currency.toLowerCase()] ?? option.fallback_amount ?? null
     return this.quotes_.quote(
       {
+        option_key: `${option.id ?? ""}|${JSON.stringify(option.rate_policy ?? null)}|${option.fallback_amount ?? ""}|${JSON.stringify(option.fallback_amounts ?? null)}`,
         account_id: account.id,
         carrier: account.carrier,
         service_code: option.service_code ?? null,
