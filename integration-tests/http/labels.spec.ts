@@ -208,6 +208,34 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("the ledger on its own", () => {
+      it("buys once when three callers without any lock ask for the same purchase at the same moment", async () => {
+        const { account, config } = await carrierAtNewark()
+        const address = (city: string, postal_code: string, line1: string) => ({
+          name: city, line1, city, postal_code, country_code: "US",
+        })
+        const ask = () =>
+          shipping().purchase({
+            idempotency_key: `test:${account.id}`,
+            order_id: null,
+            carrier_account_id: account.id,
+            service_code: "offline_economy",
+            shipment: {
+              from: address("Newark", "07105", "900 Raymond Blvd"),
+              to: address("Boston", "02110", "1 Federal St"),
+              parcels: [{ weight_g: 800, length_cm: 30, width_cm: 20, height_cm: 10 }],
+            },
+          })
+        const rows = await Promise.all([ask(), ask(), ask()])
+        expect(new Set(rows.map((r) => r.id)).size).toBe(1)
+        expect(rows.map((r) => r.status)).toEqual(["purchased", "purchased", "purchased"])
+        expect(offlinePurchases(config).map((p) => p.buy_requests)).toEqual([1])
+        // The partial unique index: one live row for the key, however the race went.
+        const all = await shipping().listLabels({ idempotency_key: `test:${account.id}` })
+        expect(all.map((r: any) => r.status)).toEqual(["purchased"])
+      })
+    })
+
     describe("the demo store's carrier", () => {
       it("rate-shops the offline services at checkout and packs with the cheapest, saying why", async () => {
         expect(await seedDemoCarrier(getContainer(), store)).toEqual({ created: true })
