@@ -1,4 +1,5 @@
 import type { CarrierAccountConfig, CarrierAdapter, CarrierCode } from "../../../lib/shipping/contract"
+import { createSendcloudAdapter } from "./sendcloud"
 import { createShipstationAdapter } from "./shipstation"
 
 /** What the ledger passes every adapter besides the account: hooks for retries and the shared limiter. */
@@ -13,6 +14,7 @@ export type AdapterFactory = (config: CarrierAccountConfig, options?: AdapterOpt
 /** Carrier code -> adapter factory. Each adapter adds its one line here. */
 export const adapterFactories: Partial<Record<CarrierCode, AdapterFactory>> = {
   shipstation: createShipstationAdapter,
+  sendcloud: createSendcloudAdapter,
 }
 
 export function createAdapter(config: CarrierAccountConfig, options?: AdapterOptions): CarrierAdapter {
