@@ -48,8 +48,11 @@ describe("the ShipStation adapter", () => {
     const priority = rates.find((r) => r.service_code === "usps_priority_mail")!
     // 8.10 + 2.30/kg x 1.5 kg = 11.55 shipping, plus 0.35 other: the total is the sum of the parts.
     expect(priority).toMatchObject({ amount: 11.9, currency_code: "USD", days: 2, service_name: "USPS Priority Mail", carrier: "shipstation" })
-    const sent = fake.requests.find((r) => r.path === "/v2/rates")
-    expect(sent).toBeDefined()
+    const sent = fake.rateRequests[0]
+    expect(sent.shipment.packages).toEqual([{ weight: { value: 1500, unit: "gram" }, dimensions: { unit: "centimeter", length: 30, width: 20, height: 10 } }])
+    // Every connected carrier is asked when the account names none; rating reserves no reference.
+    expect(sent.rate_options.carrier_ids).toEqual(["se-100", "se-200"])
+    expect(sent.shipment.external_shipment_id).toBeUndefined()
   })
 
   it("buys a 4x6 PDF label sending our reference as external_shipment_id, with the file fetched", async () => {
@@ -68,6 +71,15 @@ describe("the ShipStation adapter", () => {
     const file = Buffer.from(label.parcels[0].file.content_base64!, "base64").toString("latin1")
     expect(file.startsWith("%PDF-")).toBe(true)
     expect(file).toContain(label.parcels[0].tracking_number)
+  })
+
+  it("buys a service of a carrier that lists no services, finding its carrier through the quote", async () => {
+    const s = shipment("ord_2:att_2")
+    const ups = (await ss.rates(s)).find((r) => r.service_code === "ups_ground")!
+    const label = await ss.buy({ shipment: s, rate: ups, format: "pdf", size: "4x6" })
+    expect(fake.labels[0].request.shipment).toMatchObject({ carrier_id: "se-200", service_code: "ups_ground" })
+    expect(label.carrier_data.carrier_id).toBe("se-200")
+    expect(fake.requests.some((r) => r.path === `/v2/rates/${ups.rate_id}`)).toBe(true)
   })
 
   it("buys ZPL labels, one file per parcel of a two-box shipment", async () => {

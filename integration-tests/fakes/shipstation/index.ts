@@ -52,11 +52,15 @@ const carriers = [
     carrier_code: "ups",
     friendly_name: "UPS",
     services: [{ carrier_id: "se-200", service_code: "ups_ground", name: "UPS Ground", days: 4, base: 9.75, per_kg: 1.1 }],
+    // Like some connected carriers, this one lists no services on GET /v2/carriers.
+    lists_services: false,
   },
 ]
 
 export type ShipstationFake = FakeServer & {
   labels: StoredLabel[]
+  /** Bodies of POST /v2/rates, as sent. */
+  rateRequests: any[]
   /** POST /v2/labels calls that created a label (what was bought). */
   purchases(): number
   /** The next N API calls answer ShipStation's own 429 (`retry_after_s` null sends no Retry-After). */
@@ -73,6 +77,8 @@ export type ShipstationFake = FakeServer & {
 export async function startShipstationFake(options: ShipstationFakeOptions = {}): Promise<ShipstationFake> {
   const apiKey = options.api_key ?? "ss-test-key"
   const labels: StoredLabel[] = []
+  const rates = new Map<string, object>()
+  const rateRequests: any[] = []
   const { publicKey, privateKey } = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 })
   const kid = `fake-kid-${crypto.randomBytes(4).toString("hex")}`
   let seq = 1000
@@ -109,7 +115,22 @@ export async function startShipstationFake(options: ShipstationFakeOptions = {})
 
     const m = (re: RegExp) => req.path.match(re)
     if (req.method === "GET" && req.path === "/v2/carriers") {
-      return { status: 200, body: { carriers: carriers.map(({ services, ...c }) => ({ ...c, services: services.map(({ carrier_id, service_code, name }) => ({ carrier_id, service_code, name })) })), request_id: requestId(), errors: [] } }
+      return {
+        status: 200,
+        body: {
+          carriers: carriers.map(({ services, lists_services, ...c }) => ({
+            ...c,
+            services: lists_services === false ? [] : services.map(({ carrier_id, service_code, name }) => ({ carrier_id, service_code, name })),
+          })),
+          request_id: requestId(),
+          errors: [],
+        },
+      }
+    }
+    const quoted = m(/^\/v2\/rates\/([^/]+)$/)
+    if (req.method === "GET" && quoted) {
+      const rate = rates.get(quoted[1])
+      return rate ? { status: 200, body: rate } : notFound("rate")
     }
     if (req.method === "POST" && req.path === "/v2/rates") return rate(req.body)
     if (req.method === "POST" && req.path === "/v2/labels") return buy(req.body)
@@ -169,12 +190,13 @@ export async function startShipstationFake(options: ShipstationFakeOptions = {})
     Math.round(shipment.packages.reduce((s: number, p: any) => s + svc.base + svc.per_kg * kg(p), 0) * 100) / 100
 
   function rate(body: any): FakeResponse {
+    rateRequests.push(body)
     const bad = problems(body?.shipment)
     if (bad) return bad
     const ids: string[] = body?.rate_options?.carrier_ids ?? []
     if (!ids.length) return validation("rate_options.carrier_ids must contain at least one carrier.", "rate_options.carrier_ids")
     const shipment_id = `se-${seq++}`
-    const rates = carriers
+    const quotes = carriers
       .filter((c) => ids.includes(c.carrier_id))
       .flatMap((c) =>
         c.services.map((s) => ({
@@ -193,7 +215,8 @@ export async function startShipstationFake(options: ShipstationFakeOptions = {})
           delivery_days: s.days,
         }))
       )
-    return { status: 200, body: { shipment_id, rate_response: { rate_request_id: `se-${seq++}`, shipment_id, status: "completed", rates, invalid_rates: [], errors: [] } } }
+    for (const r of quotes) rates.set(r.rate_id, r)
+    return { status: 200, body: { shipment_id, rate_response: { rate_request_id: `se-${seq++}`, shipment_id, status: "completed", rates: quotes, invalid_rates: [], errors: [] } } }
   }
 
   function buy(body: any): FakeResponse {
@@ -285,6 +308,7 @@ export async function startShipstationFake(options: ShipstationFakeOptions = {})
   url = server.url
   return Object.assign(server, {
     labels,
+    rateRequests,
     kid,
     purchases: () => labels.length,
     throttle: (n: number, retry_after_s: number | null) => {

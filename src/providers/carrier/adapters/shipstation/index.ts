@@ -16,7 +16,7 @@ import type { AdapterOptions } from "../index"
 import { describeShipstationError } from "./errors"
 import { money, ssLayout, toRate, toSsShipment, toTrackingUpdate } from "./mapping"
 import { DEFAULT_JWKS_URL, verifyShipstationWebhook } from "./webhook"
-import type { SsCarrier, SsLabel, SsLabelDownload, SsRatesResponse, SsTracking, SsVoid } from "./wire"
+import type { SsCarrier, SsLabel, SsLabelDownload, SsRate, SsRatesResponse, SsTracking, SsVoid } from "./wire"
 
 export const SHIPSTATION_BASE_URL = "https://api.shipstation.com"
 
@@ -59,19 +59,22 @@ export function createShipstationAdapter(config: CarrierAccountConfig, options: 
     return (await listCarriers()).map((c) => c.carrier_id)
   }
 
-  /** The carrier that offers a service: from the quote when it has one, else from the account's carriers. */
+  /** The carrier that offers a service: from the account's carriers, else from the quote itself. */
   async function carrierFor(rate: Rate): Promise<string> {
     const all = await listCarriers()
     const offering = all.filter((c) => c.services?.some((s) => s.service_code === rate.service_code))
     const chosen = offering.find((c) => c.friendly_name === rate.provider || c.carrier_code === rate.provider) ?? offering[0]
-    if (!chosen) {
-      throw CarrierError.of(
-        "shipstation",
-        "invalid_request",
-        `ShipStation has no connected carrier offering "${rate.service_code}"; connect it in ShipStation or pick another service`
-      )
+    if (chosen) return chosen.carrier_id
+    if (rate.rate_id) {
+      // Some carriers list no services; the quote still knows its carrier (GET /v2/rates/{rate_id}).
+      const quoted = await http.request<SsRate>({ method: "GET", path: `/v2/rates/${encodeURIComponent(rate.rate_id)}` }).catch(() => null)
+      if (quoted?.data.carrier_id) return quoted.data.carrier_id
     }
-    return chosen.carrier_id
+    throw CarrierError.of(
+      "shipstation",
+      "invalid_request",
+      `ShipStation has no connected carrier offering "${rate.service_code}"; connect it in ShipStation or pick another service`
+    )
   }
 
   async function createLabel(request: BuyRequest, isReturn: boolean): Promise<PurchasedLabel> {
