@@ -63,6 +63,20 @@ describe("the Sendcloud adapter", () => {
     expect(file).toContain(label.parcels[0].tracking_number)
   })
 
+  it("puts customs lines on the first parcel, per unit in kilograms, with the customs information", async () => {
+    const intl = {
+      to: { name: "John Doe", line1: "123 West 43rd St", city: "New York", postal_code: "10036", province: "NY", country_code: "US" },
+      customs: [{ description: "T-Shirt XL", quantity: 2, value: 25.3, currency_code: "EUR", weight_g: 600, hs_code: "620520", origin_country: "NL" }],
+    }
+    await sc.buy(await buyRequest("ord_2:att_2", "pdf", intl))
+    const sent = fake.shipments[0].request
+    expect(sent.to_address.state_province_code).toBe("US-NY")
+    expect(sent.parcels[0].parcel_items).toEqual([
+      { description: "T-Shirt XL", quantity: 2, weight: { value: "0.300", unit: "kg" }, price: { value: "12.65", currency: "EUR" }, hs_code: "620520", origin_country: "NL" },
+    ])
+    expect(sent.customs_information).toEqual({ invoice_number: "ord_2:att_2", export_reason: "commercial_goods", export_type: "private" })
+  })
+
   it("announces ZPL labels for a two-parcel shipment, fetching each parcel's document as ZPL", async () => {
     const two = { parcels: [{ weight_g: 500, length_cm: 20, width_cm: 15, height_cm: 10 }, { weight_g: 2500, length_cm: 40, width_cm: 30, height_cm: 20 }] }
     const label = await sc.buy(await buyRequest("ord_3:att_1", "zpl", two))

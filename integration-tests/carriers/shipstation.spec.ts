@@ -82,6 +82,21 @@ describe("the ShipStation adapter", () => {
     expect(fake.requests.some((r) => r.path === `/v2/rates/${ups.rate_id}`)).toBe(true)
   })
 
+  it("sends customs lines per unit, as ShipStation's customs items are", async () => {
+    const intl = {
+      to: { name: "Grace Hopper", line1: "1 Queen St", city: "Toronto", postal_code: "M5H 2N2", province: "ON", country_code: "CA" },
+      customs: [{ description: "Blue mug", quantity: 3, value: 36, currency_code: "USD", weight_g: 1350, hs_code: "6912.00", origin_country: "pt" }],
+    }
+    await ss.buy(await buyRequest("ord_2:att_3", "pdf", intl))
+    expect(fake.labels[0].request.shipment.customs).toEqual({
+      contents: "merchandise",
+      non_delivery: "return_to_sender",
+      customs_items: [
+        { description: "Blue mug", quantity: 3, value: { currency: "usd", amount: 12 }, harmonized_tariff_code: "6912.00", country_of_origin: "PT", weight: { value: 450, unit: "gram" } },
+      ],
+    })
+  })
+
   it("buys ZPL labels, one file per parcel of a two-box shipment", async () => {
     const two = { parcels: [{ weight_g: 800, length_cm: 20, width_cm: 15, height_cm: 10 }, { weight_g: 2200, length_cm: 40, width_cm: 30, height_cm: 20 }] }
     const label = await ss.buy(await buyRequest("ord_3:att_1", "zpl", two))
