@@ -172,6 +172,9 @@ describe("the Sendcloud adapter", () => {
     expect(failed.message).toBe(
       "Sendcloud made the shipment but no label: Service error: An error occurred while connecting to the carrier; try again or choose another shipping option"
     )
+    expect(failed.failure).toMatchObject({ kind: "invalid_request", outcome_unknown: false })
+    // Nothing was bought, and lookup says so.
+    await expect(sc.lookup("ord_8:att_3")).resolves.toBeNull()
   })
 
   it("refuses bad credentials without putting the secret key in the message", async () => {

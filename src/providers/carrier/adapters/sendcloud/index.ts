@@ -65,8 +65,7 @@ export function createSendcloudAdapter(config: CarrierAccountConfig, options: Ad
   }
 
   async function toPurchased(shipment: ScShipment, price: { amount: number; currency_code: string }): Promise<PurchasedLabel> {
-    const failed = shipment.parcels.find((p) => p.status?.code === "ANNOUNCEMENT_FAILED") ?? (shipment.errors?.length ? shipment.parcels[0] : null)
-    if (failed || !shipment.parcels.length) {
+    if (!announced(shipment)) {
       const why = describeSendcloudError(201, { errors: shipment.errors }) ?? "the carrier did not announce the parcel"
       throw CarrierError.of("sendcloud", "invalid_request", `Sendcloud made the shipment but no label: ${why}; try again or choose another shipping option`, { status: 201 })
     }
@@ -170,7 +169,8 @@ export function createSendcloudAdapter(config: CarrierAccountConfig, options: Ad
       // Shipments only: Sendcloud's returns list cannot be filtered by our reference, and a return
       // object does not carry it back, so a lost return label is not found here (see docs/shipping.md).
       const shipment = await findShipment(reference)
-      return shipment ? toPurchased(shipment, price) : null
+      // A shipment whose announcement failed made no label and costs nothing: nothing was bought.
+      return shipment && announced(shipment) ? toPurchased(shipment, price) : null
     },
 
     async void(label: PurchasedLabel): Promise<VoidOutcome> {
@@ -235,4 +235,9 @@ export function createSendcloudAdapter(config: CarrierAccountConfig, options: Ad
       await http.request({ method: "GET", path: "/shipments", query: { page_size: 1 } })
     },
   }
+}
+
+/** Whether the carrier took the shipment: every parcel announced, no announcement error. */
+function announced(shipment: ScShipment): boolean {
+  return shipment.parcels.length > 0 && !shipment.errors?.length && !shipment.parcels.some((p) => p.status?.code === "ANNOUNCEMENT_FAILED")
 }
