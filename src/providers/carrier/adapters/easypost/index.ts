@@ -208,7 +208,7 @@ const isBought = (s: EasyPostShipment) => Boolean(s.postage_label && s.tracking_
 
 /** No rates: EasyPost says why per carrier in `messages` (rate_error), not as an HTTP error. */
 function noRates(shipment: EasyPostShipment): CarrierError {
-  const why = (shipment.messages ?? []).map((m) => `${m.carrier ? `${m.carrier}: ` : ""}${m.message ?? m.type ?? "no rate"}`)
+  const why = (shipment.messages ?? []).map((m) => `${m.carrier ? `${m.carrier}: ` : ""}${(m.message ?? m.type ?? "no rate").replace(/\.$/, "")}`)
   return CarrierError.of(
     "easypost",
     "invalid_request",
