@@ -15,7 +15,7 @@ import type { AdapterOptions } from "../index"
 import { describeMessages, describeShippoError } from "./errors"
 import { carrierToken, toRate, toTrackingUpdate } from "./mapping"
 import { labelFileType, shipmentBody, shippoReference } from "./requests"
-import type { ShippoCoreRate, ShippoPage, ShippoRefund, ShippoShipment, ShippoTrack, ShippoTransaction } from "./types"
+import type { ShippoCoreRate, ShippoPage, ShippoRate, ShippoRefund, ShippoShipment, ShippoTrack, ShippoTransaction } from "./types"
 import { verifyShippoWebhook } from "./webhook"
 
 export const SHIPPO_BASE_URL = "https://api.goshippo.com"
@@ -51,6 +51,8 @@ export function createShippoAdapter(config: CarrierAccountConfig, options: Adapt
 
   const getTransaction = async (id: string) =>
     (await http.request<ShippoTransaction>({ method: "GET", path: `/transactions/${encodeURIComponent(id)}` })).data
+
+  const getRate = async (id: string) => (await http.request<ShippoRate>({ method: "GET", path: `/rates/${encodeURIComponent(id)}` })).data
 
   const transactionsOf = async (query: Record<string, string | number>) =>
     (await http.request<ShippoPage<ShippoTransaction>>({ method: "GET", path: "/transactions", query: { results: 100, ...query } })).data.results
@@ -169,7 +171,10 @@ export function createShippoAdapter(config: CarrierAccountConfig, options: Adapt
       }
       const bought = found.filter(isSuccess)
       if (!bought.length) return null
-      return labelOf(bought, hint?.rate ?? null, hint?.format ?? formatOf(bought[0]))
+      // The transaction names its rate by id only: read the rate for the price and carrier.
+      const boughtRate = rateIdOf(bought[0])
+      const rate = hint?.rate ?? (boughtRate ? toRate(await getRate(boughtRate), "") : null)
+      return labelOf(bought, rate, hint?.format ?? formatOf(bought[0]))
     },
 
     async void(label): Promise<VoidOutcome> {
