@@ -209,6 +209,20 @@ describe("the EasyPost adapter", () => {
     expect(fake.purchases).toHaveLength(1)
   })
 
+  it("reports a purchase that timed out as unknown; the lookup finds nothing sold, so buying again buys once", async () => {
+    const shipment = shipmentTo("ord_hang")
+    const rate = cheapest(await adapter.rates(shipment))
+    fake.knobs.knob_paths = /\/buy$/
+    fake.knobs.hang_next = 1
+    const e = await failure(adapter.buy(buying(shipment, rate)))
+    expect(e.failure).toMatchObject({ kind: "network", outcome_unknown: true })
+    expect(e.message).toBe("EasyPost did not answer (timed out); try again in a moment")
+    expect(retries).toEqual([])
+    expect(await adapter.lookup("ord_hang", { rate })).toBeNull()
+    await adapter.buy(buying(shipment, rate))
+    expect(fake.purchases).toHaveLength(1)
+  })
+
   describe("webhooks", () => {
     const deliver = (d: ReturnType<EasyPostFake["signedDelivery"]>): WebhookDelivery => d
 

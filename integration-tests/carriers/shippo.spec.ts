@@ -66,7 +66,9 @@ describe("the Shippo adapter", () => {
   it("buys a two-box shipment as one label per box, in one purchase call", async () => {
     const box = shipmentTo("x").parcels[0]
     const shipment = shipmentTo("ord_3", { parcels: [box, { ...box, weight_g: 800 }] })
-    const label = await adapter.buy(buying(shipment, cheapest(await adapter.rates(shipment))))
+    const rates = await adapter.rates(shipment)
+    expect(rates.map((r) => r.service_code)).toEqual(["ups_ground"])
+    const label = await adapter.buy(buying(shipment, rates[0]))
     expect(label.parcels).toHaveLength(2)
     expect(new Set(label.parcels.map((p) => p.tracking_number)).size).toBe(2)
     expect(label.parcels.map((p) => p.tracking_number).sort()).toEqual(fake.purchases.map((p) => p.tracking_number).sort())
@@ -212,6 +214,20 @@ describe("the Shippo adapter", () => {
     const label = await adapter.buy(buying(shipment, rate))
     expect(retries).toEqual([429])
     expect(fake.purchases.map((p) => p.tracking_number)).toEqual([label.parcels[0].tracking_number])
+  })
+
+  it("reports a purchase that timed out as unknown; the lookup finds nothing sold, so buying again buys once", async () => {
+    const shipment = shipmentTo("ord_hang")
+    const rate = cheapest(await adapter.rates(shipment))
+    fake.knobs.knob_paths = /^\/transactions$/
+    fake.knobs.hang_next = 1
+    const e = await failure(adapter.buy(buying(shipment, rate)))
+    expect(e.failure).toMatchObject({ kind: "network", outcome_unknown: true })
+    expect(e.message).toBe("Shippo did not answer (timed out); try again in a moment")
+    expect(retries).toEqual([])
+    expect(await adapter.lookup("ord_hang", { rate })).toBeNull()
+    await adapter.buy(buying(shipment, rate))
+    expect(fake.purchases).toHaveLength(1)
   })
 
   describe("webhooks", () => {

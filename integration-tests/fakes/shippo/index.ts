@@ -124,7 +124,8 @@ export async function startShippoFake(options: ShippoFakeOptions = {}): Promise<
     const grams = parcels.reduce((sum: number, p: any) => sum + toGrams(Number(p.weight), p.mass_unit), 0)
     const isReturn = Boolean(body.extra?.is_return)
     const messages: { source: string; code: string; text: string }[] = []
-    let offered = Object.keys(TOKENS)
+    // USPS does not take multi-piece shipments (Shippo's multi-piece guide); UPS does.
+    let offered = parcels.length > 1 ? ["ups_ground"] : Object.keys(TOKENS)
     if (String(body.address_to.zip) === "00000") {
       offered = []
       messages.push({ source: "USPS", code: "invalid_zip", text: "Destination ZIP code 00000 is not valid." })
