@@ -102,6 +102,18 @@ describe("the EasyPost adapter", () => {
     expect(byReference!.parcels[0].file.format).toBe("zpl") // the format already made, not a new conversion
   })
 
+  it("finds a lost purchase of a quote without ids by our reference, though the stored rate points at another shipment", async () => {
+    const shipment = shipmentTo("ord_5-fresh")
+    const rated = cheapest(await adapter.rates(shipment))
+    fake.knobs.knob_paths = /\/buy$/
+    fake.knobs.drop_after_handling_next = 1
+    await failure(adapter.buy(buying(shipment, { ...rated, rate_id: null, carrier_shipment_id: null })))
+    const found = await adapter.lookup("ord_5-fresh", { rate: rated })
+    expect(fake.purchases).toHaveLength(1)
+    expect(fake.purchases[0].shipment_id).not.toBe(rated.carrier_shipment_id)
+    expect(found!.carrier_label_id).toBe(fake.purchases[0].shipment_id)
+  })
+
   it("looks up nothing for a reference EasyPost never sold (unknown, or rated but not bought)", async () => {
     expect(await adapter.lookup("ord_never")).toBeNull()
     const rate = cheapest(await adapter.rates(shipmentTo("ord_rated")))

@@ -50,6 +50,15 @@ export function createEasyPostAdapter(config: CarrierAccountConfig, options: Ada
   const getShipment = async (idOrReference: string) =>
     (await http.request<EasyPostShipment>({ method: "GET", path: `/shipments/${encodeURIComponent(idOrReference)}` })).data
 
+  const findShipment = async (idOrReference: string) => {
+    try {
+      return await getShipment(idOrReference)
+    } catch (e) {
+      if (isCarrierError(e) && e.kind === "not_found") return null
+      throw e
+    }
+  }
+
   /** The file in the asked format: EasyPost converts a bought label on GET /shipments/{id}/label. */
   async function labelOf(shipment: EasyPostShipment, format: LabelFormat): Promise<PurchasedLabel> {
     let source = shipment
@@ -137,16 +146,14 @@ export function createEasyPostAdapter(config: CarrierAccountConfig, options: Ada
     },
 
     async lookup(reference, hint) {
-      const key = hint?.carrier_shipment_id ?? hint?.rate?.carrier_shipment_id ?? reference
-      let shipment: EasyPostShipment
-      try {
-        shipment = await getShipment(key)
-      } catch (e) {
-        if (isCarrierError(e) && e.kind === "not_found") return null
-        throw e
+      // The shp_ id first; then our reference, which also finds a shipment `buy` created afresh
+      // (a quote without ids) whose id never reached the ledger.
+      const keys = [...new Set([hint?.carrier_shipment_id ?? hint?.rate?.carrier_shipment_id, reference].filter((k): k is string => Boolean(k)))]
+      for (const key of keys) {
+        const shipment = await findShipment(key)
+        if (shipment && isBought(shipment)) return labelOf(shipment, hint?.format ?? existingFormat(shipment) ?? "pdf")
       }
-      if (!isBought(shipment)) return null
-      return labelOf(shipment, hint?.format ?? existingFormat(shipment) ?? "pdf")
+      return null
     },
 
     async void(label): Promise<VoidOutcome> {
