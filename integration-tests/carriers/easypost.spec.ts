@@ -167,6 +167,16 @@ describe("the EasyPost adapter", () => {
     expect(fake.requests).toHaveLength(1)
   })
 
+  it("says what to do when the EasyPost account cannot pay for the label (402), and nothing was bought", async () => {
+    const shipment = shipmentTo("ord_9-broke")
+    const rate = cheapest(await adapter.rates(shipment))
+    fake.wallet_empty = true
+    const e = await failure(adapter.buy(buying(shipment, rate)))
+    expect(e.failure).toMatchObject({ kind: "invalid_request", status: 402, outcome_unknown: false })
+    expect(e.message).toBe("EasyPost refused the request (402): Insufficient funds to purchase postage. Add funds or a payment method to the EasyPost account, then buy again")
+    expect(fake.purchases).toHaveLength(0)
+  })
+
   it("explains an empty rate list with EasyPost's per-carrier messages", async () => {
     const e = await failure(adapter.rates(shipmentTo("ord_10", { to: { ...shipmentTo("x").to, postal_code: "00000" } })))
     expect(e.message).toBe(

@@ -28,6 +28,8 @@ export type EasyPostFake = FakeServer & {
   /** Every request for a label file, with the Authorization header it carried (none expected). */
   file_requests: { path: string; authorization: string | null }[]
   refund_status: NonNullable<EasyPostFakeOptions["refund_status"]>
+  /** The account cannot pay: purchases answer 402. */
+  wallet_empty: boolean
   /** A tracker.updated Event moving the label with this tracking code to `status`. */
   trackerEvent(tracking_code: string, status: string, message?: string): Record<string, unknown>
   /** The delivery EasyPost would POST for `event`: raw bytes and their X-Hmac-Signature. */
@@ -125,6 +127,7 @@ export async function startEasyPostFake(options: EasyPostFakeOptions = {}): Prom
     const rateId = req.body?.rate?.id
     if (!rateId) return fail(422, "PARAMETER.REQUIRED", "Missing required parameter.", [{ field: "rate", message: "cannot be blank" }])
     if (s.postage_label) return fail(422, "SHIPMENT.POSTAGE.EXISTS", "Postage already exists for this shipment.")
+    if (fake.wallet_empty) return fail(402, "PAYMENT.REQUIRED", "Insufficient funds to purchase postage.")
     const rate = s.rates.find((r: any) => r.id === rateId)
     if (!rate) return fail(422, "SHIPMENT.RATE.INVALID", "The rate does not belong to this shipment.", [{ field: "rate.id", message: "is not a rate of this shipment" }])
     const tracking_code = `EZ${String(purchases.length + 1).padStart(8, "0")}${randomBytes(3).toString("hex").toUpperCase()}`
@@ -189,6 +192,7 @@ export async function startEasyPostFake(options: EasyPostFakeOptions = {}): Prom
     purchases,
     file_requests,
     refund_status: options.refund_status ?? ("submitted" as const),
+    wallet_empty: false,
     trackerEvent(tracking_code: string, status: string, message?: string) {
       const s = [...shipments.values()].find((x) => x.tracking_code === tracking_code)
       if (!s?.tracker) throw new Error(`the fake sold no label ${tracking_code}`)
