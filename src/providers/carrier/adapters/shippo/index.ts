@@ -71,10 +71,10 @@ export function createShippoAdapter(config: CarrierAccountConfig, options: Adapt
     return tx
   }
 
-  async function labelOf(txs: ShippoTransaction[], rate: Rate | ShippoCoreRate | null, format: LabelFormat): Promise<PurchasedLabel> {
+  /** Our label from Shippo's transactions (one per parcel) and the rate they were bought on. */
+  async function labelOf(txs: ShippoTransaction[], rate: Rate | null, format: LabelFormat): Promise<PurchasedLabel> {
     const [first] = txs
-    const core = typeof first.rate === "object" ? first.rate : null
-    const provider = (rate && "provider" in rate ? rate.provider : undefined) ?? core?.provider ?? ""
+    const core: ShippoCoreRate | null = typeof first.rate === "object" ? first.rate : null
     const parcels = await Promise.all(
       txs.map(async (tx) => {
         let file = { format, content_base64: null as string | null, url: tx.label_url ?? null }
@@ -94,13 +94,13 @@ export function createShippoAdapter(config: CarrierAccountConfig, options: Adapt
       carrier: "shippo",
       carrier_label_id: first.object_id,
       parcels: parcels.map((p) => p.parcel),
-      amount: Number((rate as Rate | null)?.amount ?? core?.amount ?? 0),
-      currency_code: (rate as Rate | null)?.currency_code ?? core?.currency ?? "",
-      service_code: (rate as Rate | null)?.service_code ?? core?.servicelevel_token ?? "",
+      amount: rate?.amount ?? Number(core?.amount ?? 0),
+      currency_code: rate?.currency_code ?? core?.currency ?? "",
+      service_code: rate?.service_code ?? core?.servicelevel_token ?? "",
       carrier_data: {
         transaction_ids: txs.map((t) => t.object_id),
-        rate_id: rateIdOf(first) ?? (rate as Rate | null)?.rate_id ?? null,
-        carrier_token: carrierToken(provider),
+        rate_id: rateIdOf(first) ?? rate?.rate_id ?? null,
+        carrier_token: carrierToken(rate?.provider ?? core?.provider ?? ""),
         ...(errors.length ? { label_error: errors.join("; ") } : {}),
       },
     }
