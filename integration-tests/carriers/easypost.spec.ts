@@ -75,6 +75,20 @@ describe("the EasyPost adapter", () => {
     expect(fake.count(422)).toBe(1) // EasyPost refused the second buy; the adapter read the shipment back
   })
 
+  it("reports a label whose file could not be fetched as bought, with the reason; a lookup fetches the file later", async () => {
+    const shipment = shipmentTo("ord_3-nofile")
+    const rate = cheapest(await adapter.rates(shipment))
+    fake.knobs.knob_paths = /^\/files\//
+    fake.knobs.unavailable_next = 3 // the first try and both retries of the download
+    const label = await adapter.buy(buying(shipment, rate))
+    expect(fake.purchases).toHaveLength(1)
+    expect(label.parcels[0].file).toEqual({ format: "pdf", content_base64: null, url: expect.stringMatching(/\.pdf$/) })
+    expect(label.carrier_data.label_error).toBe("EasyPost is unavailable (503); try again later")
+    const again = await adapter.lookup("ord_3-nofile", { rate, format: "pdf" })
+    expect(decoded(again!.parcels[0].file.content_base64)).toContain(label.parcels[0].tracking_number)
+    expect(fake.purchases).toHaveLength(1)
+  })
+
   it("buys a quote that carries no EasyPost ids by rating afresh and buying the same service", async () => {
     const shipment = shipmentTo("ord_4")
     const quote = { ...cheapest(await adapter.rates(shipment)), rate_id: null, carrier_shipment_id: null }
