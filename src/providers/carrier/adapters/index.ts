@@ -1,6 +1,8 @@
 import type { CarrierAccountConfig, CarrierAdapter, CarrierCode } from "../../../lib/shipping/contract"
 import { createSendcloudAdapter } from "./sendcloud"
 import { createShipstationAdapter } from "./shipstation"
+import { createEasyPostAdapter } from "./easypost"
+import { createShippoAdapter } from "./shippo"
 
 /** What the ledger passes every adapter besides the account: hooks for retries and the shared limiter. */
 export type AdapterOptions = {
@@ -15,6 +17,8 @@ export type AdapterFactory = (config: CarrierAccountConfig, options?: AdapterOpt
 export const adapterFactories: Partial<Record<CarrierCode, AdapterFactory>> = {
   shipstation: createShipstationAdapter,
   sendcloud: createSendcloudAdapter,
+  easypost: createEasyPostAdapter,
+  shippo: createShippoAdapter,
 }
 
 export function createAdapter(config: CarrierAccountConfig, options?: AdapterOptions): CarrierAdapter {
