@@ -190,6 +190,15 @@ describe("offline carrier: buying a label", () => {
     expect(again.carrier_label_id).toBe(first.carrier_label_id)
   })
 
+  it("issues tracking numbers whose check digit catches a mistyped digit, linked to the account's tracking page", async () => {
+    const label = await buyWith({}, "pdf", "4x6", account({ tracking_url: "https://parcels.example/t/{tracking_number}" }))
+    const tracking = label.parcels[0].tracking_number
+    expect(tracking).toMatch(/^OL\d{12}$/)
+    expect(label.parcels[0].tracking_url).toBe(`https://parcels.example/t/${tracking}`)
+    const typo = tracking.slice(0, 5) + ((Number(tracking[5]) + 1) % 10) + tracking.slice(6)
+    expect(isOfflineTrackingNumber(typo)).toBe(false)
+  })
+
   it("refuses a service it does not have, listing the ones it has", async () => {
     const adapter = createOfflineAdapter(account())
     const [rate] = await adapter.rates(shipment())
