@@ -182,6 +182,13 @@ describe("offline carrier: buying a label", () => {
     expect(other.parcels[0].tracking_number).not.toBe(first.parcels[0].tracking_number)
   })
 
+  it("buys once when the same reference is asked three times at once", async () => {
+    const labels = await Promise.all([buyWith(), buyWith({}, "zpl"), buyWith()])
+    expect(new Set(labels.map((l) => l.parcels[0].tracking_number)).size).toBe(1)
+    expect(labels[1]).toBe(labels[0]) // the first ask's label (a PDF), not a second purchase in ZPL
+    expect(offlinePurchases(account()).map((p) => p.buy_requests)).toEqual([3])
+  })
+
   it("derives the same tracking numbers from the same reference after a restart", async () => {
     const first = await buyWith()
     forgetOfflinePurchases()
