@@ -1,4 +1,5 @@
 import type { CarrierAccountConfig, CarrierAdapter, CarrierCode } from "../../../lib/shipping/contract"
+import { createOfflineAdapter } from "./offline"
 import { createSendcloudAdapter } from "./sendcloud"
 import { createShipstationAdapter } from "./shipstation"
 import { createEasyPostAdapter } from "./easypost"
@@ -15,6 +16,7 @@ export type AdapterFactory = (config: CarrierAccountConfig, options?: AdapterOpt
 
 /** Carrier code -> adapter factory. Each adapter adds its one line here. */
 export const adapterFactories: Partial<Record<CarrierCode, AdapterFactory>> = {
+  offline: createOfflineAdapter,
   shipstation: createShipstationAdapter,
   sendcloud: createSendcloudAdapter,
   easypost: createEasyPostAdapter,
