@@ -11,6 +11,7 @@ import { SHIPPING_MODULE } from "../../src/modules/shipping"
 import type ShippingModuleService from "../../src/modules/shipping/service"
 import { reconcileLabelsWorkflow } from "../../src/workflows/shipping"
 import { adminHeaders } from "../helpers/admin"
+import { startEasyPostFake } from "../fakes/easypost"
 import { call, placeRoutedOrder, scanThrough } from "../helpers/picking"
 
 jest.setTimeout(240_000)
@@ -43,20 +44,18 @@ medusaIntegrationTestRunner({
      * An offline carrier account (its own purchase book) and a calculated shipping option of the
      * carrier provider at Newark, falling back to 9.00 when the carrier cannot quote.
      */
-    async function carrierAtNewark() {
+    async function carrierAtNewark(
+      accountBody: Record<string, unknown> = {
+        carrier: "offline",
+        settings: { account_id: `labels-spec-${run + 1}-${Date.now()}`, currency_code: "USD" },
+        services: [{ code: "offline_standard", name: "Standard" }],
+        secrets: { api_key: API_KEY },
+        webhook_secret: WEBHOOK_SECRET,
+      },
+      serviceCode = "offline_standard"
+    ) {
       run += 1
-      const created = await api.post(
-        "/admin/oms/carrier-accounts",
-        {
-          carrier: "offline",
-          name: `Offline ${run}`,
-          settings: { account_id: `labels-spec-${run}-${Date.now()}`, currency_code: "USD" },
-          services: [{ code: "offline_standard", name: "Standard" }],
-          secrets: { api_key: API_KEY },
-          webhook_secret: WEBHOOK_SECRET,
-        },
-        admin
-      )
+      const created = await api.post("/admin/oms/carrier-accounts", { name: `Carrier account ${run}`, ...accountBody }, admin)
       const account = created.data.carrier_account
       const container = getContainer()
       const link = container.resolve(ContainerRegistrationKeys.LINK)
@@ -77,7 +76,7 @@ medusaIntegrationTestRunner({
             service_zone_id: zone.id,
             shipping_profile_id: store.shipping_profile_id,
             type: { label: "Carrier", description: "Offline carrier", code: `carrier-${run}` },
-            data: { id: `${account.id}:offline_standard`, account_id: account.id, service_code: "offline_standard", fallback_amount: 9 },
+            data: { id: `${account.id}:${serviceCode}`, account_id: account.id, service_code: serviceCode, fallback_amount: 9 },
             rules: [
               { attribute: "enabled_in_store", value: "true", operator: "eq" },
               { attribute: "is_return", value: "false", operator: "eq" },
@@ -195,6 +194,30 @@ medusaIntegrationTestRunner({
         expect(offlinePurchases(config).map((p) => p.buy_requests)).toEqual([1])
         const [fulfillment] = await fulfillmentsOf(order_id)
         expect(fulfillment.labels.map((l: any) => l.tracking_number)).toEqual(labels[0].tracking_numbers)
+      })
+
+      it("over HTTP at EasyPost's fake: the connection drops after the sale, the lookup finds it, EasyPost sold one label", async () => {
+        const fake = await startEasyPostFake()
+        try {
+          const { name } = await carrierAtNewark(
+            { carrier: "easypost", base_url: fake.url, secrets: { api_key: fake.api_key } },
+            "GroundAdvantage"
+          )
+          const { order_id, wave_id } = await pickedOrder(name)
+          fake.knobs.knob_paths = /\/buy$/
+          fake.knobs.drop_after_handling_next = 1
+          const packed = await pack(wave_id, order_id)
+          expect(packed.status).toBe(200)
+          // The one buy request was answered with a dropped connection; nothing was bought again.
+          expect(fake.requests.filter((r) => r.path.endsWith("/buy")).map((r) => r.status)).toEqual(["dropped"])
+          expect(fake.purchases).toHaveLength(1)
+          const [label] = await labelsOf(order_id)
+          expect(label).toMatchObject({ status: "purchased", carrier: "easypost", service_code: "GroundAdvantage" })
+          expect(label.tracking_numbers).toEqual([fake.purchases[0].tracking_code])
+          expect(label.carrier_label_id).toBe(fake.purchases[0].shipment_id)
+        } finally {
+          await fake.close()
+        }
       })
 
       it("settles a lost answer at once when the carrier can be asked: the pack succeeds with the one label", async () => {

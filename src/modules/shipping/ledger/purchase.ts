@@ -178,7 +178,11 @@ export async function resolveUnknownLabel(
   let found: PurchasedLabel | null
   try {
     const adapter = await svc.adapterFor(row.carrier_account_id)
-    found = await adapter.lookup(row.reference, { rate: row.rate ?? undefined, carrier_shipment_id: row.carrier_shipment_id })
+    found = await adapter.lookup(row.reference, {
+      rate: row.rate ?? undefined,
+      carrier_shipment_id: row.carrier_shipment_id,
+      format: row.format,
+    })
   } catch (e) {
     const failure = failureOf(row, e)
     return (await svc.updateLabels({ id: row.id, failure_message: `lookup failed: ${failure.message}` } as any)) as unknown as LabelRow
