@@ -2,9 +2,9 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 
 /**
- * Every event of that name from now on, to wait for one that matches: unlike nextEvent, an
- * event of earlier work still on its way (the seeded orders' routing, say) cannot be mistaken
- * for the one a test waits for, and one that arrived before the test knew its id is kept.
+ * Every event of that name from now on, to wait for one that matches: an event of earlier work
+ * still on its way (the seeded orders' routing, say) cannot be mistaken for the one a test
+ * waits for, and one that arrived before the test knew the id it waits for is kept.
  */
 export function recordEvents(container: MedusaContainer, name: string) {
   const emitter = (container.resolve(Modules.EVENT_BUS) as any).eventEmitter_
