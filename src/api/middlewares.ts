@@ -6,6 +6,7 @@ import { adminOmsRoutingMiddlewares } from "./admin/oms/routing/middlewares"
 import { adminOmsRuleSetsMiddlewares } from "./admin/oms/rule-sets/middlewares"
 import { adminOmsSimulationsMiddlewares } from "./admin/oms/simulations/middlewares"
 import { adminOmsWavesMiddlewares } from "./admin/oms/waves/middlewares"
+import { hooksOmsMiddlewares } from "./hooks/oms/middlewares"
 
 // Each route folder keeps its own middlewares; they are merged here, as Medusa does.
 export default defineMiddlewares({
@@ -17,5 +18,6 @@ export default defineMiddlewares({
     ...adminOmsSimulationsMiddlewares,
     ...adminOmsBinsMiddlewares,
     ...adminOmsWavesMiddlewares,
+    ...hooksOmsMiddlewares,
   ],
 })

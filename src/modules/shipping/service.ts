@@ -6,6 +6,7 @@ import { createAdapter } from "../../providers/carrier/adapters"
 import { CarrierAccount } from "./models/carrier-account"
 import { Label } from "./models/label"
 import { TrackingEvent } from "./models/tracking-event"
+import { CarrierWebhook } from "./models/carrier-webhook"
 import { purchaseLabel, resolveUnknownLabel, voidLedgerLabel } from "./ledger/purchase"
 import type { CarrierAccountInput, LabelRow, PublicCarrierAccount, PurchaseInput } from "./types"
 
@@ -30,7 +31,7 @@ type AccountRow = {
  * they are the only way a label is bought, so the fulfillment provider and the workflows
  * share one path.
  */
-class ShippingModuleService extends MedusaService({ CarrierAccount, Label, TrackingEvent }) {
+class ShippingModuleService extends MedusaService({ CarrierAccount, Label, TrackingEvent, CarrierWebhook }) {
   protected readonly omsOptions_: OmsOptions
   /** Tests and the benchmark may build adapters their own way (hooks for retries, a limiter). */
   adapterFactory: (config: CarrierAccountConfig) => CarrierAdapter = (config) => createAdapter(config)
