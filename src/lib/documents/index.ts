@@ -1,3 +1,7 @@
 export { renderPickListPdf } from "./pick-list-pdf"
 export { renderPackingSlipPdf } from "./packing-slip-pdf"
 export type * from "./types"
+export { renderShippingLabelPdf } from "./shipping-label-pdf"
+export { renderShippingLabelZpl } from "./shipping-label-zpl"
+export { labelAddressLines } from "./shipping-label"
+export type { ShippingLabelContent, ShippingLabelPdfOptions } from "./shipping-label"

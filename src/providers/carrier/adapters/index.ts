@@ -1,4 +1,5 @@
 import type { CarrierAccountConfig, CarrierAdapter, CarrierCode } from "../../../lib/shipping/contract"
+import { createOfflineAdapter } from "./offline"
 
 /** What the ledger passes every adapter besides the account: hooks for retries and the shared limiter. */
 export type AdapterOptions = {
@@ -10,7 +11,9 @@ export type AdapterOptions = {
 export type AdapterFactory = (config: CarrierAccountConfig, options?: AdapterOptions) => CarrierAdapter
 
 /** Carrier code -> adapter factory. Each adapter adds its one line here. */
-export const adapterFactories: Partial<Record<CarrierCode, AdapterFactory>> = {}
+export const adapterFactories: Partial<Record<CarrierCode, AdapterFactory>> = {
+  offline: createOfflineAdapter,
+}
 
 export function createAdapter(config: CarrierAccountConfig, options?: AdapterOptions): CarrierAdapter {
   const factory = adapterFactories[config.carrier]
