@@ -1,4 +1,4 @@
-import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 
 // The development and demo app. It loads the plugin straight from src/: API routes,
 // subscribers, workflows, links and admin extensions load by convention; modules must be
@@ -50,6 +50,19 @@ module.exports = defineConfig({
     {
       resolve: "./src/modules/shipping",
       options: omsOptions,
+    },
+    {
+      // Medusa's fulfillment module with the plugin's carrier provider (id carrier_oms) beside
+      // the manual one. The provider reads the label ledger and the ship-from addresses, so
+      // those modules are listed as the fulfillment module's dependencies.
+      resolve: "@medusajs/medusa/fulfillment",
+      dependencies: ["oms_shipping", Modules.STOCK_LOCATION, Modules.FULFILLMENT],
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/fulfillment-manual", id: "manual" },
+          { resolve: "./src/providers/carrier", id: "oms" },
+        ],
+      },
     },
   ],
 })

@@ -5,6 +5,7 @@ import { PickingEvents } from "../events"
 import { PackOrderInput, preparePackStep } from "../steps/prepare-pack"
 import { recordPackStep } from "../steps/record-pack"
 import { waveLockKey } from "../../../lib/locks"
+import { packLabelKey } from "../../../lib/shipping/label-key"
 import { acquireOrderLock, releaseOrderLock } from "../../shared/order-lock"
 
 export const packOrderWorkflowId = "oms-pack-order-workflow"
@@ -33,7 +34,13 @@ export const packOrderWorkflow = createWorkflow(packOrderWorkflowId, (input: Pac
       location_id: prepared.location_id,
       items: prepared.items.map((i) => ({ id: i.line_item_id, quantity: i.quantity })),
       created_by: input.actor,
-      metadata: { oms_wave_id: input.wave_id },
+      // The carrier provider buys the label with the pack's own key (one per wave and order),
+      // so a pack retried after Medusa deleted a failed fulfillment finds the label it bought.
+      metadata: {
+        oms_wave_id: input.wave_id,
+        oms_label_key: packLabelKey(input.order_id, input.wave_id),
+        oms_parcel: prepared.parcel,
+      },
     }))
     const fulfillment = createPlannedFulfillmentWorkflow.runAsStep({ input: fulfillmentInput })
     const recordInput = transform({ prepared, input, fulfillment }, ({ prepared, input, fulfillment }) => ({
