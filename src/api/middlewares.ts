@@ -7,6 +7,7 @@ import { adminOmsRuleSetsMiddlewares } from "./admin/oms/rule-sets/middlewares"
 import { adminOmsSimulationsMiddlewares } from "./admin/oms/simulations/middlewares"
 import { adminOmsWavesMiddlewares } from "./admin/oms/waves/middlewares"
 import { hooksOmsMiddlewares } from "./hooks/oms/middlewares"
+import { adminOmsLabelTrackingMiddlewares } from "./admin/oms/labels/[id]/tracking/middlewares"
 
 // Each route folder keeps its own middlewares; they are merged here, as Medusa does.
 export default defineMiddlewares({
@@ -19,5 +20,6 @@ export default defineMiddlewares({
     ...adminOmsBinsMiddlewares,
     ...adminOmsWavesMiddlewares,
     ...hooksOmsMiddlewares,
+    ...adminOmsLabelTrackingMiddlewares,
   ],
 })
