@@ -33,7 +33,8 @@ export const Label = model
     /** The Rate bought, when one was chosen. */
     rate: model.json().nullable(),
     format: model.enum(["pdf", "zpl"]).default("pdf"),
-    size: model.enum(["4x6", "a4", "letter"]).default("4x6"),
+    /** "4x6", "a4" or "letter" (text: a GraphQL enum value cannot start with a digit; the migration checks it). */
+    size: model.text().default("4x6"),
     carrier_label_id: model.text().nullable(),
     carrier_shipment_id: model.text().nullable(),
     /** ParcelLabel[]: tracking number, tracking URL and the label file (base64) per parcel. */

@@ -4,7 +4,7 @@ import type { CarrierAdapter } from "../../../lib/shipping/contract"
 import { toPurchasedLabel } from "../../../modules/shipping/ledger/purchase"
 import { SHIPPING_MODULE, ShippingModuleService } from "../../../modules/shipping"
 import type { LabelRow } from "../../../modules/shipping/types"
-import { recordTrackingWorkflow } from "../workflows/record-tracking"
+import { applyTrackingUpdate } from "./tracked-label"
 
 export type PollTrackingResult = { polled: number; updated: number; failed: number }
 
@@ -40,8 +40,8 @@ export async function pollTracking(container: MedusaContainer, options: { limit?
       if (!adapters.has(label.carrier_account_id)) adapters.set(label.carrier_account_id, shipping.adapterFor(label.carrier_account_id))
       const adapter = await adapters.get(label.carrier_account_id)!
       const update = await adapter.track(toPurchasedLabel(label))
-      const { result: recorded } = await recordTrackingWorkflow(container).run({ input: { update } })
-      if (recorded.added) result.updated++
+      const recorded = await applyTrackingUpdate(container, update)
+      if (recorded?.added) result.updated++
     } catch (e) {
       result.failed++
       logger.warn(`medusa-oms: tracking of label ${label.id} (${label.carrier}) failed: ${(e as Error).message}`)

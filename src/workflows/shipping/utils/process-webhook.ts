@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { TrackingUpdate } from "../../../lib/shipping/contract"
 import { SHIPPING_MODULE, ShippingModuleService } from "../../../modules/shipping"
-import { recordTrackingWorkflow } from "../workflows/record-tracking"
+import { applyTrackingUpdate } from "./tracked-label"
 
 /**
  * Applies a stored webhook's tracking updates, once: a webhook already processed is left
@@ -13,7 +13,7 @@ export async function processCarrierWebhook(container: MedusaContainer, webhookI
   const [webhook] = (await shipping.listCarrierWebhooks({ id: webhookId }, { take: 1 })) as any[]
   if (!webhook || webhook.processed_at) return
   for (const update of (webhook.updates ?? []) as TrackingUpdate[]) {
-    await recordTrackingWorkflow(container).run({ input: { update } })
+    await applyTrackingUpdate(container, update)
   }
   await shipping.updateCarrierWebhooks({ id: webhook.id, processed_at: new Date() })
 }
