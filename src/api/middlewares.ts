@@ -8,6 +8,8 @@ import { adminOmsSimulationsMiddlewares } from "./admin/oms/simulations/middlewa
 import { adminOmsWavesMiddlewares } from "./admin/oms/waves/middlewares"
 import { hooksOmsMiddlewares } from "./hooks/oms/middlewares"
 import { adminOmsLabelTrackingMiddlewares } from "./admin/oms/labels/[id]/tracking/middlewares"
+import { adminOmsCarrierAccountsMiddlewares } from "./admin/oms/carrier-accounts/middlewares"
+import { adminOmsOrderLabelsMiddlewares } from "./admin/oms/orders/[id]/labels/middlewares"
 
 // Each route folder keeps its own middlewares; they are merged here, as Medusa does.
 export default defineMiddlewares({
@@ -21,5 +23,7 @@ export default defineMiddlewares({
     ...adminOmsWavesMiddlewares,
     ...hooksOmsMiddlewares,
     ...adminOmsLabelTrackingMiddlewares,
+    ...adminOmsCarrierAccountsMiddlewares,
+    ...adminOmsOrderLabelsMiddlewares,
   ],
 })

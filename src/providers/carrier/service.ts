@@ -111,12 +111,8 @@ export class CarrierFulfillmentService extends AbstractFulfillmentProviderServic
       currency_code: currency,
     })
     const account = await this.shipping.retrievePublicCarrierAccount(option.account_id)
-    const fallback =
-      option.fallback_amounts?.[currency.toLowerCase()] ??
-      option.fallback_amount ??
-      (account.settings.fallback_amounts as Record<string, number> | undefined)?.[currency.toLowerCase()] ??
-      (account.settings.fallback_amount as number | undefined) ??
-      null
+    // The fallback lives on the shipping option (account settings belong to the adapter).
+    const fallback = option.fallback_amounts?.[currency.toLowerCase()] ?? option.fallback_amount ?? null
     return this.quotes_.quote(
       {
         account_id: account.id,

@@ -1,0 +1,6 @@
+export * from "./events"
+export * from "./workflows/buy-label"
+export * from "./workflows/void-label"
+export * from "./workflows/create-return-label"
+export * from "./workflows/reconcile-labels"
+export type { LabelView } from "./utils/label-view"
