@@ -2,7 +2,9 @@ import type {
   CalculatedShippingOptionPrice,
   CreateFulfillmentResult,
   FulfillmentOption,
+  ICacheService,
   IFulfillmentModuleService,
+  ILockingModule,
   IStockLocationService,
   Logger,
 } from "@medusajs/framework/types"
@@ -55,6 +57,13 @@ export class CarrierFulfillmentService extends AbstractFulfillmentProviderServic
   }
   protected get fulfillments(): IFulfillmentModuleService {
     return resolveService<IFulfillmentModuleService>(this.cradle_, Modules.FULFILLMENT)
+  }
+  /** The accounts' shared request pace lives in Medusa's cache and locking modules. */
+  protected get pace() {
+    return {
+      cache: resolveService<ICacheService>(this.cradle_, Modules.CACHE),
+      locking: resolveService<ILockingModule>(this.cradle_, Modules.LOCKING),
+    }
   }
   protected get logger(): Logger | undefined {
     try {
@@ -165,7 +174,7 @@ export class CarrierFulfillmentService extends AbstractFulfillmentProviderServic
         parcel: (metadata.oms_parcel as any) ?? null,
       }),
       created_by: (fulfillment.created_by as string) ?? null,
-    })
+    }, this.pace)
     return resultOf(row, data)
   }
 
