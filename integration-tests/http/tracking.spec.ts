@@ -186,6 +186,9 @@ medusaIntegrationTestRunner({
       expect((await fulfillment(fulfillment_id)).shipped_at).toBeTruthy()
       const second = await pollTracking(getContainer())
       expect(second.updated).toBe(0)
+      // Without a webhook secret the offline carrier cannot sign, so the admin cannot play its steps.
+      const play = await api.post(`/admin/oms/labels/${label.id}/tracking/play`, { status: "delivered" }, admin).catch((e: any) => e.response)
+      expect([play.status, play.data.message]).toEqual([409, "Carrier account Offline has no webhook secret, so it cannot sign tracking events"])
     })
   },
 })
