@@ -48,6 +48,8 @@ export type FakeKnobs = {
   limit_rps?: number | null
   /** Only requests whose path matches are subject to the one-shot knobs above. */
   knob_paths?: RegExp | null
+  /** Only requests whose path matches count toward `limit_rps` (label files come from a CDN). */
+  limit_paths?: RegExp | null
 }
 
 export type RecordedRequest = { method: string; path: string; status: number | "hung" | "dropped"; at: number }
@@ -86,7 +88,7 @@ export async function startFakeServer(handler: FakeHandler, knobs: FakeKnobs = {
 
     // A carrier counts a request when it arrives; the latency is the time it takes to answer.
     let limited = false
-    if (knobs.limit_rps) {
+    if (knobs.limit_rps && (!knobs.limit_paths || knobs.limit_paths.test(req.path))) {
       const now = Date.now()
       window = window.filter((t) => now - t < 1000)
       limited = window.length >= knobs.limit_rps

@@ -25,7 +25,9 @@ export type Slot = {
 
 export function nextSlot(state: PaceState | null, now: number, pace: Pace): Slot {
   if (!(pace.per_second > 0)) throw new Error("per_second must be more than 0")
-  const interval = 1000 / pace.per_second
+  // Whole milliseconds, rounded up: fractional intervals drift (3 x 333.33 ms can land a fourth
+  // request a hair inside the first one's second), and a slot is a timer's millisecond anyway.
+  const interval = Math.ceil(1000 / pace.per_second)
   const burst = Math.max(1, Math.floor(pace.burst))
   // After a quiet spell the schedule does not bank more than `burst` requests.
   const due = Math.max(state?.due_at ?? now, now - (burst - 1) * interval)

@@ -39,6 +39,11 @@ describe("request pacing for a carrier's limit", () => {
     )
   })
 
+  it("does not drift into a fourth request per second at three per second", () => {
+    const slots = schedule([3763, 3763, 3763, 3763], { per_second: 3, burst: 1 })
+    expect(slots.filter((s) => s < 3763 + 1000)).toHaveLength(3)
+  })
+
   it("refuses a pace of zero", () => {
     expect(() => nextSlot(null, 0, { per_second: 0, burst: 1 })).toThrow("per_second must be more than 0")
   })
