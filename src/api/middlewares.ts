@@ -6,6 +6,8 @@ import { adminOmsRoutingMiddlewares } from "./admin/oms/routing/middlewares"
 import { adminOmsRuleSetsMiddlewares } from "./admin/oms/rule-sets/middlewares"
 import { adminOmsSimulationsMiddlewares } from "./admin/oms/simulations/middlewares"
 import { adminOmsWavesMiddlewares } from "./admin/oms/waves/middlewares"
+import { hooksOmsMiddlewares } from "./hooks/oms/middlewares"
+import { adminOmsLabelTrackingMiddlewares } from "./admin/oms/labels/[id]/tracking/middlewares"
 import { adminOmsCarrierAccountsMiddlewares } from "./admin/oms/carrier-accounts/middlewares"
 import { adminOmsOrderLabelsMiddlewares } from "./admin/oms/orders/[id]/labels/middlewares"
 
@@ -19,6 +21,8 @@ export default defineMiddlewares({
     ...adminOmsSimulationsMiddlewares,
     ...adminOmsBinsMiddlewares,
     ...adminOmsWavesMiddlewares,
+    ...hooksOmsMiddlewares,
+    ...adminOmsLabelTrackingMiddlewares,
     ...adminOmsCarrierAccountsMiddlewares,
     ...adminOmsOrderLabelsMiddlewares,
   ],

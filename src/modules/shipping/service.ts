@@ -2,10 +2,13 @@ import { MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { OmsOptions, parseOmsOptions } from "../../lib/config/options"
 import type { CarrierAccountConfig, CarrierAdapter } from "../../lib/shipping/contract"
 import { openSecrets, sealSecrets } from "../../lib/shipping/secrets"
-import { createAdapter } from "../../providers/carrier/adapters"
+import { AdapterOptions, createAdapter } from "../../providers/carrier/adapters"
+import { sharedPace, SharedPaceDeps as PaceDeps } from "../../providers/carrier/rate-limit"
+import { accountPace } from "../../lib/shipping/limits"
 import { CarrierAccount } from "./models/carrier-account"
 import { Label } from "./models/label"
 import { TrackingEvent } from "./models/tracking-event"
+import { CarrierWebhook } from "./models/carrier-webhook"
 import { purchaseLabel, resolveUnknownLabel, voidLedgerLabel } from "./ledger/purchase"
 import type { CarrierAccountInput, LabelRow, PublicCarrierAccount, PurchaseInput } from "./types"
 
@@ -30,10 +33,11 @@ type AccountRow = {
  * they are the only way a label is bought, so the fulfillment provider and the workflows
  * share one path.
  */
-class ShippingModuleService extends MedusaService({ CarrierAccount, Label, TrackingEvent }) {
+class ShippingModuleService extends MedusaService({ CarrierAccount, Label, TrackingEvent, CarrierWebhook }) {
   protected readonly omsOptions_: OmsOptions
   /** Tests and the benchmark may build adapters their own way (hooks for retries, a limiter). */
-  adapterFactory: (config: CarrierAccountConfig) => CarrierAdapter = (config) => createAdapter(config)
+  adapterFactory: (config: CarrierAccountConfig, options?: AdapterOptions) => CarrierAdapter = (config, options) =>
+    createAdapter(config, options)
 
   constructor(container: Record<string, unknown>, options?: Record<string, unknown>) {
     // eslint-disable-next-line prefer-rest-params
@@ -114,15 +118,23 @@ class ShippingModuleService extends MedusaService({ CarrierAccount, Label, Track
       .map((r) => ({ account_id: r.id, secrets: openSecrets(r.webhook_secret_sealed, this.secretsKey()) }))
   }
 
-  async adapterFor(accountId: string): Promise<CarrierAdapter> {
-    return this.adapterFactory(await this.accountConfig(accountId))
+  /**
+   * The account's adapter. With `pace` (Medusa's cache and locking modules, which only the
+   * callers' containers hold), every request waits for the account's shared slot (see
+   * src/providers/carrier/rate-limit), so all processes together stay under the carrier's limit.
+   */
+  async adapterFor(accountId: string, pace?: PaceDeps): Promise<CarrierAdapter> {
+    const config = await this.accountConfig(accountId)
+    const limit = pace ? accountPace(config.carrier, config.settings) : null
+    const acquire = limit && pace ? sharedPace(accountId, limit, pace).acquire : undefined
+    return this.adapterFactory(config, acquire ? { acquire: async () => void (await acquire()) } : undefined)
   }
 
   // ---- the ledger ---------------------------------------------------------------------------
 
   /** Buys exactly once per idempotency key (see ledger/purchase.ts). */
-  async purchase(input: PurchaseInput): Promise<LabelRow> {
-    return purchaseLabel(this, input)
+  async purchase(input: PurchaseInput, pace?: PaceDeps): Promise<LabelRow> {
+    return purchaseLabel(this, input, pace)
   }
 
   /** An `unknown` row settled by asking the carrier for our reference; never by buying again. */

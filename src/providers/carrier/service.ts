@@ -2,7 +2,9 @@ import type {
   CalculatedShippingOptionPrice,
   CreateFulfillmentResult,
   FulfillmentOption,
+  ICacheService,
   IFulfillmentModuleService,
+  ILockingModule,
   IStockLocationService,
   Logger,
 } from "@medusajs/framework/types"
@@ -81,6 +83,13 @@ export class CarrierFulfillmentService extends AbstractFulfillmentProviderServic
     }
   }
 
+  /** The accounts' shared request pace lives in Medusa's cache and locking modules. */
+  protected get pace() {
+    return {
+      cache: resolveService<ICacheService>(this.cradle_, Modules.CACHE),
+      locking: resolveService<ILockingModule>(this.cradle_, Modules.LOCKING),
+    }
+  }
   protected get logger(): Logger | undefined {
     try {
       return this.cradle_.logger as Logger
@@ -217,7 +226,7 @@ export class CarrierFulfillmentService extends AbstractFulfillmentProviderServic
       facts: factsOf(shipment, Number(order?.item_total ?? order?.total ?? 0), fulfillment.shipping_option_id),
       shipment,
       created_by: (fulfillment.created_by as string) ?? null,
-    })
+    }, this.pace)
     await this.announce(row)
     return resultOf(row, data)
   }

@@ -4,6 +4,7 @@ import { carrierNames } from "../../../lib/shipping/contract"
 import { isCarrierError } from "../../../lib/shipping/errors"
 import { attemptReference } from "../../../lib/shipping/label-key"
 import type ShippingModuleService from "../service"
+import type { SharedPaceDeps } from "../../../providers/carrier/rate-limit"
 import type { LabelRow, PurchaseInput } from "../types"
 import { chooseRate } from "./choose-rate"
 
@@ -32,7 +33,7 @@ const age = (row: LabelRow) => Date.now() - new Date(row.created_at).getTime()
  *    nothing was bought, the next call makes a new attempt) or unknown (the answer was lost:
  *    looked up at once, and by the reconcile job later).
  */
-export async function purchaseLabel(svc: ShippingModuleService, input: PurchaseInput): Promise<LabelRow> {
+export async function purchaseLabel(svc: ShippingModuleService, input: PurchaseInput, pace?: SharedPaceDeps): Promise<LabelRow> {
   for (let round = 0; round < 6; round++) {
     const live = await svc.liveLabel(input.idempotency_key)
     if (live) {
@@ -42,7 +43,7 @@ export async function purchaseLabel(svc: ShippingModuleService, input: PurchaseI
     }
     const claimed = await claim(svc, input)
     if (!claimed) continue // another caller inserted first; settle theirs
-    return await callCarrier(svc, claimed, input)
+    return await callCarrier(svc, claimed, input, pace)
   }
   throw conflict(`The label purchase "${input.idempotency_key}" keeps changing under concurrent requests; try again`)
 }
@@ -118,12 +119,12 @@ async function claim(svc: ShippingModuleService, input: PurchaseInput): Promise<
   }
 }
 
-async function callCarrier(svc: ShippingModuleService, row: LabelRow, input: PurchaseInput): Promise<LabelRow> {
+async function callCarrier(svc: ShippingModuleService, row: LabelRow, input: PurchaseInput, pace?: SharedPaceDeps): Promise<LabelRow> {
   const shipment: ShipmentRequest = { ...input.shipment, reference: row.reference }
   let rate = input.rate ?? null
   let buying = false
   try {
-    const adapter = await svc.adapterFor(row.carrier_account_id)
+    const adapter = await svc.adapterFor(row.carrier_account_id, pace)
     if (!rate) {
       const chosen = chooseRate(await adapter.rates(shipment), input.service_code, {
         policy: input.rate_policy,

@@ -5,6 +5,7 @@ import type ShippingModuleService from "../../../modules/shipping/service"
 import type { LabelRow } from "../../../modules/shipping/types"
 import { labelFileUrl } from "../../../providers/carrier/service"
 import { loadFulfillmentShipment } from "../utils/fulfillment-shipment"
+import { paceDeps } from "../utils/pace"
 
 export const buyFulfillmentLabelStepId = "oms-buy-fulfillment-label"
 
@@ -52,7 +53,7 @@ export const buyFulfillmentLabelStep = createStep(
       format: input.format,
       size: input.size,
       created_by: input.actor ?? null,
-    })
+    }, paceDeps(container))
     const fulfillments = container.resolve(Modules.FULFILLMENT)
     const kept = ((fulfillment.labels ?? []) as any[]).map((l) => ({
       tracking_number: l.tracking_number,

@@ -1,8 +1,10 @@
 import { MiddlewareRoute } from "@medusajs/framework/http"
 import { validateBody, validateQuery } from "../../../utils/validate"
+import { adminOmsWaveLabelsMiddlewares } from "./[id]/labels/middlewares"
 import { AdminListWavesQuery, AdminPackOrder, AdminPaperQuery, AdminScan, AdminWaveFilters } from "./validators"
 
 export const adminOmsWavesMiddlewares: MiddlewareRoute[] = [
+  ...adminOmsWaveLabelsMiddlewares,
   { matcher: "/admin/oms/waves", method: ["GET"], middlewares: [validateQuery(AdminListWavesQuery)] },
   { matcher: "/admin/oms/waves", method: ["POST"], middlewares: [validateBody(AdminWaveFilters)] },
   { matcher: "/admin/oms/waves/preview", method: ["POST"], middlewares: [validateBody(AdminWaveFilters)] },
