@@ -158,9 +158,11 @@ export const BuyLabelForm = ({
 
   return (
     <div className="flex flex-col gap-y-4" data-testid="buy-label-form">
-      <Text size="small" weight="plus" className="text-ui-fg-base">
-        Buy a label
-      </Text>
+      {!fixedFulfillmentId && (
+        <Text size="small" weight="plus" className="text-ui-fg-base">
+          Buy a label
+        </Text>
+      )}
       <div className="grid grid-cols-2 gap-3 xl:grid-cols-4">
         {!fixedFulfillmentId && (
           <Field label="Fulfillment">

@@ -109,7 +109,7 @@ const AccountRow = ({ account, onEdit }: { account: PublicCarrierAccount; onEdit
           {result && (
             <Text
               size="xsmall"
-              className={result.ok ? "text-ui-fg-interactive" : "text-ui-fg-error"}
+              className={result.ok ? "text-ui-tag-green-text" : "text-ui-fg-error"}
               data-testid="carrier-account-test-result"
               data-ok={String(result.ok)}
             >

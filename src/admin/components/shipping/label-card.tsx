@@ -1,7 +1,7 @@
 import { ArrowUturnLeft, DocumentText, XCircle } from "@medusajs/icons"
 import { Badge, Button, StatusBadge, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
-import { useReturnLabel, useVoidLabel } from "../../hooks/shipping/labels"
+import { useLabelTracking, useReturnLabel, useVoidLabel } from "../../hooks/shipping/labels"
 import { errorMessage, formatDateTime } from "../../lib/format"
 import type { LabelView } from "../../../types/shipping"
 import { carrierName, formatMoney, labelStatusDisplay } from "./display"
@@ -76,6 +76,11 @@ export const LabelCard = ({ orderId, label }: { orderId: string; label: LabelVie
   const returnLabel = useReturnLabel(orderId)
   const status = labelStatusDisplay(label.status)
   const purchased = label.status === "purchased"
+  // Only outbound parcels are tracked (a return parcel's updates are not applied to the order).
+  const tracked = purchased && label.kind === "outbound"
+  // The same query the timeline reads: once the parcel moved, the carrier no longer takes the label back.
+  const tracking = useLabelTracking(label.id, { enabled: tracked })
+  const moving = !!tracking.data && !["pre_transit", "unknown", null].includes(tracking.data.tracking.status)
 
   const onVoid = async () => {
     const confirmed = await prompt({
@@ -133,14 +138,16 @@ export const LabelCard = ({ orderId, label }: { orderId: string; label: LabelVie
                 Return label
               </Button>
             )}
-            <Button size="small" variant="secondary" onClick={onVoid} isLoading={voidLabel.isPending} data-testid="label-void">
-              <XCircle />
-              Void
-            </Button>
+            {!moving && (
+              <Button size="small" variant="secondary" onClick={onVoid} isLoading={voidLabel.isPending} data-testid="label-void">
+                <XCircle />
+                Void
+              </Button>
+            )}
           </div>
         )}
       </div>
-      {purchased && <TrackingTimeline orderId={orderId} label={label} />}
+      {tracked && <TrackingTimeline orderId={orderId} label={label} />}
     </div>
   )
 }

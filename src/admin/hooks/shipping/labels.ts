@@ -84,10 +84,11 @@ export const useReturnLabel = (orderId: string) => {
 }
 
 /** A parcel's journey, oldest step first. */
-export const useLabelTracking = (labelId: string) =>
+export const useLabelTracking = (labelId: string, { enabled = true }: { enabled?: boolean } = {}) =>
   useQuery({
     queryKey: shippingQueryKeys.tracking(labelId),
     queryFn: () => sdk.client.fetch<TrackingResponse>(`/admin/oms/labels/${enc(labelId)}/tracking`),
+    enabled,
   })
 
 /** The offline carrier moves the parcel one step; its signed webhook is processed before the answer. */
