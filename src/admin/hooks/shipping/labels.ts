@@ -41,11 +41,12 @@ export const useLabelRates = (orderId: string, fulfillmentId: string, accountId:
  */
 const useRefreshOrder = (orderId: string) => {
   const queryClient = useQueryClient()
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: shippingQueryKeys.orderLabels(orderId) }),
-      queryClient.invalidateQueries({ queryKey: ["orders"] }),
-    ])
+  return () => {
+    // Medusa's order is large and not what the button changed on screen: not awaited, so the
+    // button is done as soon as the labels are read again.
+    void queryClient.invalidateQueries({ queryKey: ["orders"] })
+    return queryClient.invalidateQueries({ queryKey: shippingQueryKeys.orderLabels(orderId) })
+  }
 }
 
 /** Buys the label of one of the order's fulfillments; a fulfillment that has one gets it back. */
