@@ -62,6 +62,15 @@ describe("the carrier HTTP client", () => {
     expect(retries).toEqual([503])
   })
 
+  it("says a purchase's outcome is unknown after retries of a POST the carrier dedupes", async () => {
+    fake.knobs.unavailable_next = 10
+    const failure = await client({ retries: 1 })
+      .request({ method: "POST", path: "/shipments/announce", idempotent: true, purchase: true })
+      .catch((e) => e)
+    expect(retries).toEqual([503])
+    expect(failure.failure).toMatchObject({ kind: "unavailable", outcome_unknown: true })
+  })
+
   it("does not retry a 4xx, and says what the carrier refused", async () => {
     const failure = await client()
       .request({ method: "POST", path: "/bad" })

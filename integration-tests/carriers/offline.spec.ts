@@ -103,6 +103,16 @@ describe("offline carrier: rates", () => {
     expect(weightless.message).toBe("The offline carrier refused the shipment: parcel 1 weighs 0 g; weight must be more than 0.")
   })
 
+  it("quotes a cart that has no purchase reference yet, but buys nothing without one", async () => {
+    const adapter = createOfflineAdapter(account())
+    const quote = shipment({ reference: "" })
+    const [rate] = await adapter.rates(quote)
+    expect(rate.amount).toBe(4.5)
+    expect((await failure(adapter.buy({ shipment: quote, rate, format: "pdf", size: "4x6" }))).message).toBe(
+      "The offline carrier refused the shipment: it has no reference (the ledger's key of the purchase)."
+    )
+  })
+
   it("names the malformed settings field", () => {
     expect(() => createOfflineAdapter(account({ weight_bands_kg: [1, 2], services: [{ code: "x", name: "X", days: { domestic: 1, continental: 1, world: 1 }, prices: { domestic: [1], continental: [1, 2], world: [1, 2] } }] }))).toThrow(
       "Offline carrier settings: services.0.prices.domestic needs one price per weight band (2), has 1."
@@ -172,12 +182,28 @@ describe("offline carrier: buying a label", () => {
     expect(other.parcels[0].tracking_number).not.toBe(first.parcels[0].tracking_number)
   })
 
+  it("buys once when the same reference is asked three times at once", async () => {
+    const labels = await Promise.all([buyWith(), buyWith({}, "zpl"), buyWith()])
+    expect(new Set(labels.map((l) => l.parcels[0].tracking_number)).size).toBe(1)
+    expect(labels[1]).toBe(labels[0]) // the first ask's label (a PDF), not a second purchase in ZPL
+    expect(offlinePurchases(account()).map((p) => p.buy_requests)).toEqual([3])
+  })
+
   it("derives the same tracking numbers from the same reference after a restart", async () => {
     const first = await buyWith()
     forgetOfflinePurchases()
     const again = await buyWith()
     expect(again.parcels.map((p) => p.tracking_number)).toEqual(first.parcels.map((p) => p.tracking_number))
     expect(again.carrier_label_id).toBe(first.carrier_label_id)
+  })
+
+  it("issues tracking numbers whose check digit catches a mistyped digit, linked to the account's tracking page", async () => {
+    const label = await buyWith({}, "pdf", "4x6", account({ tracking_url: "https://parcels.example/t/{tracking_number}" }))
+    const tracking = label.parcels[0].tracking_number
+    expect(tracking).toMatch(/^OL\d{12}$/)
+    expect(label.parcels[0].tracking_url).toBe(`https://parcels.example/t/${tracking}`)
+    const typo = tracking.slice(0, 5) + ((Number(tracking[5]) + 1) % 10) + tracking.slice(6)
+    expect(isOfflineTrackingNumber(typo)).toBe(false)
   })
 
   it("refuses a service it does not have, listing the ones it has", async () => {

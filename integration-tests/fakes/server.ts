@@ -48,6 +48,8 @@ export type FakeKnobs = {
   limit_rps?: number | null
   /** Only requests whose path matches are subject to the one-shot knobs above. */
   knob_paths?: RegExp | null
+  /** Only requests whose path matches count toward `limit_rps` (label files come from a CDN). */
+  limit_paths?: RegExp | null
 }
 
 export type RecordedRequest = { method: string; path: string; status: number | "hung" | "dropped"; at: number }
@@ -84,14 +86,16 @@ export async function startFakeServer(handler: FakeHandler, knobs: FakeKnobs = {
     const record = (status: RecordedRequest["status"]) => requests.push({ method: req.method, path: req.path, status, at })
     const subject = !knobs.knob_paths || knobs.knob_paths.test(req.path)
 
-    await sleep(latency(knobs.latency_ms))
-
-    if (knobs.limit_rps) {
+    // A carrier counts a request when it arrives; the latency is the time it takes to answer.
+    let limited = false
+    if (knobs.limit_rps && (!knobs.limit_paths || knobs.limit_paths.test(req.path))) {
       const now = Date.now()
       window = window.filter((t) => now - t < 1000)
-      if (window.length >= knobs.limit_rps) return answer(res, record, tooMany(knobs))
-      window.push(now)
+      limited = window.length >= knobs.limit_rps
+      if (!limited) window.push(now)
     }
+    await sleep(latency(knobs.latency_ms))
+    if (limited) return answer(res, record, tooMany(knobs))
     if (subject && take(knobs, "rate_limit_next")) return answer(res, record, tooMany(knobs))
     if (subject && take(knobs, "unavailable_next")) return answer(res, record, { status: 503, body: { error: "service unavailable" } })
     if (subject && take(knobs, "hang_next")) {

@@ -29,9 +29,29 @@ function fontFiles(): FontFile[] {
     files = [
       [REGULAR, "dejavu-fonts-ttf/ttf/DejaVuSans.ttf"],
       [BOLD, "dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"],
-    ].map(([name, file]) => ({ name, font: fontkit.create(readFileSync(require.resolve(file))) }))
+    ].map(([name, file]) => ({ name, font: keepCodePoints(fontkit.create(readFileSync(require.resolve(file)))) }))
   }
   return files
+}
+
+type GlyphCache = { getGlyph(id: number, codePoints?: number[]): { codePoints: number[] } }
+
+/**
+ * fontkit caches one glyph object per glyph id with the code points of its first request, and
+ * pdfkit's text layer (ToUnicode) reads them. Embedding a composite glyph (Ü is U plus a
+ * diaeresis) requests its components with no code points, so in a shared font every later
+ * document's plain "U" would copy and search as nothing. The first request that knows a
+ * glyph's characters fills them in; what is drawn is unchanged.
+ */
+function keepCodePoints<T>(font: T): T {
+  const cache = font as unknown as GlyphCache
+  const getGlyph = cache.getGlyph.bind(cache)
+  cache.getGlyph = (id, codePoints = []) => {
+    const glyph = getGlyph(id, codePoints)
+    if (glyph.codePoints.length === 0 && codePoints.length > 0) glyph.codePoints = codePoints
+    return glyph
+  }
+  return font
 }
 
 /** Makes REGULAR and BOLD usable in a document. */

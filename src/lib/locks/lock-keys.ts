@@ -40,3 +40,9 @@ export const waveLockKey = (waveId: string) => `oms:wave:${waveId}`
  * they are rare and short, and one key cannot be half-acquired.
  */
 export const BINS_LOCK_KEY = "oms:bins"
+
+/**
+ * The request pace of one carrier account, shared by every server and worker process: each
+ * request takes the next slot under this lock (see src/providers/carrier/rate-limit).
+ */
+export const carrierPaceLockKey = (carrierAccountId: string) => `oms:carrier-pace:${carrierAccountId}`

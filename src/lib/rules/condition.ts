@@ -20,6 +20,14 @@ export type AnyOfCondition = {
 /** Order value in the order currency's major units (12.5 means 12.50); both bounds inclusive. */
 export type OrderValueCondition = { type: "order_value"; min?: number; max?: number }
 
+/**
+ * Shipment tests for rate shopping: the shipment's total weight in grams and its number of
+ * parcels, both bounds inclusive. An order that is not yet packed has neither fact, and a
+ * missing fact never satisfies the test (as everywhere in this language).
+ */
+export type WeightCondition = { type: "weight"; min?: number; max?: number }
+export type ParcelCountCondition = { type: "parcel_count"; min?: number; max?: number }
+
 export type AllCondition = { type: "all"; conditions: Condition[] }
 export type AnyCondition = { type: "any"; conditions: Condition[] }
 export type NotCondition = { type: "not"; condition: Condition }
@@ -28,6 +36,8 @@ export type Condition =
   | ListCondition
   | AnyOfCondition
   | OrderValueCondition
+  | WeightCondition
+  | ParcelCountCondition
   | AllCondition
   | AnyCondition
   | NotCondition
@@ -49,6 +59,10 @@ export interface OrderFacts {
   product_types?: string[]
   shipping_profiles?: string[]
   customer_group_ids?: string[]
+  /** Shipment facts, known once the order is packed (rate shopping): total weight in grams. */
+  weight_g?: number | null
+  /** Shipment facts: how many parcels the order ships in. */
+  parcel_count?: number | null
 }
 
 export const listConditionTypes = [

@@ -15,6 +15,10 @@ export function evaluate(condition: Condition, facts: OrderFacts): boolean {
         (condition.min === undefined || facts.value >= condition.min) &&
         (condition.max === undefined || facts.value <= condition.max)
       )
+    case "weight":
+      return inRange(facts.weight_g, condition)
+    case "parcel_count":
+      return inRange(facts.parcel_count, condition)
     case "country":
     case "province":
     case "postal_prefix":
@@ -27,6 +31,12 @@ export function evaluate(condition: Condition, facts: OrderFacts): boolean {
     case "customer_group":
       return overlaps(factValues(condition.type, facts), condition.any_of, condition.type)
   }
+}
+
+/** A shipment fact within inclusive bounds; an unknown fact (not packed yet) is never in range. */
+function inRange(value: number | null | undefined, bounds: { min?: number; max?: number }): boolean {
+  if (value === null || value === undefined || !Number.isFinite(value)) return false
+  return (bounds.min === undefined || value >= bounds.min) && (bounds.max === undefined || value <= bounds.max)
 }
 
 function matchesList(type: string, list: string[], facts: OrderFacts): boolean {

@@ -28,6 +28,10 @@ export function describe(condition: Condition): string {
       return `not (${describe(condition.condition)})`
     case "order_value":
       return describeRange(condition.min, condition.max)
+    case "weight":
+      return describeBounds("the shipment weight", condition.min, condition.max, " g")
+    case "parcel_count":
+      return describeBounds("the number of parcels", condition.min, condition.max, "")
     case "postal_prefix":
       return `${subjects.postal_prefix} starts with ${orList(condition.in)}`
     case "country":
@@ -70,6 +74,10 @@ function actualValue(condition: Condition, facts: OrderFacts): string | null {
       return list(facts.shipping_option_ids ?? [], "no shipping option")
     case "order_value":
       return `${facts.value} ${facts.currency_code.toUpperCase()}`
+    case "weight":
+      return facts.weight_g === null || facts.weight_g === undefined ? "no weight yet" : `${facts.weight_g} g`
+    case "parcel_count":
+      return facts.parcel_count === null || facts.parcel_count === undefined ? "no parcels yet" : String(facts.parcel_count)
     case "product_tag":
     case "product_type":
     case "shipping_profile":
@@ -85,6 +93,13 @@ function describeRange(min?: number, max?: number): string {
   if (min !== undefined) return `the order value is at least ${min}`
   if (max !== undefined) return `the order value is at most ${max}`
   return "any order value"
+}
+
+function describeBounds(subject: string, min: number | undefined, max: number | undefined, unit: string): string {
+  if (min !== undefined && max !== undefined) return `${subject} is between ${min}${unit} and ${max}${unit}`
+  if (min !== undefined) return `${subject} is at least ${min}${unit}`
+  if (max !== undefined) return `${subject} is at most ${max}${unit}`
+  return `any ${subject.replace(/^the /, "")}`
 }
 
 const oneOf = (values: string[]) => (values.length === 1 ? values[0] : `one of ${values.join(", ")}`)

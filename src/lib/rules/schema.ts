@@ -26,6 +26,17 @@ const orderValueCondition = z
     path: ["max"],
   })
 
+/** Inclusive bounds for a shipment fact (grams, or a count of parcels). */
+const bounds = <T extends "weight" | "parcel_count">(type: T, integer: boolean) => {
+  const bound = integer ? z.number().int().nonnegative().optional() : z.number().finite().nonnegative().optional()
+  return z
+    .strictObject({ type: z.literal(type), min: bound, max: bound })
+    .refine((c) => c.min !== undefined || c.max !== undefined, { message: "give min, max or both", path: ["min"] })
+    .refine((c) => c.min === undefined || c.max === undefined || c.min <= c.max, { message: "min must not exceed max", path: ["max"] })
+}
+const weightCondition = bounds("weight", false)
+const parcelCountCondition = bounds("parcel_count", true)
+
 const allCondition = z
   .strictObject({
     type: z.literal("all"),
@@ -51,6 +62,8 @@ const notCondition = z
 export const conditionSchema: z.ZodType<Condition> = z.discriminatedUnion("type", [
   listCondition,
   anyOfCondition,
+  weightCondition,
+  parcelCountCondition,
   orderValueCondition,
   allCondition,
   anyCondition,

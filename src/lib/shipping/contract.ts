@@ -190,8 +190,14 @@ export interface CarrierAdapter {
   readonly carrier: CarrierCode
   rates(shipment: ShipmentRequest): Promise<Rate[]>
   buy(request: BuyRequest): Promise<PurchasedLabel>
-  /** Finds a purchase by our reference after its answer was lost; null when the carrier has none. */
-  lookup(reference: string, hint?: { rate?: Rate; carrier_shipment_id?: string | null }): Promise<PurchasedLabel | null>
+  /**
+   * Finds a purchase by our reference after its answer was lost; null when the carrier has none.
+   * `format` is the label format the lost purchase asked for (EasyPost converts files after buying).
+   */
+  lookup(
+    reference: string,
+    hint?: { rate?: Rate; carrier_shipment_id?: string | null; format?: LabelFormat }
+  ): Promise<PurchasedLabel | null>
   void(label: PurchasedLabel): Promise<VoidOutcome>
   /** A label from the customer (`shipment.from`) back to the warehouse (`shipment.to`). */
   returnLabel(request: BuyRequest): Promise<PurchasedLabel>

@@ -3,7 +3,7 @@
  * centimetres; carriers that speak ounces and inches convert here, in one place.
  *
  * The factors are the exact international definitions (1959 yard and pound agreement):
- * 1 lb = 453.59237 g, 1 oz = 1/16 lb = 28.349523125 g, 1 in = 2.54 cm.
+ * 1 lb = 453.59237 g, 1 oz = 1/16 lb = 28.349523125 g, 1 in = 2.54 cm; and 1 kg = 1000 g, 1 cm = 10 mm.
  *
  * Rounding, so a parcel is never declared lighter or smaller than it is:
  * - to grams: whole grams, rounded half up (Math.round); a carrier never needs less than 1 g.
@@ -19,11 +19,11 @@ export const CENTIMETRES_PER_INCH = 2.54
 
 export const weightUnits = ["g", "kg", "oz", "lb"] as const
 export type WeightUnit = (typeof weightUnits)[number]
-export const lengthUnits = ["cm", "in"] as const
+export const lengthUnits = ["cm", "mm", "in"] as const
 export type LengthUnit = (typeof lengthUnits)[number]
 
 const gramsPer: Record<WeightUnit, number> = { g: 1, kg: GRAMS_PER_KILOGRAM, oz: GRAMS_PER_OUNCE, lb: GRAMS_PER_POUND }
-const centimetresPer: Record<LengthUnit, number> = { cm: 1, in: CENTIMETRES_PER_INCH }
+const centimetresPer: Record<LengthUnit, number> = { cm: 1, mm: 0.1, in: CENTIMETRES_PER_INCH }
 
 /** A weight in another unit as whole grams (half up). */
 export function toGrams(value: number, unit: WeightUnit): number {
@@ -35,7 +35,7 @@ export function fromGrams(grams: number, unit: WeightUnit, decimals = defaultDec
   return up(grams / gramsPer[unit], decimals)
 }
 
-/** A length in another unit as centimetres, rounded up to a tenth of a millimetre. */
+/** A length in another unit as centimetres, rounded up at two decimals (a tenth of a millimetre). */
 export function toCentimetres(value: number, unit: LengthUnit): number {
   return up(value * centimetresPer[unit], 2)
 }

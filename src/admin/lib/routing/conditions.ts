@@ -121,6 +121,9 @@ const simpleRow = (condition: Condition, negated: boolean): ConditionRow | null 
       return negated ? null : simpleRow(condition.condition, true)
     case "all":
     case "any":
+    // Shipment tests (rate shopping) have no row in the routing form; kept whole as advanced.
+    case "weight":
+    case "parcel_count":
       return null
     default: {
       const values = "in" in condition ? condition.in : condition.any_of

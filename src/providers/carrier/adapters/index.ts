@@ -1,5 +1,9 @@
 import type { CarrierAccountConfig, CarrierAdapter, CarrierCode } from "../../../lib/shipping/contract"
 import { createOfflineAdapter } from "./offline"
+import { createSendcloudAdapter } from "./sendcloud"
+import { createShipstationAdapter } from "./shipstation"
+import { createEasyPostAdapter } from "./easypost"
+import { createShippoAdapter } from "./shippo"
 
 /** What the ledger passes every adapter besides the account: hooks for retries and the shared limiter. */
 export type AdapterOptions = {
@@ -13,6 +17,10 @@ export type AdapterFactory = (config: CarrierAccountConfig, options?: AdapterOpt
 /** Carrier code -> adapter factory. Each adapter adds its one line here. */
 export const adapterFactories: Partial<Record<CarrierCode, AdapterFactory>> = {
   offline: createOfflineAdapter,
+  shipstation: createShipstationAdapter,
+  sendcloud: createSendcloudAdapter,
+  easypost: createEasyPostAdapter,
+  shippo: createShippoAdapter,
 }
 
 export function createAdapter(config: CarrierAccountConfig, options?: AdapterOptions): CarrierAdapter {

@@ -40,6 +40,12 @@ export type CarrierRequest = {
   query?: Record<string, string | number | undefined>
   /** Repeating this request cannot create a second purchase. Defaults to true except for POST. */
   idempotent?: boolean
+  /**
+   * This request buys something. When it fails without a clear answer (network error or 5xx,
+   * after any retries), the failure says the outcome is unknown, even for a request marked
+   * idempotent. Defaults to "not idempotent".
+   */
+  purchase?: boolean
   /** "arraybuffer" for label files. */
   response_type?: "json" | "arraybuffer" | "text"
   headers?: Record<string, string>
@@ -95,6 +101,7 @@ export function createCarrierHttp(options: CarrierHttpOptions): CarrierHttp {
   return {
     async request<T>(req: CarrierRequest): Promise<CarrierResponse<T>> {
       const idempotent = req.idempotent ?? req.method.toUpperCase() !== "POST"
+      const buys = req.purchase ?? !idempotent
       const config = {
         method: req.method,
         url: req.path,
@@ -115,7 +122,7 @@ export function createCarrierHttp(options: CarrierHttpOptions): CarrierHttp {
             options.carrier,
             "network",
             `${name} did not answer (${isTimeout(error) ? "timed out" : error.code ?? "connection failed"}); try again in a moment`,
-            { outcome_unknown: !idempotent }
+            { outcome_unknown: buys }
           )
       }
       if (response.status >= 200 && response.status < 300) {
@@ -125,7 +132,7 @@ export function createCarrierHttp(options: CarrierHttpOptions): CarrierHttp {
       const kind = kindOf(response.status)
       throw CarrierError.of(options.carrier, kind, sentence(name, kind, response.status, described), {
         status: response.status,
-        outcome_unknown: kind === "unavailable" && !idempotent,
+        outcome_unknown: kind === "unavailable" && buys,
       })
     },
   }

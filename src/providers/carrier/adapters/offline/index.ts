@@ -18,6 +18,9 @@ export { forgetOfflinePurchases } from "./purchase-book"
 export { offlineTrackingNumber, isOfflineTrackingNumber } from "./tracking-number"
 export { defaultOfflineServices, offlineSettingsSchema, type OfflineSettings } from "./settings"
 
+/** Purchases being made right now, per account and reference, shared by every adapter in the process. */
+const inFlight = new Map<string, Promise<PurchasedLabel>>()
+
 export type OfflineAdapterOptions = AdapterOptions & {
   /** The carrier's clock (void windows, label dates); tests move it. */
   now?: () => Date
@@ -40,7 +43,7 @@ export function createOfflineAdapter(config: CarrierAccountConfig, options: Offl
 
     async rates(shipment) {
       await gate()
-      checkShipment(shipment)
+      checkShipment(shipment, "quote")
       return offlineRates(shipment, settings)
     },
 
@@ -80,10 +83,29 @@ export function createOfflineAdapter(config: CarrierAccountConfig, options: Offl
     },
   }
 
-  /** Buys once per reference: asking again hands back the same label, never a second one. */
+  /**
+   * Buys once per reference: asking again hands back the same label, never a second one. Asks
+   * that arrive while the first is still rendering wait for it (the key is taken before any await).
+   */
   async function purchase(request: BuyRequest, isReturn: boolean): Promise<PurchasedLabel> {
+    checkShipment(request.shipment, "purchase")
+    const key = `${settings.account_id}\u0000${request.shipment.reference}`
+    const running = inFlight.get(key)
+    if (running) {
+      await running.catch(() => undefined)
+      return purchase(request, isReturn)
+    }
+    const attempt = purchaseOnce(request, isReturn)
+    inFlight.set(key, attempt)
+    try {
+      return await attempt
+    } finally {
+      inFlight.delete(key)
+    }
+  }
+
+  async function purchaseOnce(request: BuyRequest, isReturn: boolean): Promise<PurchasedLabel> {
     const { shipment } = request
-    checkShipment(shipment)
     const earlier = book().get(shipment.reference)
     if (earlier) {
       if (earlier.is_return !== isReturn) {

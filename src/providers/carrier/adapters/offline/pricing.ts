@@ -56,12 +56,15 @@ export function weightBand(parcel: ShippingParcel, index: number, settings: Offl
   return band
 }
 
-/** The request checks a person can act on before anything is priced or bought. */
-export function checkShipment(shipment: ShipmentRequest): void {
+/**
+ * The request checks a person can act on before anything is priced or bought. A quote needs no
+ * reference (checkout prices a cart before any purchase exists); a purchase does.
+ */
+export function checkShipment(shipment: ShipmentRequest, purpose: "quote" | "purchase"): void {
   const refuse = (message: string) => {
     throw CarrierError.of("offline", "invalid_request", `The offline carrier refused the shipment: ${message}`)
   }
-  if (!shipment.reference?.trim()) refuse("it has no reference.")
+  if (purpose === "purchase" && !shipment.reference?.trim()) refuse("it has no reference (the ledger's key of the purchase).")
   if (!shipment.parcels?.length) refuse("it has no parcels.")
   shipment.parcels.forEach((p, i) => {
     if (!(p.weight_g > 0)) refuse(`parcel ${i + 1} weighs ${p.weight_g} g; weight must be more than 0.`)

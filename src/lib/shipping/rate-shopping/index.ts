@@ -1,0 +1,5 @@
+export * from "./policy"
+export { shopRates } from "./shop"
+export { ratePolicySchema, defaultRatePolicy } from "./schema"
+export { rateName } from "./rank"
+export { shipmentFacts } from "./facts"
