@@ -41,8 +41,10 @@ medusaIntegrationTestRunner({
       const { rates, rate_shop } = res.data
       expect(rates.map((r: any) => r.service_code)).toEqual(["offline_economy", "offline_standard", "offline_express"])
       expect(rates.map((r: any) => r.amount)).toEqual([...rates.map((r: any) => r.amount)].sort((a: number, b: number) => a - b))
+      // Rate shopping's own trace (the default policy: the cheapest).
       expect(rate_shop.service_code).toBe("offline_economy")
-      expect(rate_shop.explanation).toMatch(/^Offline Economy won: cheapest of 3 quotes \(\w{3} \d+\.\d\d, arrives in \d+ days?\)$/)
+      expect(rate_shop.trace.decided_by).toBeNull()
+      expect(rate_shop.trace.decision).toMatch(/^Offline Economy won: cheapest of 3 \(\d+\.\d\d [A-Z]{3}, \d+ days?\)\.$/)
       const { data: labels } = await api.get(`/admin/oms/orders/${order_id}/labels`, admin)
       expect(labels.labels).toEqual([])
     })

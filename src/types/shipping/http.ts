@@ -13,7 +13,8 @@ export type AdminOrderLabelsResponse = Paginated<{ labels: LabelView[] }>
 export type AdminLabelResponse = { label: LabelView; created?: boolean }
 
 import type { CarrierCode, LabelFormat, LabelSize, Rate } from "../../lib/shipping/contract"
-export type { CarrierCode, LabelFormat, LabelSize, Rate }
+import type { RateTrace } from "../../lib/shipping/rate-shopping/policy"
+export type { CarrierCode, LabelFormat, LabelSize, Rate, RateTrace }
 
 /** Body of POST /admin/oms/carrier-accounts. Secrets are write-only: sent, never read back. */
 export type AdminCreateCarrierAccountPayload = {
@@ -48,8 +49,12 @@ export type AdminPlayTrackingPayload = { status: "in_transit" | "out_for_deliver
 
 /** GET /admin/oms/orders/:id/labels/rates: what the account quotes for a fulfillment's parcel. */
 export type AdminOrderLabelRatesResponse = {
-  /** Cheapest first (ties: the faster, then the service code), as a rate-shop purchase picks. */
+  /** Cheapest first (ties: the faster, then by name). */
   rates: Rate[]
-  /** The service a rate-shop purchase would buy now; null when the carrier quoted nothing. */
-  rate_shop: { service_code: string; explanation: string } | null
+  /**
+   * Rate shopping over these quotes with the default policy (the cheapest): the winner's service
+   * and the trace ("Offline Economy won: cheapest of 3 (4.50 EUR, 3 days)."); winner null when
+   * nothing could be compared.
+   */
+  rate_shop: { service_code: string | null; trace: RateTrace }
 }

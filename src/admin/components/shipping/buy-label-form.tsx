@@ -38,11 +38,16 @@ const Rates = ({
   if (!data.rates.length) return <Hint>The carrier quoted nothing for this parcel.</Hint>
   return (
     <div className="flex flex-col gap-y-2" data-testid="buy-label-rates">
-      {data.rate_shop && (
+      <div className="flex flex-col gap-y-0.5" data-testid="buy-label-rate-shop-trace">
         <Text size="xsmall" className="text-ui-fg-subtle" data-testid="buy-label-rate-shop">
-          Rate shop: {data.rate_shop.explanation}
+          Rate shop: {data.rate_shop.trace.decision}
         </Text>
-      )}
+        {data.rate_shop.trace.notes.map((note) => (
+          <Text key={note} size="xsmall" className="text-ui-fg-muted">
+            {note}
+          </Text>
+        ))}
+      </div>
       <Table>
         <Table.Header>
           <Table.Row>
@@ -53,7 +58,7 @@ const Rates = ({
         </Table.Header>
         <Table.Body>
           {data.rates.map((rate) => {
-            const chosen = service === rate.service_code || (service === RATE_SHOP && data.rate_shop?.service_code === rate.service_code)
+            const chosen = service === rate.service_code || (service === RATE_SHOP && data.rate_shop.service_code === rate.service_code)
             return (
               <Table.Row
                 key={rate.service_code}
@@ -65,9 +70,9 @@ const Rates = ({
                 <Table.Cell className="py-2">
                   <div className="flex items-center gap-x-2">
                     <Text size="small">{rate.service_name}</Text>
-                    {data.rate_shop?.service_code === rate.service_code && (
+                    {data.rate_shop.service_code === rate.service_code && (
                       <Badge size="2xsmall" color="green">
-                        Cheapest
+                        Rate shop pick
                       </Badge>
                     )}
                   </div>

@@ -1,7 +1,8 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { isCarrierError } from "../../../../../../../lib/shipping/errors"
-import { byCheapest, explainCheapest } from "../../../../../../../lib/shipping/rate-order"
+import { defaultRatePolicy, shipmentFacts, shopRates } from "../../../../../../../lib/shipping/rate-shopping"
+import { cheapestFirst } from "../../../../../../../lib/shipping/rate-shopping/rank"
 import { SHIPPING_MODULE } from "../../../../../../../modules/shipping"
 import type ShippingModuleService from "../../../../../../../modules/shipping/service"
 import type { AdminOrderLabelRatesResponse } from "../../../../../../../types/shipping"
@@ -11,15 +12,16 @@ import type { AdminOrderLabelRatesQueryType } from "../validators"
 
 /**
  * GET /admin/oms/orders/:id/labels/rates?fulfillment_id&carrier_account_id: what the account
- * quotes for the fulfillment's parcels, and which one rate shopping would buy and why. Only a
- * quote: nothing is written and nothing is bought. A carrier refusal is the carrier's sentence.
+ * quotes for the fulfillment's parcels, and what rate shopping (the default policy: cheapest)
+ * picks and why. Only a quote: nothing is written and nothing is bought. A carrier refusal is
+ * the carrier's sentence.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminOrderLabelRatesResponse>) => {
   const { fulfillment_id, carrier_account_id } = req.validatedQuery as AdminOrderLabelRatesQueryType
   await requireOrder(req)
   const shipping = req.scope.resolve<ShippingModuleService>(SHIPPING_MODULE)
   await shipping.retrievePublicCarrierAccount(carrier_account_id)
-  const { shipment } = await loadFulfillmentShipment(req.scope, req.params.id, fulfillment_id)
+  const { order, shipment } = await loadFulfillmentShipment(req.scope, req.params.id, fulfillment_id)
   const adapter = await shipping.adapterFor(carrier_account_id)
   const quoted = await adapter.rates({ ...shipment, reference: `quote:${fulfillment_id}` }).catch((e: unknown) => {
     if (!isCarrierError(e)) throw e
@@ -29,7 +31,19 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<A
       : MedusaError.Types.INVALID_DATA
     throw new MedusaError(type, `No rates for fulfillment ${fulfillment_id}: ${e.message}`)
   })
-  const rates = byCheapest(quoted)
-  const explanation = explainCheapest(rates)
-  res.json({ rates, rate_shop: rates[0] && explanation ? { service_code: rates[0].service_code, explanation } : null })
+  const facts = shipmentFacts(
+    {
+      destination: {
+        country_code: shipment.to.country_code,
+        province: shipment.to.province ?? null,
+        postal_code: shipment.to.postal_code,
+        city: shipment.to.city,
+      },
+      value: (order.items ?? []).reduce((sum: number, i: any) => sum + Number(i?.unit_price ?? 0) * Number(i?.quantity ?? 0), 0),
+      currency_code: String(order.currency_code),
+    },
+    shipment.parcels
+  )
+  const { winner, trace } = shopRates(defaultRatePolicy, quoted, facts)
+  res.json({ rates: [...quoted].sort(cheapestFirst), rate_shop: { service_code: winner?.service_code ?? null, trace } })
 }
