@@ -2,22 +2,26 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 
 /**
- * The next event of that name as the event bus delivers it ({ name, data, metadata }).
- * TestEventUtils.waitSubscribersExecution answers with the subscribers' results once an
- * event has subscribers (ours, like shadow mode), so a test that reads the payload listens itself.
+ * Every event of that name from now on, to wait for one that matches: an event of earlier work
+ * still on its way (the seeded orders' routing, say) cannot be mistaken for the one a test
+ * waits for, and one that arrived before the test knew the id it waits for is kept.
  */
-export function nextEvent(container: MedusaContainer, name: string, timeoutMs = 30_000): Promise<{ data: any }> {
+export function recordEvents(container: MedusaContainer, name: string) {
   const emitter = (container.resolve(Modules.EVENT_BUS) as any).eventEmitter_
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      emitter.removeListener(name, listener)
-      reject(new Error(`no "${name}" event within ${timeoutMs} ms`))
-    }, timeoutMs)
-    const listener = (event: { data: any }) => {
-      clearTimeout(timer)
-      emitter.removeListener(name, listener)
-      resolve(event)
-    }
-    emitter.on(name, listener)
-  })
+  const events: { data: any }[] = []
+  const listener = (event: { data: any }) => void events.push(event)
+  emitter.on(name, listener)
+  return {
+    events,
+    async waitFor(matches: (data: any) => boolean, timeoutMs = 30_000): Promise<{ data: any }> {
+      const until = Date.now() + timeoutMs
+      for (;;) {
+        const found = events.find((e) => matches(e?.data))
+        if (found) return found
+        if (Date.now() > until) throw new Error(`no matching "${name}" event within ${timeoutMs} ms (saw ${events.length})`)
+        await new Promise((r) => setTimeout(r, 50))
+      }
+    },
+    stop: () => void emitter.removeListener(name, listener),
+  }
 }

@@ -5,7 +5,7 @@ import { geocodeAddress } from "../../src/lib/geo"
 import { defaultRuleSet, planAllocation } from "../../src/lib/routing"
 import { placeOrder } from "../../scripts/seed/place-order"
 import { adminHeaders } from "../helpers/admin"
-import { nextEvent } from "../helpers/events"
+import { recordEvents } from "../helpers/events"
 import { demoAddress, placeRoutedOrder } from "../helpers/orders"
 import { reservedBySku, setStock as setDemoStock, waitForDecisions, waitForDecisionStatus } from "../helpers/routing"
 
@@ -36,9 +36,9 @@ medusaIntegrationTestRunner({
 
     describe("routing placed orders", () => {
       it("ships from the nearest warehouse that has everything", async () => {
-        const routed = nextEvent(getContainer(), "oms.order.routed")
+        const routed = recordEvents(getContainer(), "oms.order.routed")
         const boston = await orderTo("Boston", { "TEE-L": 2 })
-        const event = await routed
+        const event = await routed.waitFor((data) => data?.id === boston.order_id).finally(routed.stop)
         expect(event.data).toEqual({ id: boston.order_id, decision_id: boston.decision.id, status: "routed" })
         const losAngeles = await orderTo("Los Angeles", { "TEE-L": 2 })
         expect(await reservedBySku(getContainer(), boston.order_id)).toEqual({ "Newark DC": { "TEE-L": 2 } })
