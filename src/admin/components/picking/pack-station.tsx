@@ -7,6 +7,7 @@ import { usePackOrder } from "../../hooks/picking/waves"
 import { errorMessage, formatCount } from "../../lib/format"
 import type { AdminPackDetailResponse as PackDetail, Paper, Parcel } from "../../../types/picking"
 import { Field } from "../common/field"
+import { PackLabel } from "../shipping/pack-label"
 import { errorBeep } from "./beep"
 import { orderNumber, packStatusDisplay, shortWaveId } from "./display"
 import { downloadDocument } from "./download"
@@ -191,6 +192,8 @@ export const PackStation = ({ waveId, pack }: { waveId: string; pack: PackDetail
           </div>
         </Container>
       )}
+
+      {packed && pack.fulfillment_id && <PackLabel orderId={pack.order_id} fulfillmentId={pack.fulfillment_id} />}
 
       {!packed && (
         <Container className="flex flex-col gap-y-3 px-6 py-4">

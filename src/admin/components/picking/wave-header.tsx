@@ -8,6 +8,7 @@ import type { Paper, WaveDetail } from "../../../types/picking"
 import { locationLabel, plural, shortWaveId, waveStatusDisplay } from "./display"
 import { downloadDocument } from "./download"
 import { ProgressBar } from "./progress-bar"
+import { PrintWaveLabels } from "../shipping/print-wave-labels"
 
 const PAPERS: { value: Paper; label: string }[] = [
   { value: "a4", label: "A4" },
@@ -128,6 +129,7 @@ export const WaveHeader = ({ wave }: { wave: WaveDetail }) => {
             </Button>
           )}
           <PrintPickList waveId={wave.id} />
+          {wave.orders.some((order) => order.status === "packed") && <PrintWaveLabels waveId={wave.id} />}
           {wave.status === "open" && (
             <Button size="small" onClick={start} isLoading={action.isPending} data-testid="picking-start">
               <Scan />

@@ -29,9 +29,15 @@ export const AdminReturnLabel = z
   })
   .strict()
 
+/** GET /admin/oms/orders/:id/labels/rates: quotes for one fulfillment from one account. */
+export const AdminOrderLabelRatesQuery = z
+  .object({ fulfillment_id: z.string().min(1), carrier_account_id: z.string().min(1) })
+  .strict()
+
 /** POST /admin/oms/orders/:id/labels/:label_id/void takes no fields. */
 export const AdminVoidLabel = z.object({}).strict()
 
 export type AdminOrderLabelsQueryType = z.infer<typeof AdminOrderLabelsQuery>
 export type AdminBuyOrderLabelType = z.infer<typeof AdminBuyOrderLabel>
+export type AdminOrderLabelRatesQueryType = z.infer<typeof AdminOrderLabelRatesQuery>
 export type AdminReturnLabelType = z.infer<typeof AdminReturnLabel>
