@@ -60,7 +60,12 @@ module.exports = defineConfig({
       options: {
         providers: [
           { resolve: "@medusajs/medusa/fulfillment-manual", id: "manual" },
-          { resolve: "./src/providers/carrier", id: "oms" },
+          {
+            resolve: "./src/providers/carrier",
+            id: "oms",
+            // OMS_QUOTE_CACHE_SECONDS=0 asks the carrier on every checkout price (bench:labels compares).
+            options: { quote_cache_seconds: Number(process.env.OMS_QUOTE_CACHE_SECONDS ?? 600) },
+          },
         ],
       },
     },

@@ -45,6 +45,9 @@ export type QuoteAsk = {
 export class QuoteCache {
   private readonly entries = new Map<string, { quote: Quote; expires: number }>()
 
+  /** `carrierTtlMs` 0 turns the cache off: every price is asked of the carrier (the benchmark's "without"). */
+  constructor(private readonly carrierTtlMs: number = CARRIER_TTL_MS) {}
+
   keyOf(ask: QuoteAsk): string {
     const to = ask.shipment?.to ?? { country_code: "", postal_code: "", province: "", city: "", line1: "" }
     const contents = ask.contents.map((c) => `${c.variant_id}x${c.quantity}`).sort().join(",")
@@ -69,8 +72,9 @@ export class QuoteCache {
     const hit = this.entries.get(key)
     if (hit && hit.expires > Date.now()) return hit.quote
     const quote = await this.live(ask, adapter)
+    if (this.carrierTtlMs <= 0) return quote
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string)
-    this.entries.set(key, { quote, expires: Date.now() + (quote.source === "carrier" ? CARRIER_TTL_MS : FALLBACK_TTL_MS) })
+    this.entries.set(key, { quote, expires: Date.now() + (quote.source === "carrier" ? this.carrierTtlMs : Math.min(FALLBACK_TTL_MS, this.carrierTtlMs)) })
     return quote
   }
 

@@ -57,11 +57,21 @@ export const labelFileUrl = (labelId: string, parcel: number) => `/admin/oms/lab
 export class CarrierFulfillmentService extends AbstractFulfillmentProviderService {
   static identifier = "carrier"
   protected readonly cradle_: Record<string, unknown>
-  protected readonly quotes_ = new QuoteCache()
+  protected readonly quotes_: QuoteCache
 
-  constructor(cradle: Record<string, unknown>) {
+  /**
+   * Provider options (the fulfillment module's `providers[].options`): `quote_cache_seconds`,
+   * how long a carrier's checkout price is reused for the same cart contents and address
+   * (600; 0 asks the carrier on every price, which Medusa computes on every cart refresh).
+   */
+  constructor(cradle: Record<string, unknown>, options: { quote_cache_seconds?: number } = {}) {
     super()
     this.cradle_ = cradle
+    const seconds = Number(options?.quote_cache_seconds ?? 600)
+    if (!Number.isFinite(seconds) || seconds < 0) {
+      throw new Error(`medusa-oms carrier provider: option quote_cache_seconds must be 0 or more (got ${String(options?.quote_cache_seconds)})`)
+    }
+    this.quotes_ = new QuoteCache(seconds * 1000)
   }
 
   protected get shipping(): ShippingModuleService {
