@@ -1,6 +1,6 @@
 import type { Condition, OrderFacts } from "../rules/condition"
 import type { GeoPoint } from "../geo/distance"
-import type { AddressToGeocode, GeoPrecision } from "../geo/geocode"
+import type { AddressToGeocode, GeocodeResult } from "../geo/geocode"
 
 /** One order line to place; `unit_value` in major units of the order currency. */
 export interface OrderLine {
@@ -63,6 +63,8 @@ export interface RuleSet {
   rules: RoutingRule[]
   split: SplitPolicy
   partial: PartialPolicy
+  /** Hold for a person an order whose address could be placed only at its country's centre. */
+  hold_unplaced?: boolean
 }
 
 export interface PlanInput {
@@ -76,7 +78,7 @@ export interface PlanInput {
 
 export interface PlanOptions {
   /** Used when the address has no point; pass `geocodeAddress` from lib/geo for bundled data. */
-  geocode?: (address: AddressToGeocode) => { point: GeoPoint; precision: GeoPrecision } | null
+  geocode?: (address: AddressToGeocode) => GeocodeResult | null
   /** Exact search gives up after this many search nodes and falls back to the heuristic. */
   node_budget?: number
 }
