@@ -1,5 +1,8 @@
 import { geocodeAddress } from "../bundled"
 import { haversineKm } from "../distance"
+import { foldPlaceName } from "../fold"
+import { countryNameData } from "../names/countries"
+import { parseCountryNames } from "../names/parse"
 import { addresses } from "./european-addresses"
 
 // Before the bundled European names, the native spellings among these fell back to the
@@ -46,5 +49,13 @@ describe("European addresses in their native spelling (bundled data)", () => {
     const found = geocodeAddress({ country_code: "DE", city: "Nirgendwo-am-See" })
     expect(found?.precision).toBe("country")
     expect(found?.unmatched).toEqual(["city"])
+  })
+
+  it("ships every country's names folded as lookups fold them (re-run scripts/geo/build-names.ts after changing foldPlaceName)", () => {
+    expect(Object.keys(countryNameData)).toHaveLength(35)
+    for (const country of ["DE", "NL", "GR", "PL", "DK", "GB"]) {
+      const keys = Object.keys(parseCountryNames(countryNameData[country]()))
+      expect(keys.filter((key) => foldPlaceName(key) !== key)).toEqual([])
+    }
   })
 })
