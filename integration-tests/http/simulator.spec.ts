@@ -103,11 +103,13 @@ medusaIntegrationTestRunner({
       expect(csv.headers["content-type"]).toMatch(/^text\/csv/)
       const lines = String(csv.data).trim().split("\n")
       expect(lines[0]).toBe(
-        "order_id,display_id,live_locations,draft_locations,live_shipments,draft_shipments,live_km,draft_km,live_unallocated,draft_unallocated,changed"
+        "order_id,display_id,live_locations,draft_locations,live_shipments,draft_shipments,live_km,draft_km,live_unallocated,draft_unallocated,changed,placed_by"
       )
       expect(lines).toHaveLength(9)
       expect(lines.slice(1).map((l) => l.split(",")[0]).sort()).toEqual([...store.order_ids].sort())
       expect(lines.slice(1).every((l) => /^\S+,\d+,/.test(l))).toBe(true)
+      // Each replay says how it placed the order's address (the demo store's are found by postal code or city).
+      expect(lines.slice(1).every((l) => /,(postal_code|city)$/.test(l))).toBe(true)
     })
 
     it("reads a large window in batches of 100 and counts every decision", async () => {

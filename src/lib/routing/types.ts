@@ -1,6 +1,6 @@
 import type { Condition, OrderFacts } from "../rules/condition"
 import type { GeoPoint } from "../geo/distance"
-import type { AddressToGeocode, GeocodeResult } from "../geo/geocode"
+import type { AddressToGeocode, GeocodeResult, GeoPrecision, UnmatchedPart } from "../geo/geocode"
 
 /** One order line to place; `unit_value` in major units of the order currency. */
 export interface OrderLine {
@@ -120,6 +120,16 @@ export interface TraceStep {
   removed?: { location_id: string; because: string }[]
 }
 
+/**
+ * How the destination was placed: by the point the caller gave, or by the geocoder's best match
+ * (postal code, city, province, or only the country's centre), with the written parts it did not
+ * find. Distances in the plan are only as good as this.
+ */
+export interface Placement {
+  by: "point" | GeoPrecision
+  unmatched?: UnmatchedPart[]
+}
+
 export interface Trace {
   steps: TraceStep[]
   /** The rank rule that separated the winner from the runner-up, if any. */
@@ -128,6 +138,8 @@ export interface Trace {
   method: SearchMethod
   search_nodes: number
   notes: string[]
+  /** Null when the destination could not be placed at all (no point, unknown country). */
+  placement: Placement | null
 }
 
 export interface Plan {

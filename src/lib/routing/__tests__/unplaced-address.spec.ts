@@ -17,16 +17,35 @@ function germanOrder(address: PlanInput["address"], ruleSet: RuleSet = defaultRu
 }
 
 describe("how precisely the destination was placed", () => {
-  it("ships the München order from Milan, the nearer warehouse, placed by the city's native name", () => {
+  it("ships the München order from Milan, the nearer warehouse, placed by its postal code", () => {
     const plan = planAllocation(germanOrder({ country_code: "DE", city: "München", postal_code: "80331" }), { geocode: geocodeAddress })
     expect(allocations(plan)).toEqual({ milan: { mug: 1 } })
-    expect(plan.trace.notes).toContain("The destination was placed by its city.")
+    expect(plan.trace.placement).toEqual({ by: "postal_code" })
+    expect(plan.trace.notes).toContain("The destination was placed by its postal code.")
+    // Without the code, the city's native name places it near enough for the same choice.
+    const byName = planAllocation(germanOrder({ country_code: "DE", city: "München" }), { geocode: geocodeAddress })
+    expect(allocations(byName)).toEqual({ milan: { mug: 1 } })
+    expect(byName.trace.placement).toEqual({ by: "city" })
+  })
+
+  it("stores how the address was placed: coordinates given, or the part found, with what was not", () => {
+    const pointed = planAllocation(germanOrder({ country_code: "DE", point: { lat: 48.14, lng: 11.58 } }), { geocode: geocodeAddress })
+    expect(pointed.trace.placement).toEqual({ by: "point" })
+    const wrongCode = planAllocation(germanOrder({ country_code: "DE", city: "Köln", postal_code: "00000" }), { geocode: geocodeAddress })
+    expect(wrongCode.trace.placement).toEqual({ by: "city", unmatched: ["postal_code"] })
+    for (const written of ["Bayern", "Bavaria", "DE-BY", "by"]) {
+      const province = planAllocation(germanOrder({ country_code: "DE", city: "Nirgendwo", province: written }), { geocode: geocodeAddress })
+      expect(province.trace.placement).toEqual({ by: "province", unmatched: ["city"] })
+    }
+    // Without a geocoder nothing places it, and the trace says so by null rather than guessing.
+    expect(planAllocation(germanOrder({ country_code: "DE", city: "München" })).trace.placement).toBeNull()
   })
 
   it("flags an address placed only at the country's centre, and says what was not found", () => {
     const plan = planAllocation(germanOrder({ country_code: "DE", city: "Nirgendwo" }), { geocode: geocodeAddress })
     expect(plan.status).toBe("routed")
     expect(plan.trace.notes).toContain("The destination was placed at the centre of DE: city not found; distances are from there.")
+    expect(plan.trace.placement).toEqual({ by: "country", unmatched: ["city"] })
     const bare = planAllocation(germanOrder({ country_code: "de" }), { geocode: geocodeAddress })
     expect(bare.trace.notes).toContain(
       "The destination was placed at the centre of DE: no postal code, city or province given; distances are from there."
