@@ -108,8 +108,8 @@ medusaIntegrationTestRunner({
       expect(lines).toHaveLength(9)
       expect(lines.slice(1).map((l) => l.split(",")[0]).sort()).toEqual([...store.order_ids].sort())
       expect(lines.slice(1).every((l) => /^\S+,\d+,/.test(l))).toBe(true)
-      // Each replay says how it placed the order's address (the demo store's are found by postal code or city).
-      expect(lines.slice(1).every((l) => /,(postal_code|city)$/.test(l))).toBe(true)
+      // Each replay says how it placed the order's address: the demo shoppers' postal codes are all known.
+      expect(lines.slice(1).every((l) => l.endsWith(",postal_code"))).toBe(true)
     })
 
     it("reads a large window in batches of 100 and counts every decision", async () => {
