@@ -62,10 +62,11 @@ medusaIntegrationTestRunner({
     async function expectedRows(decisionIds: string[], definition: RuleSet) {
       const decisions = await routing().listRoutingDecisions({ id: decisionIds }, { take: null })
       return new Map(
-        decisions.map((d: any) => [
-          d.id,
-          compareReplay(d.plan, planAllocation({ ...d.plan.input, rule_set: definition }, { geocode: geocodeAddress })),
-        ])
+        decisions.map((d: any) => {
+          const replay = planAllocation({ ...d.plan.input, rule_set: definition }, { geocode: geocodeAddress })
+          // The row also says how the replay placed the address.
+          return [d.id, { ...compareReplay(d.plan, replay), placement: replay.trace.placement }]
+        })
       )
     }
 
