@@ -144,6 +144,10 @@ describe("Order management in the admin", () => {
         (await status.getAttribute("data-status"))!.replace(/_/g, " ")
       )
       expect(["exact", "heuristic"]).toContain(((await widget.getByTestId("oms-routing-method").textContent()) ?? "").trim())
+      // The demo shoppers' addresses are all placed by their postal codes (US ZIPs, GeoNames' European codes).
+      const placement = widget.getByTestId("oms-routing-placement")
+      expect(await placement.getAttribute("data-placement")).toBe("postal_code")
+      expect(((await placement.textContent()) ?? "").trim()).toBe("Placed by postal code")
       const decision = ((await widget.getByTestId("oms-routing-decision").textContent()) ?? "").trim()
       expect(decision.length).toBeGreaterThan(10)
 

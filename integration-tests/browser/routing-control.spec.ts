@@ -190,6 +190,12 @@ describe("The routing control room", () => {
       const rows = page.getByTestId("oms-simulation-rows").getByTestId("oms-simulation-row")
       expect(await rows.count()).toBeGreaterThan(0)
       expect((await rows.allTextContents()).some((text) => /instead of .*Newark DC/.test(text))).toBe(true)
+      // Each replayed order says how its address was placed.
+      const placed = await rows.getByTestId("oms-simulation-row-placement").evaluateAll((cells) =>
+        cells.map((cell) => [cell.getAttribute("data-placement"), cell.textContent?.trim()])
+      )
+      expect(placed.length).toBeGreaterThan(0)
+      for (const cell of placed) expect(cell).toEqual(["postal_code", "Placed by postal code"])
 
       const href = await simulation.getByTestId("oms-simulation-csv").getAttribute("href")
       expect(href).toMatch(/\/admin\/oms\/simulations\/osim_[^/]+\/rows\.csv$/)

@@ -43,6 +43,23 @@ describe("the published package", () => {
     expect(leaked).toEqual([])
   })
 
+  it("ships the geo data beside the built geocoder, which places a German address by its postal code", () => {
+    const files = packedFiles()
+    expect(files).toEqual(
+      expect.arrayContaining([
+        ".medusa/server/src/lib/geo/data/bundled.json",
+        ".medusa/server/src/lib/geo/data/names/de.json",
+        ".medusa/server/src/lib/geo/data/postal/de.json",
+      ])
+    )
+    const { geocodeAddress } = require(path.join(BUILT, "src", "lib", "geo"))
+    const munich = geocodeAddress({ country_code: "DE", city: "München", postal_code: "80331" })
+    expect(munich.precision).toBe("postal_code")
+    expect(munich.point.lat).toBeCloseTo(48.13, 1)
+    expect(munich.point.lng).toBeCloseTo(11.57, 1)
+    expect(geocodeAddress({ country_code: "IT", city: "Torino" }).precision).toBe("city")
+  })
+
   it("prints a packing slip from the build with the embedded Unicode fonts it resolves from node_modules", async () => {
     const { renderPackingSlipPdf } = require(path.join(BUILT, "src", "lib", "documents"))
     const pdf: Buffer = await renderPackingSlipPdf(

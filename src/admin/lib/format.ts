@@ -2,7 +2,7 @@ import type { Timestamp } from "../../types/common"
 import type { FulfillmentStatus } from "../../types/foundation"
 import type { LocationAddress, LocationProfile, RoutingStatus } from "../../types/routing"
 
-type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
+export type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
 
 /** Medusa's fulfillment statuses in the order an order passes through them. */
 export const FULFILLMENT_STATUSES: FulfillmentStatus[] = [

@@ -1,12 +1,19 @@
-import { foldText, normalizeCountry, normalizePostalCode, normalizeProvince } from "../rules/normalize"
+import { normalizeCountry, normalizeProvince } from "../rules/normalize"
 import type { GeoPoint } from "./distance"
+import { foldPlaceName } from "./fold"
+import { postalLookupKeys } from "./postal"
 
 /** How exactly an address was placed; the planner's trace shows it next to distances. */
 export type GeoPrecision = "postal_code" | "city" | "province" | "country"
 
+/** A part of the address that was written but matched nothing in the gazetteer. */
+export type UnmatchedPart = "postal_code" | "city" | "province"
+
 export interface GeocodeResult {
   point: GeoPoint
   precision: GeoPrecision
+  /** Written parts that were not found (in lookup order); absent when every part matched or none was written. */
+  unmatched?: UnmatchedPart[]
 }
 
 export interface AddressToGeocode {
@@ -20,12 +27,15 @@ export interface AddressToGeocode {
 export interface GazetteerCity {
   point: GeoPoint
   province?: string
+  /** Where a name is shared, the most populous place is the likelier destination. */
+  population?: number
 }
 
 /**
  * Everything the geocoder knows, as plain data so a test can hand it a tiny one.
- * Keys are normalized: countries upper-case ISO-2, provinces and cities by `foldText`
- * (provinces also by code), postal codes by `normalizePostalCode`.
+ * Keys are normalized: countries upper-case ISO-2, provinces by `foldText` (also by code),
+ * cities by `foldPlaceName` (every native and alternate name is a key), postal codes by
+ * `normalizePostalCode`.
  */
 export interface GazetteerCountry {
   centroid: GeoPoint
@@ -39,9 +49,6 @@ export interface GazetteerCountry {
 
 export type Gazetteer = Record<string, GazetteerCountry>
 
-/** Shortest postal prefix we accept as a match (a Canadian FSA is 3 characters). */
-const MIN_POSTAL_PREFIX = 3
-
 /**
  * Places an address, best match first: postal code, then city (in the given province when
  * there is one), then province, then the country centroid. Null when the country is unknown.
@@ -50,44 +57,75 @@ export function geocode(address: AddressToGeocode, gazetteer: Gazetteer): Geocod
   const countryCode = normalizeCountry(address.country_code)
   const country = gazetteer[countryCode]
   if (!country) return null
+  const unmatched: UnmatchedPart[] = []
+  const result = (point: GeoPoint, precision: GeoPrecision): GeocodeResult =>
+    unmatched.length ? { point, precision, unmatched } : { point, precision }
 
-  const postal = findPostal(country, normalizePostalCode(address.postal_code))
-  if (postal) return { point: postal, precision: "postal_code" }
+  const postalKeys = postalLookupKeys(countryCode, address.postal_code)
+  const postal = findPostal(country, postalKeys)
+  if (postal) return result(postal, "postal_code")
+  // A code we hold no data for is not "not found": most countries have no postal data here.
+  if (postalKeys.length && country.postal_codes) unmatched.push("postal_code")
 
   const written = normalizeProvince(address.province, countryCode)
   const province = country.province_aliases?.[written] ?? written
-  const city = findCity(country, foldText(address.city ?? ""), province)
-  if (city) return { point: city, precision: "city" }
+  const city = address.city?.trim() ? findCity(country, address.city, province) : null
+  if (city) return result(city, "city")
+  if (address.city?.trim()) unmatched.push("city")
 
   const provincePoint = province ? country.provinces?.[province] : undefined
-  if (provincePoint) return { point: provincePoint, precision: "province" }
+  if (provincePoint) return result(provincePoint, "province")
+  if (province) unmatched.push("province")
 
-  return { point: country.centroid, precision: "country" }
+  return result(country.centroid, "country")
 }
 
-/**
- * Full code first, then ever shorter prefixes: "021341234" (ZIP+4) finds "02134",
- * "K1A0B1" finds the Canadian FSA "K1A".
- */
-function findPostal(country: GazetteerCountry, code: string): GeoPoint | null {
-  if (!country.postal_codes || code.length === 0) return null
-  for (let length = code.length; length >= Math.min(MIN_POSTAL_PREFIX, code.length); length--) {
-    const hit = country.postal_codes[code.slice(0, length)]
+function findPostal(country: GazetteerCountry, keys: string[]): GeoPoint | null {
+  if (!country.postal_codes) return null
+  for (const key of keys) {
+    const hit = country.postal_codes[key]
     if (hit) return hit
   }
   return null
 }
 
-/** A city name can repeat (Springfield); the one in the stated province wins, else the first. */
-function findCity(country: GazetteerCountry, name: string, province: string): GeoPoint | null {
-  if (!name || !country.cities) return null
-  const matches = country.cities[name]
-  if (!matches || matches.length === 0) return null
-  if (province) {
-    const inProvince = matches.find((c) => c.province === province)
-    if (inProvince) return inProvince.point
-    // A stated province that contradicts every same-named city: trust the province instead.
-    if (country.provinces?.[province]) return null
+/**
+ * A city by any of its names. A name can repeat (Springfield, Frankfurt): the one in the
+ * stated province wins, else the most populous (else the first listed).
+ */
+function findCity(country: GazetteerCountry, written: string, province: string): GeoPoint | null {
+  if (!country.cities) return null
+  for (const key of cityKeys(written)) {
+    const matches = country.cities[key]
+    if (!matches || matches.length === 0) continue
+    if (province) {
+      const inProvince = matches.filter((c) => c.province === province)
+      if (inProvince.length) return mostPopulous(inProvince).point
+      // A stated province that contradicts every same-named city: trust the province instead.
+      if (country.provinces?.[province]) return null
+    }
+    return mostPopulous(matches).point
   }
-  return matches[0].point
+  return null
+}
+
+/**
+ * The written city as typed, then without a postal code typed into it ("80331 München"),
+ * then without trailing words ("Berlin-Mitte" -> "berlin", "Paris Cedex 08" -> "paris").
+ */
+function cityKeys(written: string): string[] {
+  const full = foldPlaceName(written)
+  const words = full.split(" ").filter((word) => !/\d/.test(word))
+  const keys = [full]
+  for (let count = words.length; count >= 1; count--) {
+    const key = words.slice(0, count).join(" ")
+    if (key.length >= 2 && !keys.includes(key)) keys.push(key)
+  }
+  return keys
+}
+
+function mostPopulous(cities: GazetteerCity[]): GazetteerCity {
+  let best = cities[0]
+  for (const city of cities) if ((city.population ?? 0) > (best.population ?? 0)) best = city
+  return best
 }

@@ -7,5 +7,6 @@ export {
   type GazetteerCountry,
   type GeocodeResult,
   type GeoPrecision,
+  type UnmatchedPart,
 } from "./geocode"
 export { bundledGazetteer, geocodeAddress } from "./bundled"

@@ -9,6 +9,7 @@ import { compareOptions, coverageRanker, distanceKey, idRanker, makeRanker, rank
 import { budgetFor, searchPlan } from "./search"
 import type {
   Candidate,
+  Placement,
   Plan,
   PlanInput,
   PlanOptions,
@@ -31,7 +32,7 @@ export function planAllocation(input: PlanInput, options: PlanOptions = {}): Pla
   const steps: TraceStep[] = []
   const lines = input.lines.filter((l) => l.quantity > 0)
   const country = normalizeCountry(input.address.country_code)
-  const destination = locateDestination(input, options, notes)
+  const { point: destination, unplaced, placement } = locateDestination(input, options, notes)
 
   let remaining = sortById(input.candidates)
   const rankTypes: RankType[] = []
@@ -117,21 +118,50 @@ export function planAllocation(input: PlanInput, options: PlanOptions = {}): Pla
     }
   }
 
+  if (unplaced && input.rule_set.hold_unplaced && status !== "held") {
+    // Distances from a country's centre can pick the wrong warehouse: a person checks the address.
+    status = "held"
+    finalShipments = []
+    unallocated = lines.map((l) => ({
+      line_id: l.line_id,
+      inventory_item_id: l.inventory_item_id,
+      quantity: l.quantity,
+      reason: `held for a person: the address was ${unplaced}`,
+    }))
+  }
+
   const { decided_by, decision } = decide(model, rankers, result.best, result.runnerUp)
   return {
     status,
     method: result.method,
     shipments: finalShipments,
     unallocated,
-    trace: { steps, decided_by, decision, method: result.method, search_nodes: result.nodes, notes },
+    trace: { steps, decided_by, decision, method: result.method, search_nodes: result.nodes, notes, placement },
   }
 }
 
-function locateDestination(input: PlanInput, options: PlanOptions, notes: string[]): GeoPoint | null {
-  if (input.address.point) return input.address.point
+/** The destination's point, how it was placed, and when it is only the country's centre, a phrase saying why. */
+function locateDestination(
+  input: PlanInput,
+  options: PlanOptions,
+  notes: string[]
+): { point: GeoPoint | null; unplaced: string | null; placement: Placement | null } {
+  if (input.address.point) return { point: input.address.point, unplaced: null, placement: { by: "point" } }
   const found = options.geocode?.(input.address) ?? null
-  if (found) notes.push(`The destination was placed by its ${found.precision.replace("_", " ")}.`)
-  return found?.point ?? null
+  if (!found) return { point: null, unplaced: null, placement: null }
+  const placement: Placement = found.unmatched?.length
+    ? { by: found.precision, unmatched: found.unmatched }
+    : { by: found.precision }
+  if (found.precision !== "country") {
+    notes.push(`The destination was placed by its ${found.precision.replace("_", " ")}.`)
+    return { point: found.point, unplaced: null, placement }
+  }
+  const why = found.unmatched?.length
+    ? found.unmatched.map((part) => `${part.replace("_", " ")} not found`).join(", ")
+    : "no postal code, city or province given"
+  const unplaced = `placed at the centre of ${normalizeCountry(input.address.country_code)}: ${why}`
+  notes.push(`The destination was ${unplaced}; distances are from there.`)
+  return { point: found.point, unplaced, placement }
 }
 
 /** Turns an option's per-item units into lines: lines in order, locations in order. */

@@ -31,6 +31,7 @@ export const ruleSetSchema = z
     rules: z.array(z.discriminatedUnion("kind", [filterRule, rankRule])),
     split: splitPolicy,
     partial: z.enum(["split", "hold", "backorder"]),
+    hold_unplaced: z.boolean().optional(),
   })
   .superRefine((set, ctx) => {
     set.rules.forEach((rule, k) => {

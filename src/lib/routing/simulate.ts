@@ -1,4 +1,4 @@
-import type { Plan, Remainder, Shipment } from "./types"
+import type { Placement, Plan, Remainder, Shipment } from "./types"
 
 /** What one plan (live or draft) does for an order, in the numbers a person compares. */
 export interface ReplaySide {
@@ -16,6 +16,8 @@ export interface ReplayComparison {
   draft: ReplaySide
   /** True when the draft ships different units from different places, or leaves different units. */
   changed: boolean
+  /** How the replay placed the destination (absent in rows replayed before it was kept). */
+  placement?: Placement | null
 }
 
 export interface SideTotals {

@@ -13,11 +13,13 @@ export const SIMULATION_CSV_COLUMNS = [
   "live_unallocated",
   "draft_unallocated",
   "changed",
+  "placed_by",
 ] as const
 
 /**
  * A simulation's rows as CSV, one line per replayed order; the locations of a side are
- * separated by spaces. An order without a display id (deleted since) has an empty one.
+ * separated by spaces. An order without a display id (deleted since) has an empty one; placed_by
+ * (point, postal_code, city, province, country) is empty for rows replayed before it was kept.
  */
 export function simulationRowsCsv(
   rows: (ReplayComparison & { order_id: string })[],
@@ -37,6 +39,7 @@ export function simulationRowsCsv(
       r.live.unallocated_units,
       r.draft.unallocated_units,
       r.changed,
+      r.placement?.by ?? "",
     ]),
   ])
 }

@@ -1,6 +1,6 @@
 import type { Condition, OrderFacts } from "../rules/condition"
 import type { GeoPoint } from "../geo/distance"
-import type { AddressToGeocode, GeoPrecision } from "../geo/geocode"
+import type { AddressToGeocode, GeocodeResult, GeoPrecision, UnmatchedPart } from "../geo/geocode"
 
 /** One order line to place; `unit_value` in major units of the order currency. */
 export interface OrderLine {
@@ -63,6 +63,8 @@ export interface RuleSet {
   rules: RoutingRule[]
   split: SplitPolicy
   partial: PartialPolicy
+  /** Hold for a person an order whose address could be placed only at its country's centre. */
+  hold_unplaced?: boolean
 }
 
 export interface PlanInput {
@@ -76,7 +78,7 @@ export interface PlanInput {
 
 export interface PlanOptions {
   /** Used when the address has no point; pass `geocodeAddress` from lib/geo for bundled data. */
-  geocode?: (address: AddressToGeocode) => { point: GeoPoint; precision: GeoPrecision } | null
+  geocode?: (address: AddressToGeocode) => GeocodeResult | null
   /** Exact search gives up after this many search nodes and falls back to the heuristic. */
   node_budget?: number
 }
@@ -118,6 +120,16 @@ export interface TraceStep {
   removed?: { location_id: string; because: string }[]
 }
 
+/**
+ * How the destination was placed: by the point the caller gave, or by the geocoder's best match
+ * (postal code, city, province, or only the country's centre), with the written parts it did not
+ * find. Distances in the plan are only as good as this.
+ */
+export interface Placement {
+  by: "point" | GeoPrecision
+  unmatched?: UnmatchedPart[]
+}
+
 export interface Trace {
   steps: TraceStep[]
   /** The rank rule that separated the winner from the runner-up, if any. */
@@ -126,6 +138,8 @@ export interface Trace {
   method: SearchMethod
   search_nodes: number
   notes: string[]
+  /** Null when the destination could not be placed at all (no point, unknown country). */
+  placement: Placement | null
 }
 
 export interface Plan {

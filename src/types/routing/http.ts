@@ -7,6 +7,7 @@ import type { GeoPrecision } from "../../lib/geo/geocode"
 import type {
   FilterType,
   PartialPolicy,
+  Placement,
   PlanStatus,
   RankType,
   Remainder,
@@ -32,7 +33,7 @@ import type {
 } from "./stored"
 
 export type { FilterType, PartialPolicy, RankType, Remainder, RoutingRule, RuleSetDefinition, SplitPolicy }
-export type { ReplayDay, ReplaySide, SideTotals, Shipment, ShipmentLine, Trace, TraceStep }
+export type { Placement, ReplayDay, ReplaySide, SideTotals, Shipment, ShipmentLine, Trace, TraceStep }
 
 /** A filter removes locations; a rank orders the plans still in play. */
 export type RuleKind = RoutingRule["kind"]

@@ -171,7 +171,9 @@ export async function loadRoutingContext(
   return {
     ...base,
     lines,
-    address: { ...address, point: pointOf(address) },
+    // No point: the planner places the address itself (its geocode option) and records how it did
+    // (postal code, city...), which the decision stores and a replay repeats.
+    address: { ...address, point: null },
     facts: {
       destination: address,
       value: Number(order.total ?? 0),

@@ -11,6 +11,7 @@ import {
   routingStatusDisplay,
   sentenceCase,
 } from "../../lib/format"
+import { placementDisplay } from "../../lib/routing/placement"
 import type { AdminOrderReservationsResponse as OrderReservations } from "../../../types/foundation"
 import type { AdminRoutingDecision as RoutingDecision, ShipmentLine as RoutingPlanLine } from "../../../types/routing"
 import { OrderLineActions } from "./order-line-actions"
@@ -213,6 +214,7 @@ export const OrderRouting = ({
     return [user.first_name, user.last_name].filter(Boolean).join(" ") || user.email
   }
   const status = routingStatusDisplay(decision.status)
+  const placement = placementDisplay(decision.trace?.placement)
   const why = whySentences(decision, nameOf)
   const history = [...(decision.history?.entries ?? [])].reverse()
 
@@ -234,6 +236,18 @@ export const OrderRouting = ({
                 {decision.rule_set === "default" ? "Default rules" : decision.rule_set}
               </Badge>
             </Tooltip>
+            {placement && (
+              <Tooltip content={placement.help} maxWidth={260}>
+                <Badge
+                  size="2xsmall"
+                  color={placement.color}
+                  data-testid="oms-routing-placement"
+                  data-placement={decision.trace?.placement?.by}
+                >
+                  {placement.label}
+                </Badge>
+              </Tooltip>
+            )}
           </div>
           <div className="flex items-start gap-x-1">
             <RerouteButton orderId={decision.order_id} routed={true} />

@@ -1,9 +1,10 @@
-import { Container, Heading, Label, Switch, Table, Text } from "@medusajs/ui"
+import { Badge, Container, Heading, Label, Switch, Table, Text, Tooltip } from "@medusajs/ui"
 import { useId, useMemo, useState } from "react"
 import { Link } from "react-router-dom"
 import { describeChange } from "../../../lib/routing/simulate"
 import { useOrderNumbers } from "../../hooks/common"
 import { formatCount } from "../../lib/format"
+import { placementDisplay } from "../../lib/routing/placement"
 import type { ReplaySide, SimulationRow } from "../../../types/routing"
 
 const PAGE_SIZE = 20
@@ -84,6 +85,7 @@ export const SimulationRows = ({
                   <Table.HeaderCell className="whitespace-nowrap text-right">Shipments</Table.HeaderCell>
                   <Table.HeaderCell className="whitespace-nowrap text-right">Distance</Table.HeaderCell>
                   <Table.HeaderCell className="whitespace-nowrap text-right">Not placed</Table.HeaderCell>
+                  <Table.HeaderCell className="whitespace-nowrap">Address placed</Table.HeaderCell>
                   <Table.HeaderCell className="whitespace-nowrap">What changes</Table.HeaderCell>
                 </Table.Row>
               </Table.Header>
@@ -94,6 +96,7 @@ export const SimulationRows = ({
                   const draft = places(row.draft, locationName)
                   // The sentence's first clause says where from; the numbers have their own columns.
                   const change = describeChange(row, locationNames).split("; ")[0] || "Same as now"
+                  const placement = placementDisplay(row.placement)
                   return (
                     <Table.Row key={row.decision_id} data-testid="oms-simulation-row" data-changed={row.changed}>
                       <Table.Cell>
@@ -128,6 +131,17 @@ export const SimulationRows = ({
                           live={formatCount(row.live.unallocated_units)}
                           draft={formatCount(row.draft.unallocated_units)}
                         />
+                      </Table.Cell>
+                      <Table.Cell data-testid="oms-simulation-row-placement" data-placement={row.placement?.by ?? ""}>
+                        {placement ? (
+                          <Tooltip content={placement.help} maxWidth={260}>
+                            <Badge size="2xsmall" color={placement.color} className="whitespace-nowrap">
+                              {placement.label}
+                            </Badge>
+                          </Tooltip>
+                        ) : (
+                          <span className="text-ui-fg-muted">Not kept</span>
+                        )}
                       </Table.Cell>
                       <Table.Cell>
                         <span

@@ -31,7 +31,11 @@ describe("geocode", () => {
   })
 
   it("falls back to province, then country centroid, and gives up on unknown countries", () => {
-    expect(geocode({ country_code: "US", city: "Nowhere", province: "MA" }, tiny)).toEqual({ point: { lat: 42.3, lng: -71.8 }, precision: "province" })
+    expect(geocode({ country_code: "US", city: "Nowhere", province: "MA" }, tiny)).toEqual({
+      point: { lat: 42.3, lng: -71.8 },
+      precision: "province",
+      unmatched: ["city"],
+    })
     expect(geocode({ country_code: "US" }, tiny)?.precision).toBe("country")
     expect(geocode({ country_code: "ZZ", city: "Springfield" }, tiny)).toBeNull()
   })

@@ -117,6 +117,14 @@ describe("decision history and trace", () => {
     expect(parseStoredTrace(stored)).toEqual(plan.trace)
     expect(() => parseStoredTrace({ steps: [] })).toThrow(/trace is malformed at method/)
   })
+
+  it("reads how the address was placed; a trace stored before placements were kept reads as unknown", () => {
+    const placed = { ...JSON.parse(JSON.stringify(plan.trace)), placement: { by: "city", unmatched: ["postal_code"] } }
+    expect(parseStoredTrace(placed).placement).toEqual({ by: "city", unmatched: ["postal_code"] })
+    const { placement: _placement, ...older } = JSON.parse(JSON.stringify(plan.trace))
+    expect(parseStoredTrace(older).placement).toBeNull()
+    expect(() => parseStoredTrace({ ...older, placement: { by: "guess" } }, "ordec_4")).toThrow(/ordec_4 is malformed at placement\.by/)
+  })
 })
 
 describe("rule sets", () => {

@@ -28,6 +28,14 @@ export function withDecisionEntry(value: unknown, entry: DecisionHistoryEntry, d
   return { entries: [...parseDecisionHistory(value, decisionId).entries, entry] }
 }
 
+/** `trace.placement` and a simulation row's `placement`: how the destination was placed. */
+export const placementSchema = z
+  .looseObject({
+    by: z.enum(["point", "postal_code", "city", "province", "country"]),
+    unmatched: z.array(z.enum(["postal_code", "city", "province"])).optional(),
+  })
+  .nullable()
+
 const traceSchema = z.looseObject({
   steps: z
     .array(
@@ -45,6 +53,8 @@ const traceSchema = z.looseObject({
   method: z.enum(["exact", "heuristic"]),
   search_nodes: z.number().default(0),
   notes: z.array(z.string()).default([]),
+  // Decisions made before placements were stored read as unknown (null), not as a guess.
+  placement: placementSchema.default(null),
 })
 
 /** Reads a decision's `trace` (the planner's Trace); a wrong shape throws StoredJsonError. */

@@ -1,6 +1,7 @@
 import { z } from "zod"
 import type { ReplayComparison, ReplayDay, ReplaySide, ReplayTotals } from "../simulate"
 import { readColumn } from "./column"
+import { placementSchema } from "./decision"
 
 /** `oms_simulation.window`: the last n decisions, or those created between two ISO dates. */
 export type SimulationWindow = { last: number } | { from: string; to: string }
@@ -52,6 +53,8 @@ const rowSchema = z.looseObject({
   // Rows written before daily capacity was replayed have no day; they count no breaches.
   day: z.string().optional(),
   capacity: z.record(z.string(), z.looseObject({ limit: z.number(), used: z.number() })).optional(),
+  // Rows replayed before placements were kept have none.
+  placement: placementSchema.optional(),
 })
 
 const sideTotalsSchema = z.looseObject({

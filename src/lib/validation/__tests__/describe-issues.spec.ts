@@ -108,7 +108,7 @@ describe("describeIssues", () => {
 
   it("unrecognized_keys: names each unknown field and lists the allowed ones", () => {
     expect(sentences(body, { name: "x", definition: { ...validRuleSet, extra: 1 }, colour: "red" })).toEqual([
-      "Field 'definition.extra' is not allowed; allowed: rules, split, partial",
+      "Field 'definition.extra' is not allowed; allowed: rules, split, partial, hold_unplaced",
       "Field 'colour' is not allowed; allowed: definition, name",
     ])
   })

@@ -14,7 +14,7 @@ export const RuleSet = model
     status: model.enum(["draft", "active", "archived"]).default("draft"),
     /** The sales channel it routes; null: every channel without a rule set of its own. */
     sales_channel_id: model.text().nullable(),
-    /** The planner's rule set: { rules, split, partial } (validated by lib/routing's schema). */
+    /** The planner's rule set: { rules, split, partial, hold_unplaced } (validated by lib/routing's schema). */
     definition: model.json(),
     created_by: model.text().nullable(),
     activated_at: model.dateTime().nullable(),

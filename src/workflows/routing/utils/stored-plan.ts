@@ -5,10 +5,12 @@ import type { StoredPlan } from "../../../lib/routing/stored"
 
 /**
  * Plans the order again (a `plan` read by parseStoredPlan) with another rule set on what it saw when it was decided, and compares
- * that with what was decided (the simulator and shadow mode both ask this). Null without `input`.
+ * that with what was decided (the simulator and shadow mode both ask this), with how the replay
+ * placed the address (the simulator shows it). Null without `input`.
  */
 export function replayStoredPlan(plan: StoredPlan, ruleSet: RuleSet): ReplayComparison | null {
   if (!plan.input) return null
   const replay = planAllocation({ ...plan.input, rule_set: ruleSet }, { geocode: geocodeAddress })
-  return compareReplay({ shipments: plan.shipments, unallocated: plan.unallocated }, replay)
+  const comparison = compareReplay({ shipments: plan.shipments, unallocated: plan.unallocated }, replay)
+  return { ...comparison, placement: replay.trace.placement }
 }
