@@ -66,6 +66,8 @@ moduleIntegrationTestRunner<RoutingModuleService>({
           timezone: "Europe/Amsterdam",
           routing: { enabled: true, checkout: true, fulfillment: true },
           picking: { walk_order: { segments: ["zone", "aisle", "shelf", "slot"], serpentine: true } },
+          // No secrets_key given here: carrier accounts with secrets cannot be saved until one is.
+          shipping: {},
         })
       })
     })
