@@ -124,10 +124,13 @@ export async function startServer({
   database,
   orders,
   startupTimeoutMs = 300_000,
+  demoCarrier = true,
 }: {
   database: string
   orders: number
   startupTimeoutMs?: number
+  /** false: the store without the seed's offline demo carrier (a test that adds its own account). */
+  demoCarrier?: boolean
 }): Promise<Server> {
   const db = databaseFromEnv(database)
   const logDir = path.join(ROOT, ".data", "browser")
@@ -144,7 +147,7 @@ export async function startServer({
   note(`created database ${database}`)
   await medusa(["db:migrate"], db, { quiet: true })
   note("migrated")
-  await medusa(["exec", "./scripts/seed/run.ts"], db, { quiet: true, extraEnv: { OMS_SEED_ORDERS: String(orders) } })
+  await medusa(["exec", "./scripts/seed/run.ts"], db, { quiet: true, extraEnv: { OMS_SEED_ORDERS: String(orders), OMS_SEED_CARRIER: String(demoCarrier) } })
   note(`seeded ${orders} orders`)
 
   const port = await freePort()

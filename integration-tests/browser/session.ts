@@ -14,14 +14,17 @@ export type AdminSession = {
   withServerLog: (fn: () => Promise<void>) => Promise<void>
 }
 
-export function adminSession(database: string, options: { orders: number; acceptDownloads?: boolean }): AdminSession {
+export function adminSession(
+  database: string,
+  options: { orders: number; acceptDownloads?: boolean; demoCarrier?: boolean }
+): AdminSession {
   let server: Server | undefined
   let browser: Browser | undefined
   let page: Page | undefined
   const pageErrors: string[] = []
 
   beforeAll(async () => {
-    server = await startServer({ database, orders: options.orders })
+    server = await startServer({ database, orders: options.orders, demoCarrier: options.demoCarrier })
     browser = await launchBrowser()
     // Playwright gives each new context a fresh, throwaway profile directory.
     const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: options.acceptDownloads ?? false })

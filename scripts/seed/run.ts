@@ -9,13 +9,14 @@ export default async function seed({ container }: ExecArgs) {
   const log = (m: string) => console.log(`[seed] ${m}`)
   const store = await seedDemoStore(container, { orders: Number(process.env.OMS_SEED_ORDERS ?? 30), log })
   const bins = await seedDemoBins(container, store)
-  const carrier = await seedDemoCarrier(container, store)
+  // OMS_SEED_CARRIER=false leaves the offline demo carrier out (the labels browser test adds its own).
+  const carrier = process.env.OMS_SEED_CARRIER === "false" ? { created: false } : await seedDemoCarrier(container, store)
   const admin = await ensureAdminUser(container)
   log(
     `${store.already_seeded ? "found" : "created"} ${Object.keys(store.locations).length} warehouses, ` +
       `${Object.keys(store.variants).length} variants, ${store.order_ids.length} orders; ` +
       `bins: ${bins.added} added, ${bins.kept} kept; ` +
-      `offline carrier ${carrier.created ? "added" : "kept"}; ` +
+      `offline carrier ${process.env.OMS_SEED_CARRIER === "false" ? "left out" : carrier.created ? "added" : "kept"}; ` +
       `admin ${DEMO_ADMIN.email} ${admin.created ? "created" : "exists"}`
   )
   log(`publishable key: ${store.publishable_key}`)
