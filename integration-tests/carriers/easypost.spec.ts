@@ -1,7 +1,7 @@
 import type { CarrierAdapter, WebhookDelivery } from "../../src/lib/shipping/contract"
 import { createAdapter } from "../../src/providers/carrier/adapters"
 import { EasyPostFake, startEasyPostFake } from "../fakes/easypost"
-import { buying, cheapest, decoded, shipmentTo } from "./fixtures"
+import { buying, cheapest, decoded, shipmentTo, failureOf } from "./fixtures"
 
 /** The EasyPost adapter over real HTTP against the fake EasyPost (integration-tests/fakes/easypost). */
 describe("the EasyPost adapter", () => {
@@ -22,15 +22,7 @@ describe("the EasyPost adapter", () => {
   })
   afterEach(() => fake.close())
 
-  const failure = async (p: Promise<unknown>) => {
-    const e = await p.then(
-      () => null,
-      (err) => err
-    )
-    if (!e) throw new Error("expected the call to fail")
-    messages.push(e.message)
-    return e
-  }
+  const failure = (p: Promise<unknown>) => failureOf(p, messages)
 
   it("rates a shipment in ounces and inches, carrying our reference, and keeps the shp_ id on each rate", async () => {
     const rates = await adapter.rates(shipmentTo("ord_1-p1"))

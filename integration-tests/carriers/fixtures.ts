@@ -21,3 +21,17 @@ export const buying = (shipment: ShipmentRequest, rate: Rate, format: BuyRequest
 export const cheapest = (rates: Rate[]) => [...rates].sort((a, b) => a.amount - b.amount)[0]
 
 export const decoded = (base64: string | null) => Buffer.from(base64 ?? "", "base64").toString("latin1")
+
+/**
+ * The error a call fails with (the test fails if it succeeds), kept in `messages` so a file's
+ * last test can check that no message quoted a secret.
+ */
+export async function failureOf(p: Promise<unknown>, messages: string[]): Promise<any> {
+  const e = await p.then(
+    () => null,
+    (err) => err
+  )
+  if (!e) throw new Error("expected the call to fail")
+  messages.push(e.message)
+  return e
+}

@@ -1,7 +1,7 @@
 import type { CarrierAdapter } from "../../src/lib/shipping/contract"
 import { createAdapter } from "../../src/providers/carrier/adapters"
 import { ShippoFake, startShippoFake } from "../fakes/shippo"
-import { buying, cheapest, decoded, shipmentTo } from "./fixtures"
+import { buying, cheapest, decoded, shipmentTo, failureOf } from "./fixtures"
 
 /** The Shippo adapter over real HTTP against the fake Shippo (integration-tests/fakes/shippo). */
 describe("the Shippo adapter", () => {
@@ -22,15 +22,7 @@ describe("the Shippo adapter", () => {
   })
   afterEach(() => fake.close())
 
-  const failure = async (p: Promise<unknown>) => {
-    const e = await p.then(
-      () => null,
-      (err) => err
-    )
-    if (!e) throw new Error("expected the call to fail")
-    messages.push(e.message)
-    return e
-  }
+  const failure = (p: Promise<unknown>) => failureOf(p, messages)
 
   it("rates a shipment in grams and centimetres, with our reference in metadata", async () => {
     const rates = await adapter.rates(shipmentTo("ord_1"))
