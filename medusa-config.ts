@@ -52,6 +52,10 @@ module.exports = defineConfig({
       options: omsOptions,
     },
     {
+      resolve: "./src/modules/returns",
+      options: omsOptions,
+    },
+    {
       // Medusa's fulfillment module with the plugin's carrier provider (id carrier_oms) beside
       // the manual one. The provider reads the label ledger and the ship-from addresses, so
       // those modules are listed as the fulfillment module's dependencies.

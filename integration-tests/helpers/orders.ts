@@ -27,12 +27,13 @@ export async function placeRoutedOrder(
   store: DemoStore,
   city: string,
   items: Record<string, number>,
-  options: { email?: string; shipping?: string } = {}
+  options: { email?: string; shipping?: string; customer_id?: string } = {}
 ) {
   const { order_id } = await placeOrder(container, {
     region_id: demoRegion(store, city),
     sales_channel_id: store.sales_channel_id,
     email: options.email ?? "shopper@example.com",
+    customer_id: options.customer_id,
     address: demoAddress(city),
     shipping: options.shipping,
     items: demoItems(store, items),

@@ -67,6 +67,19 @@ export const OmsOptionsSchema = z
       })
       .strict()
       .default({}),
+    returns: z
+      .object({
+        /**
+         * Gate Medusa's own POST /store/returns: refuse `receive_now` and `location_id` from the
+         * storefront and require the customer (or a guest token) to own the order. False:
+         * Medusa's own route as it is (anyone with an order id may create a return).
+         */
+        guard_store_route: z.boolean().default(true),
+        /** How long a guest's order-number-and-e-mail proof lasts, in minutes. */
+        guest_token_minutes: z.number().int().min(1).max(1440).default(30),
+      })
+      .strict()
+      .default({ guard_store_route: true, guest_token_minutes: 30 }),
   })
   .strict()
 
@@ -118,5 +131,6 @@ function allowedKeys(path: PropertyKey[]): string[] {
   if (path[0] === "picking" && path.length === 1) return ["walk_order"]
   if (path[0] === "picking" && path[1] === "walk_order") return ["segments", "serpentine"]
   if (path[0] === "shipping") return ["secrets_key"]
+  if (path[0] === "returns") return ["guard_store_route", "guest_token_minutes"]
   return []
 }

@@ -46,3 +46,10 @@ export const BINS_LOCK_KEY = "oms:bins"
  * request takes the next slot under this lock (see src/providers/carrier/rate-limit).
  */
 export const carrierPaceLockKey = (carrierAccountId: string) => `oms:carrier-pace:${carrierAccountId}`
+
+/**
+ * One customer's store credit in one currency: spending at checkout and issuing after a
+ * return take turns, so the balance a cart spends is the balance after every earlier entry.
+ */
+export const storeCreditLockKey = (customerId: string, currencyCode: string) =>
+  `oms:store-credit:${customerId}:${currencyCode.toLowerCase()}`

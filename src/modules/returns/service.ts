@@ -1,0 +1,115 @@
+import { createHash, randomBytes } from "crypto"
+import { Context } from "@medusajs/framework/types"
+import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { OmsOptions, parseOmsOptions } from "../../lib/config/options"
+import { ReturnPolicy } from "./models/return-policy"
+import { ReturnCase } from "./models/return-case"
+import { ReturnLine } from "./models/return-line"
+import { ReturnInspection } from "./models/return-inspection"
+import { StoreCreditEntry } from "./models/store-credit-entry"
+import { ReturnGuestToken } from "./models/guest-token"
+
+type Sql = { execute: (sql: string, params: unknown[]) => Promise<any[]> }
+const sql = (sharedContext: Context) => sharedContext.manager as unknown as Sql
+
+/** Letters and digits a person reads off a slip without confusing them (no 0/O, 1/I/L). */
+const RMA_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+/**
+ * Return policies, return cases (RMAs) with their lines and inspection entries, the
+ * store-credit ledger and guest tokens. Generated CRUD plus the few operations whose
+ * invariant lives in the database (one resolution per case, one ledger entry per key).
+ * Sections below are owned by the part of the capability that uses them.
+ */
+class ReturnsModuleService extends MedusaService({
+  ReturnPolicy,
+  ReturnCase,
+  ReturnLine,
+  ReturnInspection,
+  StoreCreditEntry,
+  ReturnGuestToken,
+}) {
+  protected readonly omsOptions_: OmsOptions
+
+  constructor(container: Record<string, unknown>, options?: Record<string, unknown>) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.omsOptions_ = parseOmsOptions(options ?? {})
+  }
+
+  getOmsOptions(): OmsOptions {
+    return this.omsOptions_
+  }
+
+  /** A fresh RMA code such as "R-7K3P9QXM": printed on the slip, scanned at the station. */
+  newRmaCode(): string {
+    const bytes = randomBytes(8)
+    let code = ""
+    for (const b of bytes) code += RMA_ALPHABET[b % RMA_ALPHABET.length]
+    return `R-${code}`
+  }
+
+  // ---- guest tokens (store API) -----------------------------------------------------------
+
+  /** A token proving ownership of one order for `minutes`; only its hash is stored. */
+  async issueGuestToken(orderId: string, email: string, minutes: number): Promise<{ token: string; expires_at: Date }> {
+    const token = randomBytes(24).toString("base64url")
+    const expires_at = new Date(Date.now() + minutes * 60_000)
+    await this.createReturnGuestTokens({ token_hash: hashToken(token), order_id: orderId, email, expires_at })
+    return { token, expires_at }
+  }
+
+  /** The order a live token proves, or null (unknown or expired). */
+  async orderForGuestToken(token: string | undefined | null): Promise<{ order_id: string; email: string } | null> {
+    if (!token) return null
+    const [row] = await this.listReturnGuestTokens({ token_hash: hashToken(token) }, { take: 1 })
+    if (!row || new Date(row.expires_at).getTime() <= Date.now()) return null
+    return { order_id: row.order_id, email: row.email }
+  }
+
+  // ---- resolution (exactly once) ----------------------------------------------------------
+
+  /**
+   * Claims the right to release a case's money or goods: true for exactly one caller, however
+   * many ask at once (a conditional update the database serialises; the unique
+   * resolution_key backs it up).
+   */
+  @InjectManager()
+  async claimResolution(caseId: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    const rows = await sql(sharedContext).execute(
+      `UPDATE oms_return_case
+          SET resolution_key = ?, resolution_status = 'pending', updated_at = now()
+        WHERE id = ? AND resolution_key IS NULL AND deleted_at IS NULL
+      RETURNING id`,
+      [`resolve:${caseId}`, caseId]
+    )
+    return rows.length === 1
+  }
+
+  // ---- store credit -----------------------------------------------------------------------
+
+  /** A customer's balance in one currency: the sum of the ledger (one aggregate query). */
+  @InjectManager()
+  async storeCreditBalance(customerId: string, currencyCode: string, @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    const [row] = await sql(sharedContext).execute(
+      `SELECT COALESCE(SUM(amount), 0)::float AS balance
+         FROM oms_store_credit_entry
+        WHERE customer_id = ? AND currency_code = ? AND deleted_at IS NULL`,
+      [customerId, currencyCode.toLowerCase()]
+    )
+    return roundMoney(Number(row?.balance ?? 0))
+  }
+
+  // ---- policy -----------------------------------------------------------------------------
+
+  // ---- requests (store and admin) ---------------------------------------------------------
+
+  // ---- receiving and inspection -----------------------------------------------------------
+
+  // ---- numbers (Returns page) -------------------------------------------------------------
+}
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex")
+const roundMoney = (n: number) => Math.round(n * 100) / 100
+
+export default ReturnsModuleService
