@@ -183,3 +183,101 @@ export type RefundBreakdown = {
   /** e.g. "2 x Tee M refunded (40.00), 1 x Tee M damaged not refunded (20.00), 10% restocking fee (4.00)". */
   sentence: string
 }
+
+/** The policy's terms frozen on a case at request time (what the customer was promised). */
+export type ReturnTerms = {
+  restocking_fee_percent: number
+  shipping: ReturnShippingCharge
+  refund_damaged: boolean
+  resolutions: Resolution[]
+  /** The return label's price when shipping is `carrier_rate` and a label was bought. */
+  label_amount: number | null
+}
+
+// ---- inputs of the pure core (loaded by src/workflows/returns/utils, batched) -------------
+
+/** One order line as eligibility needs it: Medusa's item detail counters plus product facts. */
+export type EligibilityLineInput = {
+  id: string
+  title: string
+  variant_id: string | null
+  product_id: string | null
+  sku: string | null
+  quantity: number
+  /** Medusa's order item detail counters. */
+  fulfilled_quantity: number
+  return_requested_quantity: number
+  return_received_quantity: number
+  return_dismissed_quantity: number
+  /** Line total / quantity (discounts and tax included), major units. */
+  unit_refund: number
+  product: {
+    collection_id: string | null
+    category_ids: string[]
+    tag_ids: string[]
+    type_id: string | null
+  }
+}
+
+export type EligibilityInput = {
+  order: {
+    id: string
+    currency_code: string
+    canceled: boolean
+    region_id: string | null
+    sales_channel_id: string | null
+    /** Shipping address country (ISO 3166-1 alpha-2, lower or upper case). */
+    country_code: string | null
+    items: EligibilityLineInput[]
+    /** Medusa fulfillments (not canceled): which lines each carried and its dates. */
+    fulfillments: {
+      created_at: string | Date
+      shipped_at: string | Date | null
+      delivered_at: string | Date | null
+      items: { line_item_id: string; quantity: number }[]
+    }[]
+  }
+  /** Every active policy; the pure core picks the first whose market matches. */
+  policies: ReturnPolicy[]
+  now: Date
+}
+
+/** One line of a return request as the store (or admin) sends it. */
+export type ReturnRequestLine = {
+  line_item_id: string
+  quantity: number
+  reason_id?: string | null
+  /** The reason's `value` (the loader adds it from Medusa's return reasons). */
+  reason_value?: string | null
+  note?: string | null
+  photo_urls?: string[]
+}
+
+export type ReturnRequest = {
+  items: ReturnRequestLine[]
+  method: ReturnMethod
+  resolution: Resolution
+  /** Exchange only: the new items. */
+  exchange_items?: { variant_id: string; quantity: number }[]
+  note?: string | null
+}
+
+/** A candidate destination for returned items, as the destination rule needs it. */
+export type DestinationCandidate = {
+  location_id: string
+  name: string
+  latitude: number | null
+  longitude: number | null
+  /** Per inventory item: stocked, reserved, safety stock and what its open orders still need. */
+  stock: Record<string, { stocked: number; reserved: number; safety_stock: number; open_need: number }>
+  /** Can receive returns at all (active profile, has inventory levels). */
+  receives: boolean
+}
+
+export type DestinationInput = {
+  rule: DestinationRule
+  /** The customer's address as a point (routing's geocoder), when known. */
+  origin: { latitude: number; longitude: number } | null
+  lines: { line_item_id: string; inventory_item_id: string | null; sku: string | null }[]
+  candidates: DestinationCandidate[]
+}
