@@ -10,6 +10,10 @@ import { hooksOmsMiddlewares } from "./hooks/oms/middlewares"
 import { adminOmsLabelTrackingMiddlewares } from "./admin/oms/labels/[id]/tracking/middlewares"
 import { adminOmsCarrierAccountsMiddlewares } from "./admin/oms/carrier-accounts/middlewares"
 import { adminOmsOrderLabelsMiddlewares } from "./admin/oms/orders/[id]/labels/middlewares"
+import { adminOmsReturnResolveMiddlewares } from "./admin/oms/returns/[id]/resolve/middlewares"
+import { adminOmsCustomersMiddlewares } from "./admin/oms/customers/middlewares"
+import { storeOmsStoreCreditMiddlewares } from "./store/oms/store-credit/middlewares"
+import { storeOmsCartsMiddlewares } from "./store/oms/carts/middlewares"
 
 // Each route folder keeps its own middlewares; they are merged here, as Medusa does.
 export default defineMiddlewares({
@@ -25,5 +29,9 @@ export default defineMiddlewares({
     ...adminOmsLabelTrackingMiddlewares,
     ...adminOmsCarrierAccountsMiddlewares,
     ...adminOmsOrderLabelsMiddlewares,
+    ...adminOmsReturnResolveMiddlewares,
+    ...adminOmsCustomersMiddlewares,
+    ...storeOmsStoreCreditMiddlewares,
+    ...storeOmsCartsMiddlewares,
   ],
 })
