@@ -33,6 +33,8 @@ export type InspectedCaseInput = {
   terms?: Partial<ReturnTerms>
   customer_id?: string | null
   email?: string
+  /** Exchange: the new items asked for. */
+  exchange_items?: { variant_id: string; quantity: number }[]
 }
 
 export const DEFAULT_TERMS: ReturnTerms = {
@@ -93,6 +95,7 @@ export async function inspectedCase(container: MedusaContainer, input: Inspected
     source: "store",
     method: "drop_off",
     resolution: input.resolution,
+    exchange_items: (input.exchange_items ?? null) as any,
     terms: { ...DEFAULT_TERMS, ...(input.terms ?? {}) } as any,
     requested_at: now,
     received_at: now,

@@ -190,6 +190,55 @@ medusaIntegrationTestRunner({
       expect(entries).toEqual([])
     })
 
+    it("exchanges through Medusa: the new item is reserved only after inspection, where routing plans, and the price difference refunded", async () => {
+      const container = getContainer()
+      const inventory = container.resolve(Modules.INVENTORY)
+      const shopper = await registerCustomer(api, store, "exchange-me@example.com")
+      const order = await deliveredOrder(container, api, admin, store, { city: "Boston", items: { "TEE-L": 1 }, shopper })
+      const made = await inspectedCase(container, {
+        api,
+        admin,
+        order,
+        setup,
+        location_key: "newark",
+        resolution: "exchange",
+        units: { "TEE-L": ["new"] },
+        exchange_items: [{ variant_id: store.variants["TEE-M"], quantity: 1 }],
+      })
+      const orderLines = async () => {
+        const { data } = await api.get(`/admin/orders/${order.order_id}?fields=id,*items`, admin)
+        return data.order.items as any[]
+      }
+      const reservationsOf = async () =>
+        inventory.listReservationItems({ line_item_id: (await orderLines()).map((i) => i.id) }, { take: null })
+
+      // Inspected, not yet resolved: nothing is held for the replacement.
+      expect(await reservationsOf()).toEqual([])
+
+      const { result } = await resolveReturnWorkflow(container).run({ input: { return_case_id: made.case_id } })
+      expect(result).toMatchObject({ claimed: true, done: true, error: null })
+
+      const row: any = await container.resolve<ReturnsModuleService>(RETURNS_MODULE).retrieveReturnCase(made.case_id)
+      expect(row).toMatchObject({ status: "resolved", resolution_status: "done" })
+      expect(row.exchange_id).toBeTruthy()
+      const newLine = (await orderLines()).find((i) => i.variant_sku === "TEE-M")
+      expect(newLine).toBeTruthy()
+
+      const held = await reservationsOf()
+      expect(held.map((r: any) => ({ line: r.line_item_id, item: r.inventory_item_id, quantity: Number(r.quantity) }))).toEqual([
+        { line: newLine.id, item: store.inventory_items["TEE-M"], quantity: 1 },
+      ])
+      const [decision] = await (container.resolve("oms_routing") as any).listRoutingDecisions({ order_id: order.order_id })
+      expect(decision.location_ids).toEqual([held[0].location_id])
+
+      // The returned tee (30) pays for the new one (28): 2 back on the card, nothing pending.
+      const books = await orderBooks(container, order.order_id)
+      const difference = cents(made.unit_refund["TEE-L"] - Number(newLine.unit_price))
+      expect(books.refunds.map((r) => r.amount)).toEqual([difference])
+      expect(books.pending_difference).toBe(0)
+      expect(row.resolution_result).toMatchObject({ kind: "exchange", exchange_id: row.exchange_id, difference })
+    })
+
     it("answers 404 for a return that does not exist and 400 for a body it does not take", async () => {
       const missing = await api.post("/admin/oms/returns/orma_missing/resolve", {}, admin).catch((e: any) => e.response)
       expect(missing.status).toBe(404)
