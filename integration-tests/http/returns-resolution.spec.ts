@@ -258,6 +258,33 @@ medusaIntegrationTestRunner({
       expect(row.resolution_result).toMatchObject({ kind: "exchange", exchange_id: row.exchange_id, difference })
     })
 
+    it("leaves a dearer exchange's difference owed by the customer, as Medusa computes it", async () => {
+      const container = getContainer()
+      const shopper = await registerCustomer(api, store, "exchange-up@example.com")
+      const order = await deliveredOrder(container, api, admin, store, { city: "Boston", items: { "TEE-S": 1 }, shopper })
+      const made = await inspectedCase(container, {
+        api,
+        admin,
+        order,
+        setup,
+        location_key: "newark",
+        resolution: "exchange",
+        units: { "TEE-S": ["new"] },
+        exchange_items: [{ variant_id: store.variants["TEE-L"], quantity: 1 }],
+      })
+      const { result } = await resolveReturnWorkflow(container).run({ input: { return_case_id: made.case_id } })
+      expect(result).toMatchObject({ done: true })
+      const { data } = await api.get(`/admin/orders/${order.order_id}?fields=id,*items,*payment_collections`, admin)
+      const newLine = data.order.items.find((i: any) => i.variant_sku === "TEE-L")
+      const owed = cents(Number(newLine.unit_price) - made.unit_refund["TEE-S"])
+      expect(owed).toBeGreaterThan(0)
+      const books = await orderBooks(container, order.order_id)
+      expect(books.refunds).toEqual([])
+      expect(books.pending_difference).toBe(owed)
+      const open = data.order.payment_collections.filter((c: any) => c.status === "not_paid")
+      expect(open.map((c: any) => Number(c.amount))).toEqual([owed])
+    })
+
     it("answers 404 for a return that does not exist and 400 for a body it does not take", async () => {
       const missing = await api.post("/admin/oms/returns/orma_missing/resolve", {}, admin).catch((e: any) => e.response)
       expect(missing.status).toBe(404)
