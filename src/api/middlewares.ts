@@ -13,6 +13,7 @@ import { adminOmsOrderLabelsMiddlewares } from "./admin/oms/orders/[id]/labels/m
 import { storeOmsReturnsMiddlewares } from "./store/oms/middlewares"
 import { storeReturnsGateMiddlewares } from "./store/returns/middlewares"
 import { adminOmsOrderReturnsMiddlewares } from "./admin/oms/orders/[id]/returns/middlewares"
+import { adminOmsReturnPoliciesMiddlewares } from "./admin/oms/return-policies/middlewares"
 
 // Each route folder keeps its own middlewares; they are merged here, as Medusa does.
 export default defineMiddlewares({
@@ -31,5 +32,6 @@ export default defineMiddlewares({
     ...storeOmsReturnsMiddlewares,
     ...storeReturnsGateMiddlewares,
     ...adminOmsOrderReturnsMiddlewares,
+    ...adminOmsReturnPoliciesMiddlewares,
   ],
 })

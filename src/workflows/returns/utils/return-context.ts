@@ -127,7 +127,8 @@ export async function loadReturnContext(container: MedusaContainer, orderId: str
         })
       : Promise.resolve({ data: [] as any[] }),
     orderModule.listReturnReasons({}, { select: ["id", "value"], take: null }),
-    activePolicyRows(returns),
+    // The active policies, each parsed from its stored row (the module's policy section).
+    returns.activePolicies(),
     order.sales_channel_id
       ? query.graph({
           entity: "sales_channel",
@@ -298,24 +299,6 @@ export async function loadReturnContext(container: MedusaContainer, orderId: str
     ),
     origin: originPoint ? { latitude: originPoint.lat, longitude: originPoint.lng } : null,
   }
-}
-
-/**
- * The active policies. Helper A's `activePolicies()` (policy section of the service) parses
- * the stored rows; until it exists the rows are read through the generated CRUD.
- */
-async function activePolicyRows(returns: ReturnsModuleService): Promise<ReturnPolicy[]> {
-  const withParser = returns as unknown as { activePolicies?: () => Promise<ReturnPolicy[]> }
-  if (typeof withParser.activePolicies === "function") return withParser.activePolicies()
-  const rows = await returns.listReturnPolicies({ active: true }, { take: null, order: { priority: "ASC" } })
-  return (rows as any[]).map((r) => ({
-    id: r.id,
-    name: r.name,
-    active: Boolean(r.active),
-    priority: Number(r.priority),
-    market: r.market ?? null,
-    definition: r.definition,
-  }))
 }
 
 /** Medusa stores rule values as given; the dashboard sends them JSON-encoded ("\"true\""). */
