@@ -17,9 +17,12 @@ export async function precheckReturnRequest(container: MedusaContainer, orderId:
   if (problems.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${problemsSentence(problems)}`)
 }
 
-/** The order's eligibility as the policy answers it now (the store's and the admin's view). */
+/** The order's eligibility as the policy answers it now (the store's and the admin's view), offering a label only where one can be bought. */
 export async function orderEligibility(container: MedusaContainer, orderId: string): Promise<OrderEligibility> {
   const ctx = await loadReturnContext(container, orderId)
   if (!ctx.order) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id ${orderId} was not found`)
-  return returnEligibility(ctx.eligibility_input)
+  const eligibility = returnEligibility(ctx.eligibility_input)
+  // A label needs a carrier's return option at a location; without one the form should not offer it.
+  const sellsLabels = Object.values(ctx.locations).some((l) => l.return_options.carrier)
+  return sellsLabels ? eligibility : { ...eligibility, methods: eligibility.methods.filter((m) => m !== "label") }
 }
