@@ -250,6 +250,8 @@ medusaIntegrationTestRunner({
         [{ items: [{ line_item_id: "ordli_not_here", quantity: 1 }] }, "items.0.line_item_id"],
         [{ items: [{ line_item_id: line, quantity: 1 }], method: "keep_it" }, "items.0.line_item_id"],
         [{ items: [{ line_item_id: line, quantity: 1 }], method: "label" }, "method"],
+        [{ items: [{ line_item_id: line, quantity: 1 }], resolution: "exchange", exchange_items: [{ variant_id: "variant_nope", quantity: 1 }] }, "exchange_items.0.variant_id"],
+        [{ items: [{ line_item_id: line, quantity: 1 }], resolution: "exchange" }, "exchange_items"],
       ]
       for (const [body, field] of cases) {
         const answer = await request(order.order_id, body)

@@ -67,9 +67,9 @@ export type ReturnContext = {
 
 /**
  * Reads everything a return request and its eligibility need about one order, in batched
- * queries whose number does not grow with the order's lines (two rounds: the order with its items, detail
- * counters and fulfillments; then variants with product facts, reasons, policies, the sales
- * channel's locations with their return options, profiles, inventory levels, and routing's open
+ * queries whose number does not grow with the order's lines (three rounds: the order with its items, detail
+ * counters and fulfillments; variants with product facts, reasons, policies and the sales
+ * channel's locations with their return options; profiles, inventory levels, and routing's open
  * plans, read once per location).
  * Read-only; a missing order gives `order: null`.
  */
