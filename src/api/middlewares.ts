@@ -10,6 +10,10 @@ import { hooksOmsMiddlewares } from "./hooks/oms/middlewares"
 import { adminOmsLabelTrackingMiddlewares } from "./admin/oms/labels/[id]/tracking/middlewares"
 import { adminOmsCarrierAccountsMiddlewares } from "./admin/oms/carrier-accounts/middlewares"
 import { adminOmsOrderLabelsMiddlewares } from "./admin/oms/orders/[id]/labels/middlewares"
+import { storeOmsReturnsMiddlewares } from "./store/oms/middlewares"
+import { storeReturnsGateMiddlewares } from "./store/returns/middlewares"
+import { adminOmsOrderReturnsMiddlewares } from "./admin/oms/orders/[id]/returns/middlewares"
+import { adminOmsReturnPoliciesMiddlewares } from "./admin/oms/return-policies/middlewares"
 import { adminOmsReturnResolveMiddlewares } from "./admin/oms/returns/[id]/resolve/middlewares"
 import { adminOmsCustomersMiddlewares } from "./admin/oms/customers/middlewares"
 import { storeOmsStoreCreditMiddlewares } from "./store/oms/store-credit/middlewares"
@@ -29,6 +33,10 @@ export default defineMiddlewares({
     ...adminOmsLabelTrackingMiddlewares,
     ...adminOmsCarrierAccountsMiddlewares,
     ...adminOmsOrderLabelsMiddlewares,
+    ...storeOmsReturnsMiddlewares,
+    ...storeReturnsGateMiddlewares,
+    ...adminOmsOrderReturnsMiddlewares,
+    ...adminOmsReturnPoliciesMiddlewares,
     ...adminOmsReturnResolveMiddlewares,
     ...adminOmsCustomersMiddlewares,
     ...storeOmsStoreCreditMiddlewares,
