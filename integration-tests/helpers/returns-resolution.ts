@@ -82,6 +82,20 @@ export async function inspectedCase(container: MedusaContainer, input: Inspected
   if (bad.length) await dismissItemReturnRequestWorkflow(container).run({ input: { return_id: ret.id, items: bad } })
   await confirmReturnReceiveWorkflow(container).run({ input: { return_id: ret.id } })
 
+  // Part B's recorder writes a case for every return made outside the plugin's request
+  // (order.return_requested); this setup stands in for that request, so its case replaces
+  // the recorded one.
+  const until = Date.now() + 15_000
+  for (;;) {
+    const recorded = await service.listReturnCases({ return_id: ret.id })
+    if (recorded.length) {
+      await service.deleteReturnCases(recorded.map((c: any) => c.id))
+      break
+    }
+    if (Date.now() > until) break
+    await new Promise((r) => setTimeout(r, 100))
+  }
+
   const now = new Date()
   const made: any = await service.createReturnCases({
     rma_code: service.newRmaCode(),
