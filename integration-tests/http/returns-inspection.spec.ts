@@ -131,9 +131,9 @@ medusaIntegrationTestRunner({
 
     it("restocks each line at its own location, and gives a location without a level for the item one", async () => {
       const c = getContainer()
-      const order = await deliveredOrder(c, api, admin, store, { city: "Boston", items: { "TEE-L": 1, "TEE-S": 2 } })
+      const order = await deliveredOrder(c, api, admin, store, { city: "Boston", items: { "TEE-L": 1, "TEE-S": 3 } })
       const rc = await requestedReturnCase(c, store, setup, order, {
-        items: { "TEE-L": 1, "TEE-S": 2 },
+        items: { "TEE-L": 1, "TEE-S": 3 },
         destinations: { "TEE-L": "reno", "TEE-S": "newark" },
       })
       expect(await stocked("TEE-L", "coleshill")).toBeNull() // TEE-L is never stocked in the UK
@@ -142,13 +142,16 @@ medusaIntegrationTestRunner({
         lReno: await stocked("TEE-L", "reno"),
         sNewark: await stocked("TEE-S", "newark"),
         sReno: await stocked("TEE-S", "reno"),
+        sColeshill: await stocked("TEE-S", "coleshill"),
       }
 
+      // three restock locations (three receive sessions), one TEE-S unit written off
       const { status, data } = await post(`/admin/oms/returns/${rc.case_id}/inspect`, {
         entries: [
           { return_line_id: rc.lines["TEE-L"], grade: "new", quantity: 1, location_id: store.locations.coleshill },
           { return_line_id: rc.lines["TEE-S"], grade: "new", quantity: 1 },
           { return_line_id: rc.lines["TEE-S"], grade: "opened", quantity: 1, location_id: store.locations.reno },
+          { return_line_id: rc.lines["TEE-S"], grade: "damaged", quantity: 1 },
         ],
       })
       expect(status).toBe(200)
@@ -157,16 +160,24 @@ medusaIntegrationTestRunner({
       expect(await stocked("TEE-L", "reno")).toBe(before.lReno)
       expect(await stocked("TEE-S", "newark")).toBe(before.sNewark! + 1)
       expect(await stocked("TEE-S", "reno")).toBe(before.sReno! + 1)
+      expect(await stocked("TEE-S", "coleshill")).toBe(before.sColeshill)
 
+      // Medusa's books: every unit received, the damaged one dismissed, across the sessions
       const returned = await medusaReturn(rc.return_id)
       expect(returned.status).toBe("received")
-      expect(returned.items.every((i: any) => Number(i.received_quantity) === Number(i.quantity) && Number(i.damaged_quantity) === 0)).toBe(true)
-      const where = data.return.inspections.map((i: any) => [i.return_line_id, i.grade, i.location_id]).sort()
+      const item = (sku: string) => returned.items.find((i: any) => i.item_id === order.lines[sku])
+      expect(item("TEE-L")).toMatchObject({ quantity: 1, received_quantity: 1, damaged_quantity: 0 })
+      expect(item("TEE-S")).toMatchObject({ quantity: 3, received_quantity: 3, damaged_quantity: 1 })
+      expect(await orderLine(order.order_id, order.lines["TEE-S"])).toEqual({ received: 2, dismissed: 1, written_off: 1, requested: 0 })
+      expect(await orderLine(order.order_id, order.lines["TEE-L"])).toEqual({ received: 1, dismissed: 0, written_off: 0, requested: 0 })
+
+      const where = data.return.inspections.map((i: any) => [i.return_line_id, i.grade, i.disposition, i.location_id]).sort()
       expect(where).toEqual(
         [
-          [rc.lines["TEE-L"], "new", store.locations.coleshill],
-          [rc.lines["TEE-S"], "new", store.locations.newark],
-          [rc.lines["TEE-S"], "opened", store.locations.reno],
+          [rc.lines["TEE-L"], "new", "restock", store.locations.coleshill],
+          [rc.lines["TEE-S"], "new", "restock", store.locations.newark],
+          [rc.lines["TEE-S"], "opened", "restock", store.locations.reno],
+          [rc.lines["TEE-S"], "damaged", "write_off", null],
         ].sort()
       )
     })
