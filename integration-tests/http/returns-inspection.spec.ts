@@ -1,6 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
+import { RETURNS_MODULE } from "../../src/modules/returns"
+import type ReturnsModuleService from "../../src/modules/returns/service"
+import { SHIPPING_MODULE } from "../../src/modules/shipping"
+import type ShippingModuleService from "../../src/modules/shipping/service"
 import { ReturnEvents } from "../../src/workflows/returns/events"
 import { adminHeaders } from "../helpers/admin"
 import { recordEvents } from "../helpers/events"
@@ -245,6 +249,8 @@ medusaIntegrationTestRunner({
       const byCode = await get(`/admin/oms/returns/lookup?code=${rc.rma_code.toLowerCase()}`)
       expect(byCode.status).toBe(200)
       expect(byCode.data.return).toMatchObject({ id: rc.case_id, rma_code: rc.rma_code, order_id: order.order_id })
+      const typed = await get(`/admin/oms/returns/lookup?code=${rc.rma_code.slice(2).toLowerCase()}`)
+      expect(typed.data.return.id).toBe(rc.case_id)
       const byTracking = await get(`/admin/oms/returns/lookup?code=1z999aa10123456784`)
       expect(byTracking.data.return.id).toBe(rc.case_id)
 
@@ -334,6 +340,48 @@ medusaIntegrationTestRunner({
       expect(late.data.message).toBe(`Return ${arrived.rma_code} was already received, so it cannot be canceled: nothing was changed`)
       expect((await medusaReturn(arrived.return_id)).status).toBe("requested")
       expect((await get(`/admin/oms/returns/${arrived.case_id}`)).data.return.status).toBe("receiving")
+    })
+
+    it("voids the return label when a labelled return is canceled, and finds it by the label's tracking number before", async () => {
+      const c = getContainer()
+      const order = await deliveredOrder(c, api, admin, store, { city: "Boston", items: { "TEE-L": 1 } })
+      const created = await api.post(
+        "/admin/oms/carrier-accounts",
+        {
+          name: "Returns carrier",
+          carrier: "offline",
+          settings: { account_id: `returns-spec-${Date.now()}`, currency_code: "USD" },
+          services: [{ code: "offline_standard", name: "Standard" }],
+          secrets: { api_key: "OFFLINE-KEY-returns-spec" },
+        },
+        admin
+      )
+      const shipping = c.resolve<ShippingModuleService>(SHIPPING_MODULE)
+      const address = (city: string, postal_code: string, line1: string) => ({ name: city, line1, city, postal_code, country_code: "US" })
+      const label = await shipping.purchase({
+        idempotency_key: `returns-spec:${order.order_id}`,
+        kind: "return",
+        order_id: order.order_id,
+        location_id: order.location_id,
+        carrier_account_id: created.data.carrier_account.id,
+        service_code: "offline_standard",
+        shipment: {
+          from: address("Boston", "02110", "1 Federal St"),
+          to: address("Newark", "07105", "900 Raymond Blvd"),
+          parcels: [{ weight_g: 800, length_cm: 30, width_cm: 20, height_cm: 10 }],
+        },
+      })
+      expect(label.status).toBe("purchased")
+      const tracking = label.tracking_numbers[0]
+      const rc = await requestedReturnCase(c, store, setup, order, { items: { "TEE-L": 1 }, tracking_number: tracking })
+      await c.resolve<ReturnsModuleService>(RETURNS_MODULE).updateReturnCases({ id: rc.case_id, method: "label", label_id: label.id })
+
+      expect((await get(`/admin/oms/returns/lookup?code=${encodeURIComponent(tracking)}`)).data.return.id).toBe(rc.case_id)
+      const done = await post(`/admin/oms/returns/${rc.case_id}/cancel`, {})
+      expect(done.status).toBe(200)
+      expect(done.data.return).toMatchObject({ status: "canceled", label_id: label.id })
+      expect((await shipping.retrieveLabelRow(label.id)).status).toBe("voided")
+      expect((await medusaReturn(rc.return_id)).status).toBe("canceled")
     })
 
     it("answers bad inspections with a 400 naming the field, and changes nothing", async () => {
