@@ -342,6 +342,28 @@ medusaIntegrationTestRunner({
       expect((await get(`/admin/oms/returns/${arrived.case_id}`)).data.return.status).toBe("receiving")
     })
 
+    it("lets an inspection and a cancel racing on one return take turns: exactly one wins, and the books agree with it", async () => {
+      const c = getContainer()
+      const order = await deliveredOrder(c, api, admin, store, { city: "Boston", items: { "TEE-L": 1 } })
+      const rc = await requestedReturnCase(c, store, setup, order, { items: { "TEE-L": 1 } })
+      const before = await stocked("TEE-L", "newark")
+
+      const [inspect, cancel] = await Promise.all([
+        post(`/admin/oms/returns/${rc.case_id}/inspect`, { entries: [{ return_line_id: rc.lines["TEE-L"], grade: "new", quantity: 1 }] }),
+        post(`/admin/oms/returns/${rc.case_id}/cancel`, {}),
+      ])
+      expect([inspect.status, cancel.status].sort()).toEqual([200, 409])
+      const final = (await get(`/admin/oms/returns/${rc.case_id}`)).data.return
+      const returned = await medusaReturn(rc.return_id)
+      if (inspect.status === 200) {
+        expect([final.status, returned.status, await stocked("TEE-L", "newark")]).toEqual(["inspected", "received", before! + 1])
+        expect(cancel.data.message).toBe(`Return ${rc.rma_code} was already inspected, so it cannot be canceled: nothing was changed`)
+      } else {
+        expect([final.status, returned.status, await stocked("TEE-L", "newark")]).toEqual(["canceled", "canceled", before])
+        expect(inspect.data.message).toBe(`Return ${rc.rma_code} was canceled, so it cannot be inspected: nothing was changed`)
+      }
+    })
+
     it("voids the return label when a labelled return is canceled, and finds it by the label's tracking number before", async () => {
       const c = getContainer()
       const order = await deliveredOrder(c, api, admin, store, { city: "Boston", items: { "TEE-L": 1 } })
