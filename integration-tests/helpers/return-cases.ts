@@ -5,12 +5,13 @@ import {
   requestItemReturnWorkflow,
 } from "@medusajs/core-flows"
 import { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { RETURNS_MODULE } from "../../src/modules/returns"
 import type ReturnsModuleService from "../../src/modules/returns/service"
 import { DemoStore } from "../../scripts/seed/demo-store"
 import { DEMO_LOCATIONS } from "../../scripts/seed/geography"
 import type { DeliveredOrder, ReturnSetup } from "./returns"
+import { orderLockKey } from "../../src/lib/locks/lock-keys"
 
 /**
  * A requested return as the request part leaves it, made with Medusa's own workflows (begin
@@ -60,42 +61,48 @@ export async function requestedReturnCase(
   const placed: any = orders[0]
   const service = container.resolve<ReturnsModuleService>(RETURNS_MODULE)
   const rma_code = service.newRmaCode()
-  const made: any = await service.createReturnCases({
-    rma_code,
-    order_id: order.order_id,
-    order_display_id: order.display_id,
-    return_id,
-    customer_id: placed.customer_id ?? null,
-    email: input.email ?? placed.email,
-    currency_code: placed.currency_code,
-    status: "requested",
-    source: "admin",
-    method: "drop_off",
-    resolution: "refund",
-    terms: { restocking_fee_percent: 0, shipping: { mode: "free" }, refund_damaged: false, resolutions: ["refund"], label_amount: null },
-    tracking_number: input.tracking_number ?? null,
-    requested_at: input.requested_at ?? new Date(),
-  })
-  const lines: Record<string, string> = {}
-  for (const [sku, quantity] of Object.entries(input.items)) {
-    const item = placed.items.find((i: any) => i.variant_sku === sku)
-    const destination = input.destinations?.[sku] ?? returnTo
-    const line: any = await service.createReturnLines({
-      return_case_id: made.id,
-      order_line_item_id: item.id,
-      variant_id: item.variant_id,
-      inventory_item_id: store.inventory_items[sku],
-      sku,
-      barcode: item.variant_barcode ?? null,
-      title: item.title,
-      quantity,
-      unit_refund: Number(item.unit_price),
-      reason_value: "wrong_size",
-      keep_it: (input.keep_it ?? []).includes(sku),
-      destination_location_id: store.locations[destination],
-      destination_sentence: `${destination}: chosen by the test`,
+  // The core-route recorder (order.return_requested -> a case, under the order lock) may write
+  // its own case for this Medusa return: write ours under the same lock, replacing one it wrote.
+  return container.resolve(Modules.LOCKING).execute(orderLockKey(order.order_id), async () => {
+    const [recorded] = await service.listReturnCases({ return_id }, { select: ["id"], take: 1 })
+    if (recorded) await service.deleteReturnCases([recorded.id])
+    const made: any = await service.createReturnCases({
+      rma_code,
+      order_id: order.order_id,
+      order_display_id: order.display_id,
+      return_id,
+      customer_id: placed.customer_id ?? null,
+      email: input.email ?? placed.email,
+      currency_code: placed.currency_code,
+      status: "requested",
+      source: "admin",
+      method: "drop_off",
+      resolution: "refund",
+      terms: { restocking_fee_percent: 0, shipping: { mode: "free" }, refund_damaged: false, resolutions: ["refund"], label_amount: null },
+      tracking_number: input.tracking_number ?? null,
+      requested_at: input.requested_at ?? new Date(),
     })
-    lines[sku] = line.id
-  }
-  return { case_id: made.id, rma_code, return_id, lines }
+    const lines: Record<string, string> = {}
+    for (const [sku, quantity] of Object.entries(input.items)) {
+      const item = placed.items.find((i: any) => i.variant_sku === sku)
+      const destination = input.destinations?.[sku] ?? returnTo
+      const line: any = await service.createReturnLines({
+        return_case_id: made.id,
+        order_line_item_id: item.id,
+        variant_id: item.variant_id,
+        inventory_item_id: store.inventory_items[sku],
+        sku,
+        barcode: item.variant_barcode ?? null,
+        title: item.title,
+        quantity,
+        unit_refund: Number(item.unit_price),
+        reason_value: "wrong_size",
+        keep_it: (input.keep_it ?? []).includes(sku),
+        destination_location_id: store.locations[destination],
+        destination_sentence: `${destination}: chosen by the test`,
+      })
+      lines[sku] = line.id
+    }
+    return { case_id: made.id, rma_code, return_id, lines }
+  }, { timeout: 60 })
 }

@@ -10,6 +10,10 @@ import { hooksOmsMiddlewares } from "./hooks/oms/middlewares"
 import { adminOmsLabelTrackingMiddlewares } from "./admin/oms/labels/[id]/tracking/middlewares"
 import { adminOmsCarrierAccountsMiddlewares } from "./admin/oms/carrier-accounts/middlewares"
 import { adminOmsOrderLabelsMiddlewares } from "./admin/oms/orders/[id]/labels/middlewares"
+import { storeOmsReturnsMiddlewares } from "./store/oms/middlewares"
+import { storeReturnsGateMiddlewares } from "./store/returns/middlewares"
+import { adminOmsOrderReturnsMiddlewares } from "./admin/oms/orders/[id]/returns/middlewares"
+import { adminOmsReturnPoliciesMiddlewares } from "./admin/oms/return-policies/middlewares"
 import { adminOmsReturnsMiddlewares } from "./admin/oms/returns/middlewares"
 
 // Each route folder keeps its own middlewares; they are merged here, as Medusa does.
@@ -26,6 +30,10 @@ export default defineMiddlewares({
     ...adminOmsLabelTrackingMiddlewares,
     ...adminOmsCarrierAccountsMiddlewares,
     ...adminOmsOrderLabelsMiddlewares,
+    ...storeOmsReturnsMiddlewares,
+    ...storeReturnsGateMiddlewares,
+    ...adminOmsOrderReturnsMiddlewares,
+    ...adminOmsReturnPoliciesMiddlewares,
     ...adminOmsReturnsMiddlewares,
   ],
 })
