@@ -39,7 +39,7 @@ class DocumentsModuleService extends MedusaService({ Document, DocumentSequence,
 
   async documentFor(sourceKey: string): Promise<DocumentRow | null> {
     const [row] = await this.listDocuments({ source_key: sourceKey }, { take: 1 })
-    return (row as DocumentRow | undefined) ?? null
+    return (row as unknown as DocumentRow | undefined) ?? null
   }
 
   @InjectTransactionManager()
@@ -51,6 +51,7 @@ class DocumentsModuleService extends MedusaService({ Document, DocumentSequence,
       [
         {
           ...input.row,
+          ...input.totals(content),
           kind: input.kind,
           number,
           store_id: input.store_id,
@@ -65,7 +66,7 @@ class DocumentsModuleService extends MedusaService({ Document, DocumentSequence,
       ],
       sharedContext
     )
-    return row as DocumentRow
+    return row as unknown as DocumentRow
   }
 
   /** The next number of a sequence, under the counter row's lock until the transaction ends. */
@@ -90,7 +91,7 @@ class DocumentsModuleService extends MedusaService({ Document, DocumentSequence,
 
   /** The store's settings, or the defaults when it never saved any. */
   async settingsFor(storeId: string): Promise<SettingsRow> {
-    const [row] = (await this.listDocumentSettings({ store_id: storeId }, { take: 1 })) as Partial<SettingsRow>[]
+    const [row] = (await this.listDocumentSettings({ store_id: storeId }, { take: 1 })) as unknown as Partial<SettingsRow>[]
     if (!row) return { ...DEFAULT_SETTINGS, id: null, store_id: storeId }
     const pick = <K extends keyof typeof DEFAULT_SETTINGS>(key: K) => (row[key] ?? DEFAULT_SETTINGS[key]) as (typeof DEFAULT_SETTINGS)[K]
     return {
@@ -102,6 +103,7 @@ class DocumentsModuleService extends MedusaService({ Document, DocumentSequence,
       invoice_trigger: pick("invoice_trigger"),
       default_locale: pick("default_locale"),
       paper: pick("paper"),
+      public_url: pick("public_url"),
       disabled_messages: pick("disabled_messages"),
     }
   }

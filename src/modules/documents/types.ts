@@ -42,6 +42,8 @@ export type IssueInput = {
   }
   /** The document and its file, given the number it was handed. */
   build(number: string): Promise<{ content: FinancialDocument; file: Buffer }>
+  /** The row's total and tax, read from what was built. */
+  totals(content: FinancialDocument): { total: number; tax_total: number }
 }
 
 export type SettingsRow = {
@@ -53,6 +55,7 @@ export type SettingsRow = {
   invoice_trigger: "capture" | "fulfillment"
   default_locale: string
   paper: "a4" | "letter"
+  public_url: string | null
   disabled_messages: MessageKind[]
 }
 
@@ -63,5 +66,6 @@ export const DEFAULT_SETTINGS: Omit<SettingsRow, "id" | "store_id"> = {
   invoice_trigger: "capture",
   default_locale: "en",
   paper: "a4",
+  public_url: null,
   disabled_messages: [],
 }

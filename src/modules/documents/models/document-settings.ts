@@ -16,6 +16,8 @@ export const DocumentSettings = model
     invoice_trigger: model.enum(["capture", "fulfillment"]).default("capture"),
     default_locale: model.text().default("en"),
     paper: model.enum(["a4", "letter"]).default("a4"),
+    /** Where customers' links point (return slips), e.g. "https://shop.example"; null = relative links. */
+    public_url: model.text().nullable(),
     /** MessageKind[] the store does not send. */
     disabled_messages: model.json(),
   })

@@ -1,6 +1,6 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 
-export class Migration20261201171742 extends Migration {
+export class Migration20261201171840 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table if not exists "oms_document" ("id" text not null, "kind" text check ("kind" in ('invoice', 'credit_note')) not null, "number" text not null, "store_id" text not null, "year" integer not null, "sequence" integer not null, "source_key" text not null, "order_id" text not null, "order_display_id" integer null, "customer_id" text null, "invoice_id" text null, "refund_id" text null, "return_id" text null, "return_case_id" text null, "locale" text not null default 'en', "currency_code" text not null, "total" real not null, "tax_total" real not null, "content" jsonb not null, "file_base64" text not null, "file_sha256" text not null, "file_size" integer not null, "issued_at" timestamptz not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "oms_document_pkey" primary key ("id"));`);
@@ -13,7 +13,7 @@ export class Migration20261201171742 extends Migration {
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_oms_document_sequence_deleted_at" ON "oms_document_sequence" ("deleted_at") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_oms_document_sequence_scope" ON "oms_document_sequence" ("store_id", "kind", "year") WHERE deleted_at IS NULL;`);
 
-    this.addSql(`create table if not exists "oms_document_settings" ("id" text not null, "store_id" text not null, "seller" jsonb not null, "invoice_format" text not null default 'INV-{YYYY}-{SEQ:5}', "credit_note_format" text not null default 'CN-{YYYY}-{SEQ:5}', "invoice_trigger" text check ("invoice_trigger" in ('capture', 'fulfillment')) not null default 'capture', "default_locale" text not null default 'en', "paper" text check ("paper" in ('a4', 'letter')) not null default 'a4', "disabled_messages" jsonb not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "oms_document_settings_pkey" primary key ("id"));`);
+    this.addSql(`create table if not exists "oms_document_settings" ("id" text not null, "store_id" text not null, "seller" jsonb not null, "invoice_format" text not null default 'INV-{YYYY}-{SEQ:5}', "credit_note_format" text not null default 'CN-{YYYY}-{SEQ:5}', "invoice_trigger" text check ("invoice_trigger" in ('capture', 'fulfillment')) not null default 'capture', "default_locale" text not null default 'en', "paper" text check ("paper" in ('a4', 'letter')) not null default 'a4', "public_url" text null, "disabled_messages" jsonb not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "oms_document_settings_pkey" primary key ("id"));`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_oms_document_settings_deleted_at" ON "oms_document_settings" ("deleted_at") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_oms_document_settings_store" ON "oms_document_settings" ("store_id") WHERE deleted_at IS NULL;`);
 
