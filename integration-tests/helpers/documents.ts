@@ -1,6 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { TestEventUtils } from "@medusajs/test-utils"
 
 type Headers = { headers: Record<string, string> }
 
@@ -27,12 +26,41 @@ export async function download(api: any, url: string, headers: Headers) {
   return { status: res.status, type: res.headers["content-type"], body: Buffer.from(res.data) }
 }
 
-/** Emits an event `times` times at once through the app's event bus and waits until every delivery was handled. */
-export async function emitRepeatedly(container: MedusaContainer, name: string, data: Record<string, unknown>, times = 3) {
+/**
+ * Emits an event `times` times at once through the app's event bus and waits until EVERY
+ * subscriber finished EVERY delivery (each subscriber is one listener of the local event bus;
+ * TestEventUtils counts completions over all of them together, so a fast subscriber could end
+ * the wait while a slow one still works).
+ */
+export async function emitRepeatedly(container: MedusaContainer, name: string, data: Record<string, unknown>, times = 3, timeoutMs = 60_000) {
   const eventBus = container.resolve(Modules.EVENT_BUS)
-  const handled = TestEventUtils.waitSubscribersExecution(name, eventBus as never, { triggerCount: times, timeout: 60_000 } as never)
-  await Promise.all(Array.from({ length: times }, () => eventBus.emit({ name, data })))
-  await handled
+  const emitter = (eventBus as any).eventEmitter_
+  const originals: ((...args: unknown[]) => unknown)[] = emitter.listeners(name)
+  let pending = originals.length * times
+  let done!: () => void
+  const finished = new Promise<void>((resolve) => (done = resolve))
+  const wrappers = originals.map((listener) => async (...args: unknown[]) => {
+    try {
+      await listener(...args)
+    } finally {
+      if (--pending === 0) done()
+    }
+  })
+  originals.forEach((listener, i) => {
+    emitter.removeListener(name, listener)
+    emitter.on(name, wrappers[i])
+  })
+  try {
+    await Promise.all(Array.from({ length: times }, () => eventBus.emit({ name, data })))
+    if (pending > 0) {
+      await Promise.race([finished, new Promise((_, reject) => setTimeout(() => reject(new Error(`"${name}" x${times}: ${pending} deliveries still running after ${timeoutMs} ms`)), timeoutMs).unref())])
+    }
+  } finally {
+    originals.forEach((listener, i) => {
+      emitter.removeListener(name, wrappers[i])
+      emitter.on(name, listener)
+    })
+  }
 }
 
 /** The notification module's records for one recipient and message. */
