@@ -139,10 +139,14 @@ function totals(doc: Doc, d: FinancialDocument, top: number, money: (n: number) 
   const x = MARGIN + width - 260
   let y = top
   const t = d.totals
+  // Each row follows from the one above: before discount, discount, net (what tax is charged
+  // on; shipping is a line of its own), tax, total.
+  const net = Math.round((t.total - t.tax_total) * 100) / 100
   const rows: [string, number, boolean][] = [
-    ["Subtotal", t.subtotal, false],
-    ...(t.discount_total ? ([["Discount", -t.discount_total, false]] as [string, number, boolean][]) : []),
-    ["Shipping", t.shipping_total, false],
+    ...(t.discount_total
+      ? ([["Subtotal before discount", t.subtotal, false], ["Discount", -t.discount_total, false]] as [string, number, boolean][])
+      : []),
+    ["Net", net, false],
     ["Tax", t.tax_total, false],
     [d.kind === "credit_note" ? "Total credited" : "Total", t.total, true],
   ]

@@ -31,6 +31,8 @@ export function creditNoteTotals(invoice: InvoiceTotals, request: CreditRequest)
     return {
       ...b.line,
       quantity: b.quantity,
+      // What one credited unit is worth net, so quantity x unit reads as the line's net.
+      unit_net: b.quantity ? round(net / b.quantity, digits) : 0,
       subtotal: net,
       discount: 0,
       net,
