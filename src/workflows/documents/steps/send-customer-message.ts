@@ -37,6 +37,8 @@ export const sendCustomerMessageStep = createStep(sendCustomerMessageStepId, asy
     new StepResponse<SendCustomerMessageResult>({ sent, reason, notification_id })
   if (settings.disabled_messages.includes(input.kind)) return done(false, `the store turned "${input.kind}" off`)
   if (!order.email) return done(false, `order ${order.display_id} has no e-mail address`)
+  // A store without Medusa's notification module sends nothing (invoices still work).
+  if (!container.hasRegistration(Modules.NOTIFICATION)) return done(false, "the app has no notification module")
 
   const locale = (order.locale ?? settings.default_locale).toLowerCase().split(/[-_]/)[0]
   const [edited] = await documents.listMessageTemplates({ kind: input.kind, locale }, { take: 1 })
