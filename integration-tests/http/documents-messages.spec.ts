@@ -137,7 +137,7 @@ medusaIntegrationTestRunner({
       expect(requested.data!.body).toContain("1 × Classic Tee (L)")
       expect(await notificationsTo(getContainer(), email, "return.received")).toHaveLength(1)
       const [resolved] = await notificationsTo(getContainer(), email, "return.resolved").then((n) => (expect(n).toHaveLength(1), n))
-      expect(resolved.data!.body).toContain("we gave you $25.00 (refund)")
+      expect(resolved.data!.body).toContain("your return R-TESTMSG1 is settled: refund.\nWe gave you $25.00.")
     })
 
     it("sends a message the store turned off to nobody", async () => {

@@ -36,7 +36,7 @@ export const DEFAULT_TEMPLATES: Record<string, Record<MessageKind, MessageTempla
     },
     "return.resolved": {
       subject: "Your return {{rma_code}}: {{resolution}}",
-      body: "Hello {{customer_name}},\n\nfor your return {{rma_code}} we gave you {{amount}} ({{resolution}}).\n",
+      body: "Hello {{customer_name}},\n\nyour return {{rma_code}} is settled: {{resolution}}.\n{{#if amount}}We gave you {{amount}}.\n{{/if}}",
     },
   },
   pl: {
@@ -62,7 +62,7 @@ export const DEFAULT_TEMPLATES: Record<string, Record<MessageKind, MessageTempla
     },
     "return.resolved": {
       subject: "Zwrot {{rma_code}}: {{resolution}}",
-      body: "Dzień dobry {{customer_name}},\n\nza zwrot {{rma_code}} otrzymujesz {{amount}} ({{resolution}}).\n",
+      body: "Dzień dobry {{customer_name}},\n\nTwój zwrot {{rma_code}} został rozliczony: {{resolution}}.\n{{#if amount}}Otrzymujesz {{amount}}.\n{{/if}}",
     },
   },
   de: {
@@ -88,7 +88,7 @@ export const DEFAULT_TEMPLATES: Record<string, Record<MessageKind, MessageTempla
     },
     "return.resolved": {
       subject: "Rücksendung {{rma_code}}: {{resolution}}",
-      body: "Hallo {{customer_name}},\n\nfür Ihre Rücksendung {{rma_code}} erhalten Sie {{amount}} ({{resolution}}).\n",
+      body: "Hallo {{customer_name}},\n\nIhre Rücksendung {{rma_code}} ist abgeschlossen: {{resolution}}.\n{{#if amount}}Sie erhalten {{amount}}.\n{{/if}}",
     },
   },
 }
