@@ -15,6 +15,10 @@ import { adminOmsDocumentSettingsMiddlewares } from "./admin/oms/document-settin
 import { adminOmsMessagesMiddlewares } from "./admin/oms/messages/middlewares"
 import { storeOmsDocumentsMiddlewares } from "./store/oms/documents/middlewares"
 import { storeOmsOrderDocumentsMiddlewares } from "./store/oms/orders/[id]/documents/middlewares"
+import { storeOmsReturnsMiddlewares } from "./store/oms/middlewares"
+import { storeReturnsGateMiddlewares } from "./store/returns/middlewares"
+import { adminOmsOrderReturnsMiddlewares } from "./admin/oms/orders/[id]/returns/middlewares"
+import { adminOmsReturnPoliciesMiddlewares } from "./admin/oms/return-policies/middlewares"
 
 // Each route folder keeps its own middlewares; they are merged here, as Medusa does.
 export default defineMiddlewares({
@@ -35,5 +39,9 @@ export default defineMiddlewares({
     ...adminOmsMessagesMiddlewares,
     ...storeOmsDocumentsMiddlewares,
     ...storeOmsOrderDocumentsMiddlewares,
+    ...storeOmsReturnsMiddlewares,
+    ...storeReturnsGateMiddlewares,
+    ...adminOmsOrderReturnsMiddlewares,
+    ...adminOmsReturnPoliciesMiddlewares,
   ],
 })

@@ -8,6 +8,8 @@ import { ReturnLine } from "./models/return-line"
 import { ReturnInspection } from "./models/return-inspection"
 import { StoreCreditEntry } from "./models/store-credit-entry"
 import { ReturnGuestToken } from "./models/guest-token"
+import { parseReturnPolicy } from "../../lib/returns/schema"
+import type { ReturnPolicy as ReturnPolicyData } from "../../lib/returns/types"
 
 type Sql = { execute: (sql: string, params: unknown[]) => Promise<any[]> }
 const sql = (sharedContext: Context) => sharedContext.manager as unknown as Sql
@@ -101,6 +103,16 @@ class ReturnsModuleService extends MedusaService({
   }
 
   // ---- policy -----------------------------------------------------------------------------
+
+  /**
+   * The active policies in the order eligibility considers them (priority, then id), parsed:
+   * a malformed stored row throws an error naming the row and the field rather than being
+   * read as a different policy.
+   */
+  async activePolicies(): Promise<ReturnPolicyData[]> {
+    const rows = await this.listReturnPolicies({ active: true }, { order: { priority: "ASC", id: "ASC" }, take: null })
+    return rows.map((row) => parseReturnPolicy(row))
+  }
 
   // ---- requests (store and admin) ---------------------------------------------------------
 
