@@ -10,6 +10,11 @@ import { hooksOmsMiddlewares } from "./hooks/oms/middlewares"
 import { adminOmsLabelTrackingMiddlewares } from "./admin/oms/labels/[id]/tracking/middlewares"
 import { adminOmsCarrierAccountsMiddlewares } from "./admin/oms/carrier-accounts/middlewares"
 import { adminOmsOrderLabelsMiddlewares } from "./admin/oms/orders/[id]/labels/middlewares"
+import { adminOmsDocumentsMiddlewares } from "./admin/oms/documents/middlewares"
+import { adminOmsDocumentSettingsMiddlewares } from "./admin/oms/document-settings/middlewares"
+import { adminOmsMessagesMiddlewares } from "./admin/oms/messages/middlewares"
+import { storeOmsDocumentsMiddlewares } from "./store/oms/documents/middlewares"
+import { storeOmsOrderDocumentsMiddlewares } from "./store/oms/orders/[id]/documents/middlewares"
 import { storeOmsReturnsMiddlewares } from "./store/oms/middlewares"
 import { storeReturnsGateMiddlewares } from "./store/returns/middlewares"
 import { adminOmsOrderReturnsMiddlewares } from "./admin/oms/orders/[id]/returns/middlewares"
@@ -30,6 +35,11 @@ export default defineMiddlewares({
     ...adminOmsLabelTrackingMiddlewares,
     ...adminOmsCarrierAccountsMiddlewares,
     ...adminOmsOrderLabelsMiddlewares,
+    ...adminOmsDocumentsMiddlewares,
+    ...adminOmsDocumentSettingsMiddlewares,
+    ...adminOmsMessagesMiddlewares,
+    ...storeOmsDocumentsMiddlewares,
+    ...storeOmsOrderDocumentsMiddlewares,
     ...storeOmsReturnsMiddlewares,
     ...storeReturnsGateMiddlewares,
     ...adminOmsOrderReturnsMiddlewares,
