@@ -10,6 +10,7 @@ import { hooksOmsMiddlewares } from "./hooks/oms/middlewares"
 import { adminOmsLabelTrackingMiddlewares } from "./admin/oms/labels/[id]/tracking/middlewares"
 import { adminOmsCarrierAccountsMiddlewares } from "./admin/oms/carrier-accounts/middlewares"
 import { adminOmsOrderLabelsMiddlewares } from "./admin/oms/orders/[id]/labels/middlewares"
+import { adminOmsReturnStatsMiddlewares } from "./admin/oms/returns/stats/middlewares"
 
 // Each route folder keeps its own middlewares; they are merged here, as Medusa does.
 export default defineMiddlewares({
@@ -25,5 +26,6 @@ export default defineMiddlewares({
     ...adminOmsLabelTrackingMiddlewares,
     ...adminOmsCarrierAccountsMiddlewares,
     ...adminOmsOrderLabelsMiddlewares,
+    ...adminOmsReturnStatsMiddlewares,
   ],
 })
