@@ -5,9 +5,12 @@
  * form; `evaluate` gives its truth for an order and `explain` says it in a sentence.
  */
 
-/** Destination, channel and shipping-option tests compare against a list ("is one of"). */
+/**
+ * Destination, region, channel and shipping-option tests compare against a list ("is one of").
+ * `region` holds Medusa region ids (returns choose a policy per market by it).
+ */
 export type ListCondition = {
-  type: "country" | "province" | "postal_prefix" | "sales_channel" | "shipping_option"
+  type: "country" | "province" | "postal_prefix" | "region" | "sales_channel" | "shipping_option"
   in: string[]
 }
 
@@ -53,6 +56,8 @@ export interface OrderFacts {
   /** Order value in major units of `currency_code`. */
   value: number
   currency_code: string
+  /** The order's (or cart's) Medusa region id; the `region` test compares it exactly. */
+  region_id?: string | null
   sales_channel_id?: string | null
   shipping_option_ids?: string[]
   product_tags?: string[]
@@ -69,6 +74,7 @@ export const listConditionTypes = [
   "country",
   "province",
   "postal_prefix",
+  "region",
   "sales_channel",
   "shipping_option",
 ] as const

@@ -22,6 +22,7 @@ export function evaluate(condition: Condition, facts: OrderFacts): boolean {
     case "country":
     case "province":
     case "postal_prefix":
+    case "region":
     case "sales_channel":
     case "shipping_option":
       return matchesList(condition.type, condition.in, facts)
@@ -52,6 +53,8 @@ function matchesList(type: string, list: string[], facts: OrderFacts): boolean {
       const postal = normalizePostalCode(facts.destination.postal_code)
       return postal !== "" && list.some((p) => postal.startsWith(normalizePostalCode(p)))
     }
+    case "region":
+      return !!facts.region_id && list.includes(facts.region_id)
     case "sales_channel":
       return !!facts.sales_channel_id && list.includes(facts.sales_channel_id)
     case "shipping_option":

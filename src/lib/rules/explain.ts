@@ -5,6 +5,7 @@ const subjects: Record<string, string> = {
   country: "the destination country",
   province: "the destination province",
   postal_prefix: "the destination postal code",
+  region: "the region",
   sales_channel: "the sales channel",
   shipping_option: "the shipping option",
   product_tag: "a product tag",
@@ -36,6 +37,7 @@ export function describe(condition: Condition): string {
       return `${subjects.postal_prefix} starts with ${orList(condition.in)}`
     case "country":
     case "province":
+    case "region":
     case "sales_channel":
     case "shipping_option":
       return `${subjects[condition.type]} is ${oneOf(condition.in)}`
@@ -68,6 +70,8 @@ function actualValue(condition: Condition, facts: OrderFacts): string | null {
       return d.province ? d.province : "no province"
     case "postal_prefix":
       return d.postal_code ? d.postal_code : "no postal code"
+    case "region":
+      return facts.region_id ?? "no region"
     case "sales_channel":
       return facts.sales_channel_id ?? "no sales channel"
     case "shipping_option":
