@@ -4,6 +4,7 @@
  * line accounted for, as the inspect route requires). The admin page holds the state; this
  * says what it means.
  */
+import { defaultDisposition } from "./grades"
 import type { Disposition, Grade, InspectionEntry } from "./types"
 
 /** A line of the return as the station needs it. Keep-it lines never come back in the parcel. */
@@ -23,13 +24,12 @@ export type StationUnit = {
 export type WrongItem = { key: string; code: string }
 
 /**
- * What a grade does unless the inspector says otherwise: new and opened units go back on the
- * shelf at the line's destination, damaged ones are written off, missing and wrong items were
- * never there to restock.
+ * What a grade does unless the inspector says otherwise (the policy core's defaultDisposition),
+ * and where: a restocked unit goes back on the shelf at the line's destination.
  */
 export function stationDefaults(grade: Grade, line: Pick<StationLine, "destination_location_id">): { disposition: Disposition; location_id: string | null } {
-  if (grade === "new" || grade === "opened") return { disposition: "restock", location_id: line.destination_location_id }
-  return { disposition: grade === "damaged" ? "write_off" : "none", location_id: null }
+  const disposition = defaultDisposition(grade)
+  return { disposition, location_id: disposition === "restock" ? line.destination_location_id : null }
 }
 
 /** Units the parcel should hold per line (keep-it lines excluded). */
