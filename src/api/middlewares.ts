@@ -11,6 +11,7 @@ import { adminOmsLabelTrackingMiddlewares } from "./admin/oms/labels/[id]/tracki
 import { adminOmsCarrierAccountsMiddlewares } from "./admin/oms/carrier-accounts/middlewares"
 import { adminOmsOrderLabelsMiddlewares } from "./admin/oms/orders/[id]/labels/middlewares"
 import { adminOmsReturnStatsMiddlewares } from "./admin/oms/returns/stats/middlewares"
+import { adminOmsReturnPoliciesMiddlewares } from "./admin/oms/return-policies/middlewares"
 
 // Each route folder keeps its own middlewares; they are merged here, as Medusa does.
 export default defineMiddlewares({
@@ -27,5 +28,6 @@ export default defineMiddlewares({
     ...adminOmsCarrierAccountsMiddlewares,
     ...adminOmsOrderLabelsMiddlewares,
     ...adminOmsReturnStatsMiddlewares,
+    ...adminOmsReturnPoliciesMiddlewares,
   ],
 })

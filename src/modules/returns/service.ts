@@ -11,6 +11,8 @@ import { ReturnGuestToken } from "./models/guest-token"
 import { rate, roundHours, StatsRange } from "../../lib/returns/stats"
 import type { AdminReturnStatsResponse } from "../../types/returns"
 import { RESOLUTION_HOURS_SQL, RETURNS_BY_LOCATION_SQL, RETURNS_BY_PRODUCT_SQL, RETURNS_BY_REASON_SQL } from "./queries/return-stats"
+import { parseReturnPolicy } from "../../lib/returns/schema"
+import type { ReturnPolicy as ReturnPolicyData } from "../../lib/returns/types"
 
 type Sql = { execute: (sql: string, params: unknown[]) => Promise<any[]> }
 const sql = (sharedContext: Context) => sharedContext.manager as unknown as Sql
@@ -104,6 +106,16 @@ class ReturnsModuleService extends MedusaService({
   }
 
   // ---- policy -----------------------------------------------------------------------------
+
+  /**
+   * The active policies in the order eligibility considers them (priority, then id), parsed:
+   * a malformed stored row throws an error naming the row and the field rather than being
+   * read as a different policy.
+   */
+  async activePolicies(): Promise<ReturnPolicyData[]> {
+    const rows = await this.listReturnPolicies({ active: true }, { order: { priority: "ASC", id: "ASC" } })
+    return rows.map((row) => parseReturnPolicy(row))
+  }
 
   // ---- requests (store and admin) ---------------------------------------------------------
 
