@@ -12,6 +12,9 @@ import { adminOmsCarrierAccountsMiddlewares } from "./admin/oms/carrier-accounts
 import { adminOmsOrderLabelsMiddlewares } from "./admin/oms/orders/[id]/labels/middlewares"
 import { adminOmsReturnStatsMiddlewares } from "./admin/oms/returns/stats/middlewares"
 import { adminOmsReturnPoliciesMiddlewares } from "./admin/oms/return-policies/middlewares"
+import { storeOmsReturnsMiddlewares } from "./store/oms/middlewares"
+import { storeReturnsGateMiddlewares } from "./store/returns/middlewares"
+import { adminOmsOrderReturnsMiddlewares } from "./admin/oms/orders/[id]/returns/middlewares"
 
 // Each route folder keeps its own middlewares; they are merged here, as Medusa does.
 export default defineMiddlewares({
@@ -29,5 +32,8 @@ export default defineMiddlewares({
     ...adminOmsOrderLabelsMiddlewares,
     ...adminOmsReturnStatsMiddlewares,
     ...adminOmsReturnPoliciesMiddlewares,
+    ...storeOmsReturnsMiddlewares,
+    ...storeReturnsGateMiddlewares,
+    ...adminOmsOrderReturnsMiddlewares,
   ],
 })

@@ -1,4 +1,7 @@
+// Public workflows of the returns capability (re-exported by src/workflows/index.ts).
 export * from "./events"
 export * from "./workflows/create-return-policy"
 export * from "./workflows/update-return-policy"
 export * from "./workflows/delete-return-policy"
+export * from "./workflows/request-return"
+export * from "./workflows/record-core-return"
