@@ -15,6 +15,7 @@ import { adminOmsReturnPoliciesMiddlewares } from "./admin/oms/return-policies/m
 import { storeOmsReturnsMiddlewares } from "./store/oms/middlewares"
 import { storeReturnsGateMiddlewares } from "./store/returns/middlewares"
 import { adminOmsOrderReturnsMiddlewares } from "./admin/oms/orders/[id]/returns/middlewares"
+import { adminOmsReturnsMiddlewares } from "./admin/oms/returns/middlewares"
 
 // Each route folder keeps its own middlewares; they are merged here, as Medusa does.
 export default defineMiddlewares({
@@ -35,5 +36,6 @@ export default defineMiddlewares({
     ...storeOmsReturnsMiddlewares,
     ...storeReturnsGateMiddlewares,
     ...adminOmsOrderReturnsMiddlewares,
+    ...adminOmsReturnsMiddlewares,
   ],
 })

@@ -5,3 +5,7 @@ export * from "./workflows/update-return-policy"
 export * from "./workflows/delete-return-policy"
 export * from "./workflows/request-return"
 export * from "./workflows/record-core-return"
+// ---- receiving and inspection (C)
+export * from "./workflows/receive-return-parcel"
+export * from "./workflows/inspect-return"
+export * from "./workflows/cancel-return-case"
