@@ -16,6 +16,10 @@ import { storeOmsReturnsMiddlewares } from "./store/oms/middlewares"
 import { storeReturnsGateMiddlewares } from "./store/returns/middlewares"
 import { adminOmsOrderReturnsMiddlewares } from "./admin/oms/orders/[id]/returns/middlewares"
 import { adminOmsReturnsMiddlewares } from "./admin/oms/returns/middlewares"
+import { adminOmsReturnResolveMiddlewares } from "./admin/oms/returns/[id]/resolve/middlewares"
+import { adminOmsCustomersMiddlewares } from "./admin/oms/customers/middlewares"
+import { storeOmsStoreCreditMiddlewares } from "./store/oms/store-credit/middlewares"
+import { storeOmsCartsMiddlewares } from "./store/oms/carts/middlewares"
 
 // Each route folder keeps its own middlewares; they are merged here, as Medusa does.
 export default defineMiddlewares({
@@ -37,5 +41,9 @@ export default defineMiddlewares({
     ...storeReturnsGateMiddlewares,
     ...adminOmsOrderReturnsMiddlewares,
     ...adminOmsReturnsMiddlewares,
+    ...adminOmsReturnResolveMiddlewares,
+    ...adminOmsCustomersMiddlewares,
+    ...storeOmsStoreCreditMiddlewares,
+    ...storeOmsCartsMiddlewares,
   ],
 })

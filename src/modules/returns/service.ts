@@ -91,6 +91,34 @@ class ReturnsModuleService extends MedusaService({
     return rows.length === 1
   }
 
+  /**
+   * A failed resolution may run again: true for exactly one caller, like claimResolution. The
+   * key stays; what the first run already did (refunds, ledger entries, credit lines) is found
+   * again by the run itself, so nothing is paid twice.
+   */
+  @InjectManager()
+  async reclaimFailedResolution(caseId: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    const rows = await sql(sharedContext).execute(
+      `UPDATE oms_return_case
+          SET resolution_status = 'pending', resolution_error = NULL, updated_at = now()
+        WHERE id = ? AND resolution_status = 'failed' AND status = 'inspected' AND deleted_at IS NULL
+      RETURNING id`,
+      [caseId]
+    )
+    return rows.length === 1
+  }
+
+  /** Marks a running resolution failed with a sentence (only while it is pending: the runner's). */
+  @InjectManager()
+  async markResolutionFailed(caseId: string, error: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await sql(sharedContext).execute(
+      `UPDATE oms_return_case
+          SET resolution_status = 'failed', resolution_error = ?, updated_at = now()
+        WHERE id = ? AND resolution_status = 'pending' AND deleted_at IS NULL`,
+      [error, caseId]
+    )
+  }
+
   // ---- store credit -----------------------------------------------------------------------
 
   /** A customer's balance in one currency: the sum of the ledger (one aggregate query). */
@@ -103,6 +131,44 @@ class ReturnsModuleService extends MedusaService({
       [customerId, currencyCode.toLowerCase()]
     )
     return roundMoney(Number(row?.balance ?? 0))
+  }
+
+  /**
+   * Writes one ledger entry unless its idempotency key is already there; answers the entry
+   * either way (`created` false for a repeat). The unique index backs the check up.
+   */
+  async recordStoreCredit(entry: {
+    customer_id: string
+    currency_code: string
+    amount: number
+    kind: "issue" | "spend" | "release" | "adjust"
+    idempotency_key: string
+    reference_type?: string | null
+    reference_id?: string | null
+    note?: string | null
+  }): Promise<{ entry: any; created: boolean }> {
+    const [existing] = await this.listStoreCreditEntries({ idempotency_key: entry.idempotency_key }, { take: 1 })
+    if (existing) return { entry: existing, created: false }
+    const created = await this.createStoreCreditEntries({
+      ...entry,
+      currency_code: entry.currency_code.toLowerCase(),
+      amount: roundMoney(entry.amount),
+    })
+    return { entry: created, created: true }
+  }
+
+  /** Every balance of a customer, one row per currency (one aggregate query). */
+  @InjectManager()
+  async storeCreditBalances(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<{ currency_code: string; balance: number }[]> {
+    const rows = await sql(sharedContext).execute(
+      `SELECT currency_code, COALESCE(SUM(amount), 0)::float AS balance
+         FROM oms_store_credit_entry
+        WHERE customer_id = ? AND deleted_at IS NULL
+        GROUP BY currency_code
+        ORDER BY currency_code`,
+      [customerId]
+    )
+    return rows.map((r) => ({ currency_code: r.currency_code, balance: roundMoney(Number(r.balance)) }))
   }
 
   // ---- policy -----------------------------------------------------------------------------
