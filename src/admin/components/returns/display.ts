@@ -83,7 +83,9 @@ export const reasonText = (value: string | null): string => (value ? readable(va
 export const resolutionSentence = (c: ReturnCaseView): string | null => {
   if (c.status !== "resolved") return null
   const result = (c.resolution_result ?? {}) as Record<string, unknown>
-  const amount = typeof result.amount === "number" ? result.amount : c.breakdown?.total ?? c.expected_refund
+  // A refund says what Medusa refunded; credit and exchange say the amount they moved.
+  const amount =
+    typeof result.refunded === "number" ? result.refunded : typeof result.amount === "number" ? result.amount : c.breakdown?.total ?? c.expected_refund
   const how =
     c.resolution === "refund"
       ? "refunded to the original payment"
