@@ -63,10 +63,22 @@ export const InspectionStation = () => {
     if (!ok) errorBeep()
   }
 
-  const refocus = () =>
-    setTimeout(() => {
-      if (!document.querySelector("[role=dialog], [role=listbox]")) input.current?.focus()
-    }, 0)
+  // The scan field takes the focus back whenever it loses it: a scanner types wherever the focus
+  // is. While a select's list (or a dialog) is open it waits, then takes it back once it closes.
+  const waiting = useRef(false)
+  const refocus = () => {
+    if (waiting.current) return
+    waiting.current = true
+    const attempt = () => {
+      if (document.querySelector("[role=dialog], [role=listbox]")) {
+        setTimeout(attempt, 100)
+        return
+      }
+      waiting.current = false
+      if (input.current && document.activeElement !== input.current) input.current.focus()
+    }
+    setTimeout(attempt, 0)
+  }
   useEffect(() => {
     refocus()
   }, [current?.id, inspected?.id])
@@ -312,7 +324,10 @@ export const InspectionStation = () => {
             locations={locations.data?.locations ?? []}
             onSelect={setSelected}
             onGrade={grade}
-            onChange={(key, change) => setUnits((all) => all.map((u) => (u.key === key ? { ...u, ...change } : u)))}
+            onChange={(key, change) => {
+              setUnits((all) => all.map((u) => (u.key === key ? { ...u, ...change } : u)))
+              refocus()
+            }}
             onRemoveWrongItem={(key) => setWrongItems((all) => all.filter((w) => w.key !== key))}
           />
           <div className="flex items-center justify-end gap-x-3">
