@@ -111,7 +111,11 @@ const PolicyFormBody = ({ target, onSaved }: { target: PolicyTarget; onSaved: ()
   const channels = useSalesChannelOptions()
   const locations = useOmsLocations()
   const isPending = create.isPending || update.isPending
-  const set = <K extends keyof PolicyForm>(key: K, value: PolicyForm[K]) => setForm((current) => ({ ...current, [key]: value }))
+  // An edit answers the server's last refusal: the message goes until the next save.
+  const set = <K extends keyof PolicyForm>(key: K, value: PolicyForm[K]) => {
+    setServerError(null)
+    setForm((current) => ({ ...current, [key]: value }))
+  }
   const setReason = (value: string, key: "note_required" | "photo_required", on: boolean) =>
     set("reasons", { ...form.reasons, [value]: { ...form.reasons[value], [key]: on } })
 
