@@ -11,7 +11,16 @@ const settled = (c: ReturnCaseView) => c.status === "resolved" || c.status === "
 export const entrySentence = (c: ReturnCaseView, entry: ReturnCaseView["inspections"][number], locationName: (id: string | null) => string) => {
   const line = c.lines.find((l) => l.id === entry.return_line_id)
   const what = line ? line.title : `Unexpected item ${entry.scanned_code ?? ""}`.trim()
-  const then = entry.disposition === "restock" ? `restocked at ${locationName(entry.location_id)}` : dispositionLabel(entry.disposition).toLowerCase()
+  const then =
+    entry.disposition === "restock"
+      ? `restocked at ${locationName(entry.location_id)}`
+      : entry.disposition !== "none"
+        ? dispositionLabel(entry.disposition).toLowerCase()
+        : entry.grade === "missing"
+          ? "missing from the parcel"
+          : entry.grade === "wrong_item"
+            ? "set aside, not part of the return"
+            : "nothing done"
   return `${entry.quantity} x ${what}: ${then}`
 }
 

@@ -26,6 +26,9 @@ const GRADE_KEYS = Object.fromEntries(GRADE_CHOICES.map((c) => [c.key, c.grade])
 const toLines = (c: ReturnCaseView): StationLine[] =>
   c.lines.map((l) => ({ id: l.id, title: l.title, sku: l.sku, quantity: l.quantity, keep_it: l.keep_it, destination_location_id: l.destination_location_id }))
 
+/** Two sentences, the first closed with a full stop when it lacks one (server sentences often do). */
+const then = (first: string, next: string) => `${first}${/[.!?]$/.test(first.trim()) ? "" : "."} ${next}`
+
 const placeholder = (c: ReturnCaseView | null, inspected: boolean) =>
   !c || inspected ? "Scan the RMA code on the slip, or the parcel's tracking number" : "Scan each item in the parcel"
 
@@ -120,14 +123,14 @@ export const InspectionStation = () => {
       const answer = await scan.mutateAsync({ id: c.id, code })
       if (!answer.match) {
         setRefused(code)
-        say(false, `${answer.message} Press w to record it as a wrong item.`)
+        say(false, then(answer.message, "Press w to record it as a wrong item."))
         return
       }
       const lines = toLines(c)
       const room = roomFor(lines, state.current.units, answer.return_line_id)
       if (!room.ok) {
         setRefused(code)
-        say(false, `${room.message} Press w to record it as a wrong item.`)
+        say(false, then(room.message, "Press w to record it as a wrong item."))
         return
       }
       const key = `unit-${++seq.current}`
@@ -135,7 +138,7 @@ export const InspectionStation = () => {
       setUnits((all) => [...all, unit])
       setSelected(key)
       setRefused(null)
-      say(true, `${answer.message} Grade it: ${GRADE_CHOICES.map((g) => `${g.key} ${g.label.toLowerCase()}`).join(", ")}.`)
+      say(true, then(answer.message, `Grade it: ${GRADE_CHOICES.map((g) => `${g.key} ${g.label.toLowerCase()}`).join(", ")}.`))
     } catch (error) {
       say(false, errorMessage(error))
     }
@@ -288,7 +291,8 @@ export const InspectionStation = () => {
           )}
           data-testid="returns-scan-input"
         />
-        <div className="text-lg">
+        {/* Station type: the answer is read from a step away. */}
+        <div className="[&_span]:text-lg [&_span]:leading-7">
           <ScanBanner message={message} idle="Waiting for the first scan." testId="returns-scan-message" />
         </div>
       </Container>

@@ -11,8 +11,13 @@ import { reasonText } from "./display"
 
 /** A rate with nothing in its whole (units sold or shipped before the range) has no meaning: "-". */
 const rateText = (rate: number, whole: number) => (whole > 0 ? formatPercent(rate) : "-")
-const hoursText = (hours: number | null) =>
-  hours === null ? "-" : hours < 48 ? `${Number(hours.toFixed(1))} h` : `${Number((hours / 24).toFixed(1))} d`
+/** The server rounds to 0.1 h: under an hour reads in minutes (0 = under 6 minutes), two days and more in days. */
+const hoursText = (hours: number | null) => {
+  if (hours === null) return "-"
+  if (hours === 0) return "< 6 min"
+  if (hours < 1) return `${Math.round(hours * 60)} min`
+  return hours < 48 ? `${Number(hours.toFixed(1))} h` : `${Number((hours / 24).toFixed(1))} d`
+}
 
 const Hint = ({ children }: { children: React.ReactNode }) => (
   <Text size="xsmall" className="text-ui-fg-muted">
@@ -30,6 +35,7 @@ const NumbersTable = ({ title, testId, head, rows }: { title: string; testId: st
     {rows.length === 0 ? (
       <SectionEmpty>No returns in this range.</SectionEmpty>
     ) : (
+      <div className="overflow-x-auto">
       <Table>
         <Table.Header>
           <Table.Row>
@@ -52,6 +58,7 @@ const NumbersTable = ({ title, testId, head, rows }: { title: string; testId: st
           ))}
         </Table.Body>
       </Table>
+      </div>
     )}
   </Container>
 )
@@ -73,7 +80,7 @@ const StatsBody = ({ stats }: { stats: Stats }) => {
           <Hint>Nine in ten returns were resolved within this</Hint>
         </StatCard>
       </div>
-      <div className="grid gap-3 xl:grid-cols-3">
+      <div className="grid gap-3 2xl:grid-cols-3">
         <NumbersTable
           title="By reason"
           testId="returns-stats-reason"
@@ -122,8 +129,8 @@ export const ReturnStats = () => {
   const { data, isPending, isError, error, refetch } = useReturnStats(range)
   const set = (key: keyof StatsRangeInput, value: string) => setRange((current) => ({ ...current, [key]: value || undefined }))
   return (
-    <div className="flex flex-col gap-y-2" data-testid="returns-stats">
-      <div className="flex flex-wrap items-end justify-between gap-3">
+    <div className="flex flex-col gap-y-3" data-testid="returns-stats">
+      <Container className="flex flex-wrap items-end justify-between gap-3 px-6 py-4">
         <div className="flex flex-col gap-y-1">
           <Heading level="h2">Numbers</Heading>
           <Text size="small" className="text-ui-fg-subtle">
@@ -144,7 +151,7 @@ export const ReturnStats = () => {
             <Input id={`${ids}-to`} type="date" size="small" value={range.to ?? ""} onChange={(e) => set("to", e.target.value)} data-testid="returns-stats-to" />
           </div>
         </div>
-      </div>
+      </Container>
       {isPending ? (
         <Container className="p-0">
           <SectionLoading rows={3} />
