@@ -439,6 +439,19 @@ medusaIntegrationTestRunner({
         expect(await reservedBySku(getContainer(), guest.order_id)).toEqual({ "Newark DC": { "TEE-L": 1 } })
       })
 
+      it("applies a region condition to the order's Medusa region", async () => {
+        const { data } = await api.post(
+          "/admin/oms/rule-sets",
+          { name: "USD region avoids Newark", definition: noNewark({ type: "region", in: [store.regions.usd] }) },
+          admin
+        )
+        await api.post(`/admin/oms/rule-sets/${data.rule_set.id}/activate`, {}, admin)
+        const boston = await orderTo("Boston", { "TEE-L": 1 })
+        expect(await reservedBySku(getContainer(), boston.order_id)).toEqual({ "Reno Fulfillment Center": { "TEE-L": 1 } })
+        const step = boston.decision.trace.steps.find((s: any) => s.rule.match(/exclude|Exclude/))
+        expect(step.applied).toBe(true)
+      })
+
       it("keeps one active version: activating another archives it; only drafts change", async () => {
         const { data: v1 } = await api.post("/admin/oms/rule-sets", { name: "Main", definition: noNewark() }, admin)
         await api.post(`/admin/oms/rule-sets/${v1.rule_set.id}/activate`, {}, admin)

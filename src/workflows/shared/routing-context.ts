@@ -76,6 +76,7 @@ export async function loadRoutingContext(
       "display_id",
       "status",
       "currency_code",
+      "region_id",
       "sales_channel_id",
       "customer_id",
       "total",
@@ -178,6 +179,7 @@ export async function loadRoutingContext(
       destination: address,
       value: Number(order.total ?? 0),
       currency_code: order.currency_code,
+      region_id: order.region_id ?? null,
       sales_channel_id: order.sales_channel_id ?? null,
       shipping_option_ids: (order.shipping_methods ?? [])
         .map((m: any) => m?.shipping_option_id)
