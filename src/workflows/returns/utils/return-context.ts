@@ -66,10 +66,11 @@ export type ReturnContext = {
 }
 
 /**
- * Reads everything a return request and its eligibility need about one order, in a fixed number
- * of batched queries whatever the order's size (two rounds: the order with its items, detail
- * counters and fulfillments; then variants with product facts, reasons, policies, the sales
- * channel's locations with their return options, profiles, inventory levels and open plans).
+ * Reads everything a return request and its eligibility need about one order, in batched
+ * queries whose number does not grow with the order's lines (three rounds: the order with its items, detail
+ * counters and fulfillments; variants with product facts, reasons, policies and the sales
+ * channel's locations with their return options; profiles, inventory levels, and routing's open
+ * plans, read once per location).
  * Read-only; a missing order gives `order: null`.
  */
 export async function loadReturnContext(container: MedusaContainer, orderId: string, now: Date = new Date()): Promise<ReturnContext> {
@@ -127,7 +128,8 @@ export async function loadReturnContext(container: MedusaContainer, orderId: str
         })
       : Promise.resolve({ data: [] as any[] }),
     orderModule.listReturnReasons({}, { select: ["id", "value"], take: null }),
-    activePolicyRows(returns),
+    // The active policies, each parsed from its stored row (the module's policy section).
+    returns.activePolicies(),
     order.sales_channel_id
       ? query.graph({
           entity: "sales_channel",
@@ -298,24 +300,6 @@ export async function loadReturnContext(container: MedusaContainer, orderId: str
     ),
     origin: originPoint ? { latitude: originPoint.lat, longitude: originPoint.lng } : null,
   }
-}
-
-/**
- * The active policies. Helper A's `activePolicies()` (policy section of the service) parses
- * the stored rows; until it exists the rows are read through the generated CRUD.
- */
-async function activePolicyRows(returns: ReturnsModuleService): Promise<ReturnPolicy[]> {
-  const withParser = returns as unknown as { activePolicies?: () => Promise<ReturnPolicy[]> }
-  if (typeof withParser.activePolicies === "function") return withParser.activePolicies()
-  const rows = await returns.listReturnPolicies({ active: true }, { take: null, order: { priority: "ASC" } })
-  return (rows as any[]).map((r) => ({
-    id: r.id,
-    name: r.name,
-    active: Boolean(r.active),
-    priority: Number(r.priority),
-    market: r.market ?? null,
-    definition: r.definition,
-  }))
 }
 
 /** Medusa stores rule values as given; the dashboard sends them JSON-encoded ("\"true\""). */

@@ -11,7 +11,7 @@ import { acquireOrderLock, releaseOrderLock } from "../../shared/order-lock"
 import { ReturnEvents } from "../events"
 import { buyCaseReturnLabelStep } from "../steps/buy-case-return-label"
 import { createReturnCaseStep } from "../steps/create-return-case"
-import { markKeptCaseInspectedStep } from "../steps/mark-case-inspected"
+import { markKeptCaseInspectedStep } from "../steps/mark-kept-case-inspected"
 import { planReturnRequestStep } from "../steps/plan-return-request"
 import type { ReturnSource } from "../utils/return-plan"
 
