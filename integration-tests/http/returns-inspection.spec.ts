@@ -1,6 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
+import { RETURNS_MODULE } from "../../src/modules/returns"
+import type ReturnsModuleService from "../../src/modules/returns/service"
+import { SHIPPING_MODULE } from "../../src/modules/shipping"
+import type ShippingModuleService from "../../src/modules/shipping/service"
 import { ReturnEvents } from "../../src/workflows/returns/events"
 import { adminHeaders } from "../helpers/admin"
 import { recordEvents } from "../helpers/events"
@@ -131,9 +135,9 @@ medusaIntegrationTestRunner({
 
     it("restocks each line at its own location, and gives a location without a level for the item one", async () => {
       const c = getContainer()
-      const order = await deliveredOrder(c, api, admin, store, { city: "Boston", items: { "TEE-L": 1, "TEE-S": 2 } })
+      const order = await deliveredOrder(c, api, admin, store, { city: "Boston", items: { "TEE-L": 1, "TEE-S": 3 } })
       const rc = await requestedReturnCase(c, store, setup, order, {
-        items: { "TEE-L": 1, "TEE-S": 2 },
+        items: { "TEE-L": 1, "TEE-S": 3 },
         destinations: { "TEE-L": "reno", "TEE-S": "newark" },
       })
       expect(await stocked("TEE-L", "coleshill")).toBeNull() // TEE-L is never stocked in the UK
@@ -142,13 +146,16 @@ medusaIntegrationTestRunner({
         lReno: await stocked("TEE-L", "reno"),
         sNewark: await stocked("TEE-S", "newark"),
         sReno: await stocked("TEE-S", "reno"),
+        sColeshill: await stocked("TEE-S", "coleshill"),
       }
 
+      // three restock locations (three receive sessions), one TEE-S unit written off
       const { status, data } = await post(`/admin/oms/returns/${rc.case_id}/inspect`, {
         entries: [
           { return_line_id: rc.lines["TEE-L"], grade: "new", quantity: 1, location_id: store.locations.coleshill },
           { return_line_id: rc.lines["TEE-S"], grade: "new", quantity: 1 },
           { return_line_id: rc.lines["TEE-S"], grade: "opened", quantity: 1, location_id: store.locations.reno },
+          { return_line_id: rc.lines["TEE-S"], grade: "damaged", quantity: 1 },
         ],
       })
       expect(status).toBe(200)
@@ -157,16 +164,24 @@ medusaIntegrationTestRunner({
       expect(await stocked("TEE-L", "reno")).toBe(before.lReno)
       expect(await stocked("TEE-S", "newark")).toBe(before.sNewark! + 1)
       expect(await stocked("TEE-S", "reno")).toBe(before.sReno! + 1)
+      expect(await stocked("TEE-S", "coleshill")).toBe(before.sColeshill)
 
+      // Medusa's books: every unit received, the damaged one dismissed, across the sessions
       const returned = await medusaReturn(rc.return_id)
       expect(returned.status).toBe("received")
-      expect(returned.items.every((i: any) => Number(i.received_quantity) === Number(i.quantity) && Number(i.damaged_quantity) === 0)).toBe(true)
-      const where = data.return.inspections.map((i: any) => [i.return_line_id, i.grade, i.location_id]).sort()
+      const item = (sku: string) => returned.items.find((i: any) => i.item_id === order.lines[sku])
+      expect(item("TEE-L")).toMatchObject({ quantity: 1, received_quantity: 1, damaged_quantity: 0 })
+      expect(item("TEE-S")).toMatchObject({ quantity: 3, received_quantity: 3, damaged_quantity: 1 })
+      expect(await orderLine(order.order_id, order.lines["TEE-S"])).toEqual({ received: 2, dismissed: 1, written_off: 1, requested: 0 })
+      expect(await orderLine(order.order_id, order.lines["TEE-L"])).toEqual({ received: 1, dismissed: 0, written_off: 0, requested: 0 })
+
+      const where = data.return.inspections.map((i: any) => [i.return_line_id, i.grade, i.disposition, i.location_id]).sort()
       expect(where).toEqual(
         [
-          [rc.lines["TEE-L"], "new", store.locations.coleshill],
-          [rc.lines["TEE-S"], "new", store.locations.newark],
-          [rc.lines["TEE-S"], "opened", store.locations.reno],
+          [rc.lines["TEE-L"], "new", "restock", store.locations.coleshill],
+          [rc.lines["TEE-S"], "new", "restock", store.locations.newark],
+          [rc.lines["TEE-S"], "opened", "restock", store.locations.reno],
+          [rc.lines["TEE-S"], "damaged", "write_off", null],
         ].sort()
       )
     })
@@ -234,6 +249,8 @@ medusaIntegrationTestRunner({
       const byCode = await get(`/admin/oms/returns/lookup?code=${rc.rma_code.toLowerCase()}`)
       expect(byCode.status).toBe(200)
       expect(byCode.data.return).toMatchObject({ id: rc.case_id, rma_code: rc.rma_code, order_id: order.order_id })
+      const typed = await get(`/admin/oms/returns/lookup?code=${rc.rma_code.slice(2).toLowerCase()}`)
+      expect(typed.data.return.id).toBe(rc.case_id)
       const byTracking = await get(`/admin/oms/returns/lookup?code=1z999aa10123456784`)
       expect(byTracking.data.return.id).toBe(rc.case_id)
 
@@ -323,6 +340,70 @@ medusaIntegrationTestRunner({
       expect(late.data.message).toBe(`Return ${arrived.rma_code} was already received, so it cannot be canceled: nothing was changed`)
       expect((await medusaReturn(arrived.return_id)).status).toBe("requested")
       expect((await get(`/admin/oms/returns/${arrived.case_id}`)).data.return.status).toBe("receiving")
+    })
+
+    it("lets an inspection and a cancel racing on one return take turns: exactly one wins, and the books agree with it", async () => {
+      const c = getContainer()
+      const order = await deliveredOrder(c, api, admin, store, { city: "Boston", items: { "TEE-L": 1 } })
+      const rc = await requestedReturnCase(c, store, setup, order, { items: { "TEE-L": 1 } })
+      const before = await stocked("TEE-L", "newark")
+
+      const [inspect, cancel] = await Promise.all([
+        post(`/admin/oms/returns/${rc.case_id}/inspect`, { entries: [{ return_line_id: rc.lines["TEE-L"], grade: "new", quantity: 1 }] }),
+        post(`/admin/oms/returns/${rc.case_id}/cancel`, {}),
+      ])
+      expect([inspect.status, cancel.status].sort()).toEqual([200, 409])
+      const final = (await get(`/admin/oms/returns/${rc.case_id}`)).data.return
+      const returned = await medusaReturn(rc.return_id)
+      if (inspect.status === 200) {
+        expect([final.status, returned.status, await stocked("TEE-L", "newark")]).toEqual(["inspected", "received", before! + 1])
+        expect(cancel.data.message).toBe(`Return ${rc.rma_code} was already inspected, so it cannot be canceled: nothing was changed`)
+      } else {
+        expect([final.status, returned.status, await stocked("TEE-L", "newark")]).toEqual(["canceled", "canceled", before])
+        expect(inspect.data.message).toBe(`Return ${rc.rma_code} was canceled, so it cannot be inspected: nothing was changed`)
+      }
+    })
+
+    it("voids the return label when a labelled return is canceled, and finds it by the label's tracking number before", async () => {
+      const c = getContainer()
+      const order = await deliveredOrder(c, api, admin, store, { city: "Boston", items: { "TEE-L": 1 } })
+      const created = await api.post(
+        "/admin/oms/carrier-accounts",
+        {
+          name: "Returns carrier",
+          carrier: "offline",
+          settings: { account_id: `returns-spec-${Date.now()}`, currency_code: "USD" },
+          services: [{ code: "offline_standard", name: "Standard" }],
+          secrets: { api_key: "OFFLINE-KEY-returns-spec" },
+        },
+        admin
+      )
+      const shipping = c.resolve<ShippingModuleService>(SHIPPING_MODULE)
+      const address = (city: string, postal_code: string, line1: string) => ({ name: city, line1, city, postal_code, country_code: "US" })
+      const label = await shipping.purchase({
+        idempotency_key: `returns-spec:${order.order_id}`,
+        kind: "return",
+        order_id: order.order_id,
+        location_id: order.location_id,
+        carrier_account_id: created.data.carrier_account.id,
+        service_code: "offline_standard",
+        shipment: {
+          from: address("Boston", "02110", "1 Federal St"),
+          to: address("Newark", "07105", "900 Raymond Blvd"),
+          parcels: [{ weight_g: 800, length_cm: 30, width_cm: 20, height_cm: 10 }],
+        },
+      })
+      expect(label.status).toBe("purchased")
+      const tracking = label.tracking_numbers[0]
+      const rc = await requestedReturnCase(c, store, setup, order, { items: { "TEE-L": 1 }, tracking_number: tracking })
+      await c.resolve<ReturnsModuleService>(RETURNS_MODULE).updateReturnCases({ id: rc.case_id, method: "label", label_id: label.id })
+
+      expect((await get(`/admin/oms/returns/lookup?code=${encodeURIComponent(tracking)}`)).data.return.id).toBe(rc.case_id)
+      const done = await post(`/admin/oms/returns/${rc.case_id}/cancel`, {})
+      expect(done.status).toBe(200)
+      expect(done.data.return).toMatchObject({ status: "canceled", label_id: label.id })
+      expect((await shipping.retrieveLabelRow(label.id)).status).toBe("voided")
+      expect((await medusaReturn(rc.return_id)).status).toBe("canceled")
     })
 
     it("answers bad inspections with a 400 naming the field, and changes nothing", async () => {

@@ -28,7 +28,9 @@ export type CheckedInspection = {
  */
 export const checkInspectionStep = createStep(checkInspectionStepId, async (input: CheckInspectionInput, { container }) => {
   const row = await readCase(container, input.return_case_id)
-  if (row.status !== "requested" && row.status !== "receiving") throw wrongState(row, "inspected again")
+  if (row.status !== "requested" && row.status !== "receiving") {
+    throw wrongState(row, row.status === "canceled" ? "inspected" : "inspected again")
+  }
   if (!row.return_id) {
     throw new MedusaError(MedusaError.Types.CONFLICT, `Return ${row.rma_code} has no Medusa return to receive against`)
   }

@@ -33,13 +33,17 @@ export async function listReturnQueue(
 }
 
 /**
- * The case a scanned code names: the RMA code on the slip (case-insensitive) or a tracking
+ * The case a scanned code names: the RMA code on the slip (case-insensitive, with or without
+ * its "R-") or a tracking
  * number of its return parcel. A live case wins over a canceled one with the same tracking.
  */
 export async function lookupReturnCase(scope: Scope, code: string): Promise<ReturnCaseView> {
   const text = code.trim()
+  const upper = text.toUpperCase()
+  // Typed by hand, the "R-" of the slip's code is often left out.
+  const codes = upper.startsWith("R-") ? [upper] : [upper, `R-${upper}`]
   const rows = await returnsService(scope).listReturnCases(
-    { $or: [{ rma_code: text.toUpperCase() }, { tracking_number: { $ilike: text.replace(/[\\%_]/g, (c) => `\\${c}`) } }] },
+    { $or: [{ rma_code: codes }, { tracking_number: { $ilike: text.replace(/[\\%_]/g, (c) => `\\${c}`) } }] },
     { relations: CASE_RELATIONS, order: { requested_at: "DESC" }, take: 10 }
   )
   const row = rows.find((r) => r.status !== "canceled") ?? rows[0]
