@@ -71,7 +71,7 @@ async function payOut(container: any, row: any, breakdown: RefundBreakdown, acto
     case "store_credit":
       return { kind: "store_credit", ...(await issueCaseStoreCredit(container, row, breakdown)) }
     case "exchange":
-      return { kind: "exchange", amount: breakdown.total, ...(await exchangeCase(container, row, breakdown)) }
+      return { kind: "exchange", amount: breakdown.total, ...(await exchangeCase(container, row, breakdown, actor)) }
     default:
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Return ${row.rma_code} has no resolution Medusa-oms knows (${row.resolution}).`)
   }
