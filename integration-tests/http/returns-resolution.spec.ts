@@ -132,6 +132,25 @@ medusaIntegrationTestRunner({
       expect((await orderBooks(container, order.order_id)).refunds).toHaveLength(1)
     })
 
+    it("takes over a resolution whose run died while pending only through the admin's retry", async () => {
+      const container = getContainer()
+      const service = container.resolve<ReturnsModuleService>(RETURNS_MODULE)
+      const shopper = await registerCustomer(api, store, "refund-stalled@example.com")
+      const order = await deliveredOrder(container, api, admin, store, { city: "Boston", items: { "TEE-S": 1 }, shopper })
+      const made = await inspectedCase(container, { api, admin, order, setup, location_key: "newark", resolution: "refund", units: { "TEE-S": ["new"] } })
+
+      // A run claimed the case and its process died before paying anything.
+      expect(await service.claimResolution(made.case_id)).toBe(true)
+      await emitInspected(container, made, order.order_id, 1)
+      const repeat = await resolveReturnWorkflow(container).run({ input: { return_case_id: made.case_id } })
+      expect(repeat.result).toMatchObject({ claimed: false, done: false })
+      expect((await orderBooks(container, order.order_id)).refunds).toEqual([])
+
+      const { data } = await api.post(`/admin/oms/returns/${made.case_id}/resolve`, {}, admin)
+      expect(data.return).toMatchObject({ status: "resolved", resolution_status: "done" })
+      expect((await orderBooks(container, order.order_id)).refunds.map((r) => r.amount)).toEqual([made.unit_refund["TEE-S"]])
+    })
+
     it("issues store credit once, readable by the customer and the admin, with the order's books balanced", async () => {
       const container = getContainer()
       const shopper = await registerCustomer(api, store, "credit-once@example.com")

@@ -94,14 +94,16 @@ class ReturnsModuleService extends MedusaService({
   /**
    * A failed resolution may run again: true for exactly one caller, like claimResolution. The
    * key stays; what the first run already did (refunds, ledger entries, credit lines) is found
-   * again by the run itself, so nothing is paid twice.
+   * again by the run itself, so nothing is paid twice. A `pending` one is taken too: the caller
+   * holds the order lock, which every run holds from claim to finish, so a pending case under
+   * it has no live run (its process died mid-way).
    */
   @InjectManager()
   async reclaimFailedResolution(caseId: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
     const rows = await sql(sharedContext).execute(
       `UPDATE oms_return_case
           SET resolution_status = 'pending', resolution_error = NULL, updated_at = now()
-        WHERE id = ? AND resolution_status = 'failed' AND status = 'inspected' AND deleted_at IS NULL
+        WHERE id = ? AND resolution_status IN ('failed', 'pending') AND status = 'inspected' AND deleted_at IS NULL
       RETURNING id`,
       [caseId]
     )
