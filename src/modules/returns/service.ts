@@ -181,7 +181,7 @@ class ReturnsModuleService extends MedusaService({
    * read as a different policy.
    */
   async activePolicies(): Promise<ReturnPolicyData[]> {
-    const rows = await this.listReturnPolicies({ active: true }, { order: { priority: "ASC", id: "ASC" } })
+    const rows = await this.listReturnPolicies({ active: true }, { order: { priority: "ASC", id: "ASC" }, take: null })
     return rows.map((row) => parseReturnPolicy(row))
   }
 
