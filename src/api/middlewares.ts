@@ -20,6 +20,11 @@ import { storeReturnsGateMiddlewares } from "./store/returns/middlewares"
 import { adminOmsOrderReturnsMiddlewares } from "./admin/oms/orders/[id]/returns/middlewares"
 import { adminOmsReturnPoliciesMiddlewares } from "./admin/oms/return-policies/middlewares"
 import { adminOmsReturnsMiddlewares } from "./admin/oms/returns/middlewares"
+import { adminOmsReturnStatsMiddlewares } from "./admin/oms/returns/stats/middlewares"
+import { adminOmsReturnResolveMiddlewares } from "./admin/oms/returns/[id]/resolve/middlewares"
+import { adminOmsCustomersMiddlewares } from "./admin/oms/customers/middlewares"
+import { storeOmsStoreCreditMiddlewares } from "./store/oms/store-credit/middlewares"
+import { storeOmsCartsMiddlewares } from "./store/oms/carts/middlewares"
 
 // Each route folder keeps its own middlewares; they are merged here, as Medusa does.
 export default defineMiddlewares({
@@ -45,5 +50,10 @@ export default defineMiddlewares({
     ...adminOmsOrderReturnsMiddlewares,
     ...adminOmsReturnPoliciesMiddlewares,
     ...adminOmsReturnsMiddlewares,
+    ...adminOmsReturnStatsMiddlewares,
+    ...adminOmsReturnResolveMiddlewares,
+    ...adminOmsCustomersMiddlewares,
+    ...storeOmsStoreCreditMiddlewares,
+    ...storeOmsCartsMiddlewares,
   ],
 })

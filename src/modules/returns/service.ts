@@ -8,6 +8,9 @@ import { ReturnLine } from "./models/return-line"
 import { ReturnInspection } from "./models/return-inspection"
 import { StoreCreditEntry } from "./models/store-credit-entry"
 import { ReturnGuestToken } from "./models/guest-token"
+import { rate, roundHours, StatsRange } from "../../lib/returns/stats"
+import type { AdminReturnStatsResponse } from "../../types/returns"
+import { RESOLUTION_HOURS_SQL, RETURNS_BY_LOCATION_SQL, RETURNS_BY_PRODUCT_SQL, RETURNS_BY_REASON_SQL } from "./queries/return-stats"
 import { parseReturnPolicy } from "../../lib/returns/schema"
 import type { ReturnPolicy as ReturnPolicyData } from "../../lib/returns/types"
 
@@ -88,6 +91,36 @@ class ReturnsModuleService extends MedusaService({
     return rows.length === 1
   }
 
+  /**
+   * A failed resolution may run again: true for exactly one caller, like claimResolution. The
+   * key stays; what the first run already did (refunds, ledger entries, credit lines) is found
+   * again by the run itself, so nothing is paid twice. A `pending` one is taken too: the caller
+   * holds the order lock, which every run holds from claim to finish, so a pending case under
+   * it has no live run (its process died mid-way).
+   */
+  @InjectManager()
+  async reclaimFailedResolution(caseId: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    const rows = await sql(sharedContext).execute(
+      `UPDATE oms_return_case
+          SET resolution_status = 'pending', resolution_error = NULL, updated_at = now()
+        WHERE id = ? AND resolution_status IN ('failed', 'pending') AND status = 'inspected' AND deleted_at IS NULL
+      RETURNING id`,
+      [caseId]
+    )
+    return rows.length === 1
+  }
+
+  /** Marks a running resolution failed with a sentence (only while it is pending: the runner's). */
+  @InjectManager()
+  async markResolutionFailed(caseId: string, error: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await sql(sharedContext).execute(
+      `UPDATE oms_return_case
+          SET resolution_status = 'failed', resolution_error = ?, updated_at = now()
+        WHERE id = ? AND resolution_status = 'pending' AND deleted_at IS NULL`,
+      [error, caseId]
+    )
+  }
+
   // ---- store credit -----------------------------------------------------------------------
 
   /** A customer's balance in one currency: the sum of the ledger (one aggregate query). */
@@ -100,6 +133,44 @@ class ReturnsModuleService extends MedusaService({
       [customerId, currencyCode.toLowerCase()]
     )
     return roundMoney(Number(row?.balance ?? 0))
+  }
+
+  /**
+   * Writes one ledger entry unless its idempotency key is already there; answers the entry
+   * either way (`created` false for a repeat). The unique index backs the check up.
+   */
+  async recordStoreCredit(entry: {
+    customer_id: string
+    currency_code: string
+    amount: number
+    kind: "issue" | "spend" | "release" | "adjust"
+    idempotency_key: string
+    reference_type?: string | null
+    reference_id?: string | null
+    note?: string | null
+  }): Promise<{ entry: any; created: boolean }> {
+    const [existing] = await this.listStoreCreditEntries({ idempotency_key: entry.idempotency_key }, { take: 1 })
+    if (existing) return { entry: existing, created: false }
+    const created = await this.createStoreCreditEntries({
+      ...entry,
+      currency_code: entry.currency_code.toLowerCase(),
+      amount: roundMoney(entry.amount),
+    })
+    return { entry: created, created: true }
+  }
+
+  /** Every balance of a customer, one row per currency (one aggregate query). */
+  @InjectManager()
+  async storeCreditBalances(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<{ currency_code: string; balance: number }[]> {
+    const rows = await sql(sharedContext).execute(
+      `SELECT currency_code, COALESCE(SUM(amount), 0)::float AS balance
+         FROM oms_store_credit_entry
+        WHERE customer_id = ? AND deleted_at IS NULL
+        GROUP BY currency_code
+        ORDER BY currency_code`,
+      [customerId]
+    )
+    return rows.map((r) => ({ currency_code: r.currency_code, balance: roundMoney(Number(r.balance)) }))
   }
 
   // ---- policy -----------------------------------------------------------------------------
@@ -119,9 +190,57 @@ class ReturnsModuleService extends MedusaService({
   // ---- receiving and inspection -----------------------------------------------------------
 
   // ---- numbers (Returns page) -------------------------------------------------------------
+
+  /** Returned cases and units per reason value over every unit fulfilled in the range: one query. */
+  @InjectManager()
+  async returnRateByReason(range: StatsRange, @MedusaContext() sharedContext: Context = {}): Promise<AdminReturnStatsResponse["by_reason"]> {
+    const rows = await sql(sharedContext).execute(RETURNS_BY_REASON_SQL, rangeParams(range, 2))
+    return rows.map((r) => ({
+      reason_value: r.reason_value ?? null,
+      returns: Number(r.returns),
+      units: Number(r.units),
+      rate: rate(Number(r.units), Number(r.fulfilled_units)),
+    }))
+  }
+
+  /** Returned units over sold units per product and SKU (the 100 most returned): one query. */
+  @InjectManager()
+  async returnRateByProduct(range: StatsRange, @MedusaContext() sharedContext: Context = {}): Promise<AdminReturnStatsResponse["by_product"]> {
+    const rows = await sql(sharedContext).execute(RETURNS_BY_PRODUCT_SQL, rangeParams(range, 2))
+    return rows.map((r) => ({
+      product_id: r.product_id ?? null,
+      sku: r.sku ?? null,
+      title: r.title,
+      units: Number(r.units),
+      sold_units: Number(r.sold_units),
+      rate: rate(Number(r.units), Number(r.sold_units)),
+    }))
+  }
+
+  /** Units returned to each location over units shipped from it: one query. */
+  @InjectManager()
+  async returnRateByLocation(range: StatsRange, @MedusaContext() sharedContext: Context = {}): Promise<AdminReturnStatsResponse["by_location"]> {
+    const rows = await sql(sharedContext).execute(RETURNS_BY_LOCATION_SQL, rangeParams(range, 2))
+    return rows.map((r) => ({
+      location_id: r.location_id ?? null,
+      units: Number(r.units),
+      shipped_units: Number(r.shipped_units),
+      rate: rate(Number(r.units), Number(r.shipped_units)),
+    }))
+  }
+
+  /** Request-to-resolution hours (p50, p90) of the cases resolved in the range: one query. */
+  @InjectManager()
+  async resolutionHours(range: StatsRange, @MedusaContext() sharedContext: Context = {}): Promise<AdminReturnStatsResponse["resolution_hours"]> {
+    const [row] = await sql(sharedContext).execute(RESOLUTION_HOURS_SQL, rangeParams(range, 1))
+    return { count: Number(row?.count ?? 0), p50: roundHours(row?.p50), p90: roundHours(row?.p90) }
+  }
 }
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex")
 const roundMoney = (n: number) => Math.round(n * 100) / 100
+/** The range as each stats statement takes it: (from, to) repeated once per range test. */
+const rangeParams = (range: StatsRange, times: number) =>
+  Array.from({ length: times }, () => [range.from.toISOString(), range.to.toISOString()]).flat()
 
 export default ReturnsModuleService

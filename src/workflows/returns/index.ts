@@ -9,3 +9,7 @@ export * from "./workflows/record-core-return"
 export * from "./workflows/receive-return-parcel"
 export * from "./workflows/inspect-return"
 export * from "./workflows/cancel-return-case"
+// ---- resolution and store credit
+export * from "./workflows/resolve-return"
+export * from "./workflows/apply-cart-store-credit"
+export * from "./workflows/remove-cart-store-credit"
