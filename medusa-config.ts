@@ -56,6 +56,20 @@ module.exports = defineConfig({
       options: omsOptions,
     },
     {
+      resolve: "./src/modules/documents",
+      options: omsOptions,
+    },
+    {
+      // Customer messages go out through Medusa's notification module. The local provider logs
+      // them (dev and tests); a store lists its own, e.g. @medusajs/medusa/notification-sendgrid.
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/notification-local", id: "local", options: { channels: ["email"] } },
+        ],
+      },
+    },
+    {
       // Medusa's fulfillment module with the plugin's carrier provider (id carrier_oms) beside
       // the manual one. The provider reads the label ledger and the ship-from addresses, so
       // those modules are listed as the fulfillment module's dependencies.

@@ -8,6 +8,9 @@ import { ReturnLine } from "./models/return-line"
 import { ReturnInspection } from "./models/return-inspection"
 import { StoreCreditEntry } from "./models/store-credit-entry"
 import { ReturnGuestToken } from "./models/guest-token"
+import { rate, roundHours, StatsRange } from "../../lib/returns/stats"
+import type { AdminReturnStatsResponse } from "../../types/returns"
+import { RESOLUTION_HOURS_SQL, RETURNS_BY_LOCATION_SQL, RETURNS_BY_PRODUCT_SQL, RETURNS_BY_REASON_SQL } from "./queries/return-stats"
 import { parseReturnPolicy } from "../../lib/returns/schema"
 import type { ReturnPolicy as ReturnPolicyData } from "../../lib/returns/types"
 
@@ -187,9 +190,57 @@ class ReturnsModuleService extends MedusaService({
   // ---- receiving and inspection -----------------------------------------------------------
 
   // ---- numbers (Returns page) -------------------------------------------------------------
+
+  /** Returned cases and units per reason value over every unit fulfilled in the range: one query. */
+  @InjectManager()
+  async returnRateByReason(range: StatsRange, @MedusaContext() sharedContext: Context = {}): Promise<AdminReturnStatsResponse["by_reason"]> {
+    const rows = await sql(sharedContext).execute(RETURNS_BY_REASON_SQL, rangeParams(range, 2))
+    return rows.map((r) => ({
+      reason_value: r.reason_value ?? null,
+      returns: Number(r.returns),
+      units: Number(r.units),
+      rate: rate(Number(r.units), Number(r.fulfilled_units)),
+    }))
+  }
+
+  /** Returned units over sold units per product and SKU (the 100 most returned): one query. */
+  @InjectManager()
+  async returnRateByProduct(range: StatsRange, @MedusaContext() sharedContext: Context = {}): Promise<AdminReturnStatsResponse["by_product"]> {
+    const rows = await sql(sharedContext).execute(RETURNS_BY_PRODUCT_SQL, rangeParams(range, 2))
+    return rows.map((r) => ({
+      product_id: r.product_id ?? null,
+      sku: r.sku ?? null,
+      title: r.title,
+      units: Number(r.units),
+      sold_units: Number(r.sold_units),
+      rate: rate(Number(r.units), Number(r.sold_units)),
+    }))
+  }
+
+  /** Units returned to each location over units shipped from it: one query. */
+  @InjectManager()
+  async returnRateByLocation(range: StatsRange, @MedusaContext() sharedContext: Context = {}): Promise<AdminReturnStatsResponse["by_location"]> {
+    const rows = await sql(sharedContext).execute(RETURNS_BY_LOCATION_SQL, rangeParams(range, 2))
+    return rows.map((r) => ({
+      location_id: r.location_id ?? null,
+      units: Number(r.units),
+      shipped_units: Number(r.shipped_units),
+      rate: rate(Number(r.units), Number(r.shipped_units)),
+    }))
+  }
+
+  /** Request-to-resolution hours (p50, p90) of the cases resolved in the range: one query. */
+  @InjectManager()
+  async resolutionHours(range: StatsRange, @MedusaContext() sharedContext: Context = {}): Promise<AdminReturnStatsResponse["resolution_hours"]> {
+    const [row] = await sql(sharedContext).execute(RESOLUTION_HOURS_SQL, rangeParams(range, 1))
+    return { count: Number(row?.count ?? 0), p50: roundHours(row?.p50), p90: roundHours(row?.p90) }
+  }
 }
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex")
 const roundMoney = (n: number) => Math.round(n * 100) / 100
+/** The range as each stats statement takes it: (from, to) repeated once per range test. */
+const rangeParams = (range: StatsRange, times: number) =>
+  Array.from({ length: times }, () => [range.from.toISOString(), range.to.toISOString()]).flat()
 
 export default ReturnsModuleService

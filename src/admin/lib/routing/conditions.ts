@@ -124,6 +124,8 @@ const simpleRow = (condition: Condition, negated: boolean): ConditionRow | null 
     // Shipment tests (rate shopping) have no row in the routing form; kept whole as advanced.
     case "weight":
     case "parcel_count":
+    // A region test (return policies' markets) has no row in the routing form either.
+    case "region":
       return null
     default: {
       const values = "in" in condition ? condition.in : condition.any_of

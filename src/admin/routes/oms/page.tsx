@@ -27,11 +27,18 @@ const OrderManagementPage = () => {
             Orders, fulfillment and stock across your locations, and how orders are routed to them.
           </Text>
         </div>
-        <Button size="small" variant="secondary" asChild>
-          <Link to="/oms/routing" data-testid="oms-routing-link">
-            Routing rules
-          </Link>
-        </Button>
+        <div className="flex items-center gap-x-2">
+          <Button size="small" variant="secondary" asChild>
+            <Link to="/oms/returns" data-testid="oms-returns-link">
+              Returns
+            </Link>
+          </Button>
+          <Button size="small" variant="secondary" asChild>
+            <Link to="/oms/routing" data-testid="oms-routing-link">
+              Routing rules
+            </Link>
+          </Button>
+        </div>
       </Container>
       <OverviewStats query={overview} />
       <RoutingStats query={overview} />

@@ -7,7 +7,15 @@ describe("plugin options", () => {
       routing: { enabled: true, checkout: true, fulfillment: true },
       picking: { walk_order: { segments: ["zone", "aisle", "shelf", "slot"], serpentine: true } },
       shipping: {},
+      returns: { guard_store_route: true, guest_token_minutes: 30 },
     })
+  })
+
+  it("refuses a guest token lifetime outside 1 to 1440 minutes, naming the option", () => {
+    expect(() => parseOmsOptions({ returns: { guest_token_minutes: 0 } })).toThrow(/option "returns.guest_token_minutes"/)
+    expect(() => parseOmsOptions({ returns: { guard: true } })).toThrow(
+      /unknown option "returns.guard"; allowed: guard_store_route, guest_token_minutes/
+    )
   })
 
   it("refuses a carrier secrets key too short to be one", () => {

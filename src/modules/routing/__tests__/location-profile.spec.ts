@@ -68,6 +68,7 @@ moduleIntegrationTestRunner<RoutingModuleService>({
           picking: { walk_order: { segments: ["zone", "aisle", "shelf", "slot"], serpentine: true } },
           // No secrets_key given here: carrier accounts with secrets cannot be saved until one is.
           shipping: {},
+          returns: { guard_store_route: true, guest_token_minutes: 30 },
         })
       })
     })

@@ -1,0 +1,5 @@
+export type * from "./types"
+export type * from "./document"
+export { apportion, currencyDigits, invoiceTotals, round } from "./totals"
+export { creditNoteTotals, type CreditRequest } from "./credit-note"
+export { formatDocumentNumber, numberFormatProblems } from "./numbering"
