@@ -39,7 +39,10 @@ export function returnEligibility(input: EligibilityInput): OrderEligibility {
     currency_code: order.currency_code,
     lines,
     reasons: definition?.reasons ?? {},
-    resolutions: definition && anyReturnable ? [...definition.resolutions] : [],
+    resolutions:
+      definition && anyReturnable
+        ? definition.resolutions.filter((r) => r !== "store_credit" || order.has_account !== false)
+        : [],
     methods,
     restocking_fee_percent: definition?.restocking_fee_percent ?? 0,
     shipping: definition?.shipping ?? { mode: "free" },

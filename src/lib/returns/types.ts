@@ -224,6 +224,11 @@ export type EligibilityInput = {
     id: string
     currency_code: string
     canceled: boolean
+    /**
+     * False when the order's customer has no account (a guest): store credit lives on an
+     * account, so a guest is not offered it. Left out = an account.
+     */
+    has_account?: boolean
     region_id: string | null
     sales_channel_id: string | null
     /** Shipping address country (ISO 3166-1 alpha-2, lower or upper case). */

@@ -145,3 +145,15 @@ describe("the form data", () => {
     })
   })
 })
+
+describe("store credit and accounts", () => {
+  const credit = [policy({}, { resolutions: ["refund", "store_credit"] })]
+
+  it("offers store credit to a customer with an account", () => {
+    expect(returnEligibility(input({ has_account: true }, credit)).resolutions).toEqual(["refund", "store_credit"])
+  })
+
+  it("does not offer store credit to a guest, whose credit would live on no account", () => {
+    expect(returnEligibility(input({ has_account: false }, credit)).resolutions).toEqual(["refund"])
+  })
+})
