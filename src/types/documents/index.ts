@@ -1,25 +1,28 @@
 import type { FinancialDocument, SellerDetails } from "../../lib/documents/invoice/document"
 import type { MessageKind, MessageTemplate } from "../../lib/documents/messages/events"
 import type { Paginated } from "../common"
+import type { DocumentRow } from "../../modules/documents/types"
 
 /** A stored invoice or credit note as the API shows it (its file is downloaded apart). */
-export type DocumentView = {
-  id: string
-  kind: "invoice" | "credit_note"
-  number: string
-  order_id: string
-  order_display_id: number | null
-  customer_id: string | null
-  invoice_id: string | null
-  refund_id: string | null
-  return_id: string | null
-  return_case_id: string | null
-  locale: string
-  currency_code: string
-  total: number
-  tax_total: number
-  file_sha256: string
-  file_size: number
+export type DocumentView = Pick<
+  DocumentRow,
+  | "id"
+  | "kind"
+  | "number"
+  | "order_id"
+  | "order_display_id"
+  | "customer_id"
+  | "invoice_id"
+  | "refund_id"
+  | "return_id"
+  | "return_case_id"
+  | "locale"
+  | "currency_code"
+  | "total"
+  | "tax_total"
+  | "file_sha256"
+  | "file_size"
+> & {
   issued_at: string
   /** Admin only: what the PDF prints. */
   content?: FinancialDocument
