@@ -50,3 +50,16 @@ describe("message templates", () => {
     ])
   })
 })
+
+describe("message templates: Handlebars underneath", () => {
+  it("keeps the message's own names in reach inside a repeated block, escapes nothing, and refuses broken syntax", () => {
+    const text = { subject: "{{order_number}}", body: "{{#each items}}{{quantity}} × {{title}} ({{order_number}})\n{{/each}}" }
+    const out = renderTemplate(text, { ...SAMPLE_DATA, order_number: "#7 <b>", items: [{ quantity: 1, title: "Mug & Co" }] })
+    expect(out).toEqual({ subject: "#7 <b>", body: "1 × Mug & Co (#7 <b>)\n" })
+    expect(templateProblems({ subject: "{{order_number", body: "" }, PLACEHOLDERS)).toEqual([
+      expect.stringMatching(/^subject: Parse error on line 1/),
+    ])
+    // Sent as written rather than failing the event.
+    expect(renderTemplate({ subject: "{{order_number", body: "x" }, SAMPLE_DATA)).toEqual({ subject: "{{order_number", body: "x" })
+  })
+})

@@ -1,10 +1,13 @@
+import Handlebars from "handlebars"
 import type { MessageData, MessageTemplate } from "./events"
 
 /**
- * A small template language a shop assistant can edit: `{{name}}` inserts a value (nested with
- * dots), `{{#if name}}...{{/if}}` keeps its text only when the value is set, and
- * `{{#each items}}...{{/each}}` repeats its text per item with the item's fields as names.
- * Unknown names print nothing; a template never throws at send time, so problems are found by
+ * Templates are Handlebars, the part of it a shop assistant needs: `{{name}}` inserts a value
+ * (nested with dots), `{{#if name}}...{{/if}}` keeps its text only when the value is set, and
+ * `{{#each items}}...{{/each}}` repeats its text per item with the item's fields as names (and
+ * the message's own names still in reach: compat mode looks outward, as Mustache does).
+ * Messages are plain text, so nothing is HTML-escaped. Unknown names print nothing; a template
+ * never throws at send time (a malformed one is sent as written), so problems are found by
  * `templateProblems` when it is saved.
  */
 export function renderTemplate(template: MessageTemplate, data: MessageData | Record<string, unknown>): MessageTemplate {
@@ -14,32 +17,15 @@ export function renderTemplate(template: MessageTemplate, data: MessageData | Re
   }
 }
 
-const BLOCK = /\{\{#(each|if) ([\w.]+)\}\}([\s\S]*?)\{\{\/\1\}\}/g
 const VALUE = /\{\{\s*([\w.]+)\s*\}\}/g
 
 function renderText(text: string, scope: Record<string, unknown>): string {
-  const blocks = text.replace(BLOCK, (_, kind: string, name: string, inner: string) => {
-    const value = lookup(scope, name)
-    if (kind === "if") return present(value) ? renderText(inner, scope) : ""
-    if (!Array.isArray(value)) return ""
-    return value.map((item) => renderText(inner, { ...scope, ...(item as Record<string, unknown>) })).join("")
-  })
-  return blocks.replace(VALUE, (_, name: string) => {
-    const value = lookup(scope, name)
-    return present(value) && typeof value !== "object" ? String(value) : ""
-  })
-}
-
-function lookup(scope: Record<string, unknown>, path: string): unknown {
-  let value: unknown = scope
-  for (const part of path.split(".")) {
-    if (value === null || typeof value !== "object") return undefined
-    value = (value as Record<string, unknown>)[part]
+  try {
+    return Handlebars.compile(text, { noEscape: true, compat: true, knownHelpersOnly: true })(scope)
+  } catch {
+    return text
   }
-  return value
 }
-
-const present = (v: unknown) => v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0)
 
 /** Placeholders a template uses that its message does not have, and unbalanced blocks. */
 export function templateProblems(template: MessageTemplate, known: readonly string[]): string[] {
@@ -49,6 +35,10 @@ export function templateProblems(template: MessageTemplate, known: readonly stri
     const opened = (text.match(/\{\{#(each|if) /g) ?? []).length
     const closed = (text.match(/\{\{\/(each|if)\}\}/g) ?? []).length
     if (opened !== closed) problems.push(`${field}: ${opened} block(s) opened with {{#if}}/{{#each}} but ${closed} closed`)
+    else {
+      const syntax = parseProblem(text)
+      if (syntax) problems.push(`${field}: ${syntax}`)
+    }
     const inner = new Set<string>()
     for (const m of text.matchAll(/\{\{#each ([\w.]+)\}\}([\s\S]*?)\{\{\/each\}\}/g)) {
       for (const v of m[2].matchAll(VALUE)) inner.add(v[1])
@@ -59,6 +49,16 @@ export function templateProblems(template: MessageTemplate, known: readonly stri
     }
   }
   return problems
+}
+
+/** Handlebars' own word on a template it cannot read (first line: where and what it expected). */
+function parseProblem(text: string): string | null {
+  try {
+    Handlebars.parse(text)
+    return null
+  } catch (e) {
+    return String((e as Error).message).split("\n")[0]
+  }
 }
 
 /** Money as a customer in `locale` reads it: "€1.234,50" / "1 234,50 zł" / "$1,234.50". */
