@@ -1,3 +1,4 @@
+import { defaultPolicyDefinition } from "../../../lib/returns/defaults"
 import { marketCondition, marketLists } from "../../../lib/returns/market-lists"
 import type { AdminReturnPolicyPayload as PolicyPayload, Resolution, ReturnPolicy, ReturnPolicyDefinition } from "../../../types/returns"
 
@@ -76,19 +77,7 @@ export const NEW_POLICY: ReturnPolicy = {
   active: true,
   priority: 100,
   market: null,
-  definition: {
-    window_days: 30,
-    transit_days: 3,
-    exclusions: [],
-    final_sale: [],
-    reasons: {},
-    restocking_fee_percent: 0,
-    shipping: { mode: "free" },
-    keep_it_under: null,
-    resolutions: ["refund", "store_credit", "exchange"],
-    refund_damaged: false,
-    destination: { strategy: "nearest" },
-  },
+  definition: defaultPolicyDefinition(),
 }
 
 export const toForm = (policy: ReturnPolicy): PolicyForm => {
