@@ -22,6 +22,9 @@ export const Wave = model
     units_total: model.number().default(0),
     units_picked: model.number().default(0),
     units_short: model.number().default(0),
+    // Scans refused as the wrong bin or the wrong item while picking (the dashboard's pick
+    // accuracy); counted by the scan step, never reset.
+    wrong_scans: model.number().default(0),
     packed_orders: model.number().default(0),
     started_at: model.dateTime().nullable(),
     picked_at: model.dateTime().nullable(),
