@@ -23,10 +23,40 @@ const omsOptions = {
   },
 }
 
+// Production mode: with REDIS_URL set, every process of the shop shares Medusa's Redis event
+// bus (events at least once, across processes), workflow engine, locking provider (the order,
+// wave, label and store-credit locks and the carrier pace hold across processes) and cache.
+// MEDUSA_WORKER_MODE splits HTTP servers ("server": no subscribers or jobs) from workers
+// ("worker": subscribers and scheduled jobs, /health only). Without REDIS_URL (npm run dev, the
+// tests) all of it stays in memory in one process.
+const REDIS_URL = process.env.REDIS_URL
+const redisModules = REDIS_URL
+  ? [
+      { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl: REDIS_URL } },
+      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl: REDIS_URL } },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl: REDIS_URL } } },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            { resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl: REDIS_URL } },
+          ],
+        },
+      },
+    ]
+  : []
+
+type WorkerMode = "shared" | "server" | "worker"
+const workerMode = (process.env.MEDUSA_WORKER_MODE || "shared") as WorkerMode
+if (!["shared", "server", "worker"].includes(workerMode)) {
+  throw new Error(`MEDUSA_WORKER_MODE must be shared, server or worker; got "${workerMode}"`)
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
-    redisUrl: process.env.REDIS_URL,
+    redisUrl: REDIS_URL,
+    workerMode,
     http: {
       storeCors: process.env.STORE_CORS || "http://localhost:8000",
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
@@ -39,6 +69,7 @@ module.exports = defineConfig({
     disable: process.env.MEDUSA_ADMIN_DISABLE === "true",
   },
   modules: [
+    ...redisModules,
     {
       resolve: "./src/modules/routing",
       options: omsOptions,
