@@ -654,6 +654,25 @@ function writeDocs(md: string, machine: string, counts: string) {
   fs.writeFileSync(file, doc)
 }
 
+function machineLine(loadBefore: number) {
+  const loadAfter = os.loadavg()[0]
+  const cpu = os.cpus()
+  const shared =
+    loadBefore >= 0.5
+      ? `shared with other work (1-minute load average ${loadBefore.toFixed(2)} before the run, ${loadAfter.toFixed(2)} at its end)`
+      : `not visibly shared (1-minute load average ${loadBefore.toFixed(2)} before the run, ${loadAfter.toFixed(2)} at its end)`
+  return `${cpu[0]?.model ?? "unknown CPU"} (${cpu.length} cores), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${shared}`
+}
+
+function countsLine(pairsDone: number) {
+  return (
+    `Counts: ${WARMUP} warm-up orders per server, then ${PAIRS} pairs of passes` +
+    (pairsDone < PAIRS ? ` asked, ${pairsDone} done when this was written (the run was still going)` : "") +
+    `; per pass ${SEQ} orders at concurrency 1 and ${CONC} at concurrency 4 (each phase capped at ${PHASE_MS / 1000} s of placing) ` +
+    `and flash sales of ${FLASH.join(" and ")} shoppers; ${elapsed()} of the script so far.`
+  )
+}
+
 async function main() {
   fs.mkdirSync(WORK_DIR, { recursive: true })
   const loadBefore = os.loadavg()[0]
@@ -712,6 +731,8 @@ async function main() {
       for (let pair = 0; pair < PAIRS; pair++) {
         const order = pair % 2 === 0 ? CHECKOUTS : [...CHECKOUTS].reverse()
         for (const checkout of order) rows.push(...(await runPass(db, servers[checkout], checkout, pair)))
+        // Written after every pair, so a run cut short still leaves the pairs it finished (and says so).
+        if (writeToDocs && pair + 1 < PAIRS) writeDocs(table(rows), machineLine(loadBefore), countsLine(pair + 1))
       }
     } catch (e) {
       const logs = CHECKOUTS.map((c) => `--- tail of ${path.relative(ROOT, servers[c].server.logFile)} ---\n${tail(servers[c].server.logFile, 20)}`)
@@ -721,16 +742,8 @@ async function main() {
     }
     const md = table(rows)
     console.log(md)
-    const loadAfter = os.loadavg()[0]
-    const cpu = os.cpus()
-    const shared =
-      loadBefore >= 0.5
-        ? `shared with other work (1-minute load average ${loadBefore.toFixed(2)} before the run, ${loadAfter.toFixed(2)} at its end)`
-        : `not visibly shared (1-minute load average ${loadBefore.toFixed(2)} before the run, ${loadAfter.toFixed(2)} at its end)`
-    const machine = `${cpu[0]?.model ?? "unknown CPU"} (${cpu.length} cores), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${shared}`
-    const counts =
-      `Counts: ${WARMUP} warm-up orders per server, then ${PAIRS} pairs of passes; per pass ${SEQ} orders at concurrency 1 and ${CONC} at ` +
-      `concurrency 4 (each phase capped at ${PHASE_MS / 1000} s of placing) and flash sales of ${FLASH.join(" and ")} shoppers; one run of the script, ${elapsed()} in all.`
+    const machine = machineLine(loadBefore)
+    const counts = countsLine(PAIRS)
     console.log(`\n${machine}. ${counts}`)
     if (rows.some((r) => r.failed || r.decided < r.placed)) log("some orders failed or were not routed; see the table")
     if (writeToDocs) writeDocs(md, machine, counts)
