@@ -121,6 +121,8 @@ export async function loadRoutingContext(
       ? query.graph({ entity: "customer", fields: ["id", "groups.id"], filters: { id: order.customer_id } })
       : Promise.resolve({ data: [] as any[] }),
   ])
+  if (!hasOpenManagedLines(items, variants)) return { ...base, skip: "nothing to reserve" }
+
   const locations = (channels[0]?.stock_locations ?? []).filter(Boolean) as any[]
   const locationIds = locations.map((l) => l.id)
   const { timezone } = routing.getOmsOptions()
@@ -143,6 +145,16 @@ export async function loadRoutingContext(
     }),
     excluded_location_ids: excluded,
   }
+}
+
+/** Whether any line still has units of an inventory-managed variant to reserve (checked before the routing reads). */
+function hasOpenManagedLines(items: any[], variants: any[]) {
+  const managed = new Map(variants.map((v: any) => [v.id, v]))
+  return items.some((item) => {
+    const variant = managed.get(item.variant_id)
+    const open = Number(item.quantity) - Number(item.detail?.fulfilled_quantity ?? 0)
+    return variant?.manage_inventory && open > 0 && (variant.inventory_items ?? []).length > 0
+  })
 }
 
 /** What routing reads about an order, in the shapes query.graph and the routing module give them. */
