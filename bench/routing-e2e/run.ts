@@ -1,18 +1,27 @@
 /**
- * Routing end to end, on the real app: a `medusa start` server with the demo store, orders
- * placed through the store API (cart, address, shipping method, payment session, complete),
- * and the time until each order's routing decision is recorded. Two passes: the plugin's
- * checkout override on (routing reserves at checkout), then off (Medusa's own cart
- * completion; the order.placed subscriber still routes). Prints a markdown table and writes it
- * into docs/benchmarks.md between the routing-e2e markers.
+ * Checkout and routing end to end, on the real app: `medusa start` servers with the demo store,
+ * orders placed through the store API (cart, address, shipping method, payment session,
+ * complete), and the time until each order's routing decision is recorded. Two checkouts are
+ * compared: the plugin's (routing reserves at checkout) and Medusa's own (the override off; the
+ * order.placed subscriber still routes). One server per checkout, both started once on one
+ * database, and the run is OMS_BENCH_PAIRS (5) alternating pairs of passes (plugin first, then
+ * Medusa first, ...): the machine may be busy, and one pass against one says little, so each
+ * figure is reported as the median over the pairs of the ratio ours / Medusa's, with its spread.
  *
- *   npm run bench:routing-e2e             (--quick: a smoke run; --quick and --no-docs leave the docs alone)
+ * Each pass: concurrency 1 and 4 (whole checkouts, shoppers across the markets), then the flash
+ * sale: 20 and 50 shoppers with their carts ready complete at once, all buying from the same 3
+ * SKUs stocked in 2-4 locations. After each flash sale the database is checked: reserved never
+ * above stocked at any location of those SKUs (the run fails loudly otherwise).
+ * Statements per completion are counted in the server (bench/routing-e2e/count-statements.js,
+ * preloaded only here) and answered in response headers: not disturbed by a busy machine.
+ *
+ *   npm run bench:routing-e2e     (--quick: a smoke run, 2 small pairs; --quick and --no-docs leave the docs alone)
  *
  * Its own embedded PostgreSQL cluster (OMS_PG_PORT, 54369 unless set; the data folder is made
- * afresh each run) and its own database (medusa_oms_bench, dropped and recreated). Counts:
- * OMS_BENCH_SEQ (40) orders at concurrency 1, OMS_BENCH_CONC (80) at concurrency 4, each phase
- * also stopped after OMS_BENCH_PHASE_SECONDS (60) of placing. Fixed seeds: the same carts in
- * both passes.
+ * afresh each run) and its own database (medusa_oms_bench, dropped and recreated). Counts per
+ * pass: OMS_BENCH_SEQ (10) orders at concurrency 1, OMS_BENCH_CONC (20) at concurrency 4, each
+ * phase also stopped after OMS_BENCH_PHASE_SECONDS (30) of placing; OMS_BENCH_FLASH (20,50)
+ * shoppers per flash sale. Fixed seeds: the same carts in every pass of a pair.
  */
 import { ChildProcess } from "child_process"
 import fs from "fs"
@@ -33,16 +42,16 @@ const quick = process.argv.includes("--quick")
 const writeToDocs = !quick && !process.argv.includes("--no-docs")
 const DATABASE = "medusa_oms_bench"
 const PG_PORT = process.env.OMS_PG_PORT || "54369"
-const SEQ = Number(process.env.OMS_BENCH_SEQ || (quick ? 6 : 40))
-const CONC = Number(process.env.OMS_BENCH_CONC || (quick ? 12 : 80))
-const PHASE_MS = 1000 * Number(process.env.OMS_BENCH_PHASE_SECONDS || (quick ? 30 : 60))
+const SEQ = Number(process.env.OMS_BENCH_SEQ || (quick ? 3 : 10))
+const CONC = Number(process.env.OMS_BENCH_CONC || (quick ? 8 : 20))
+const PHASE_MS = 1000 * Number(process.env.OMS_BENCH_PHASE_SECONDS || (quick ? 20 : 30))
+const PAIRS = Number(process.env.OMS_BENCH_PAIRS || (quick ? 2 : 5))
+const FLASH = (process.env.OMS_BENCH_FLASH || (quick ? "8,16" : "20,50")).split(",").map(Number)
 const WARMUP = quick ? 2 : 4
 const POLL_MS = 100
-/** Pass order; OMS_BENCH_PASSES=medusa,routing runs Medusa's own checkout first (an order-bias check). */
-const PASSES = (process.env.OMS_BENCH_PASSES || "routing,medusa").split(",").map((p) => {
-  if (p !== "routing" && p !== "medusa") throw new Error(`OMS_BENCH_PASSES: unknown pass "${p}"`)
-  return p as "routing" | "medusa"
-})
+type Checkout = "routing" | "medusa"
+const CHECKOUTS: Checkout[] = ["routing", "medusa"]
+const LABEL: Record<Checkout, string> = { routing: "plugin (routing at checkout)", medusa: "Medusa's own (override off)" }
 const ROUTING_WAIT_MS = 60_000
 const WORK_DIR = path.join(ROOT, ".data", "bench-routing-e2e")
 
@@ -59,16 +68,28 @@ class HttpError extends Error {
   }
 }
 
-async function api(base: string, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+/** What the server counted for one request (count-statements.js): statements, those inside the inventory locks, ms inside them. */
+type Counts = { statements: number; locked: number; lockMs: number }
+
+async function request(base: string, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(base + url, {
     method,
     headers: { "content-type": "application/json", ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(60_000),
+    signal: AbortSignal.timeout(120_000),
   })
   const text = await res.text()
   if (!res.ok) throw new HttpError(res.status, `${method} ${url} -> ${res.status}: ${text.slice(0, 300)}`)
-  return text ? JSON.parse(text) : {}
+  const counts: Counts = {
+    statements: Number(res.headers.get("x-oms-bench-statements") ?? NaN),
+    locked: Number(res.headers.get("x-oms-bench-statements-locked") ?? NaN),
+    lockMs: Number(res.headers.get("x-oms-bench-lock-ms") ?? NaN),
+  }
+  return { body: text ? JSON.parse(text) : {}, counts }
+}
+
+async function api(base: string, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+  return (await request(base, method, url, body, headers)).body
 }
 
 // ---------------------------------------------------------------- the orders
@@ -102,6 +123,33 @@ function makeOrders(seed: number, n: number): OrderSpec[] {
   return orders
 }
 
+/**
+ * The flash sale's SKUs: three variants of the seeded catalog stocked in 2-4 locations (in every
+ * warehouse; in both US ones; in Newark, Rotterdam and Coleshill), bought by shoppers in the US.
+ */
+function flashSkus(): string[] {
+  const variants = buildCatalog().flatMap((p) => p.variants)
+  return [0, 2, 5].map((i) => variants[i].sku)
+}
+
+/** N shoppers at once, each 1-3 lines of the flash SKUs, one unit each, now and then two. */
+function makeFlashOrders(seed: number, n: number): OrderSpec[] {
+  const rand = prng(seed)
+  const skus = flashSkus()
+  const addresses = DEMO_CUSTOMER_ADDRESSES.filter((a) => a.country_code === "us")
+  const orders: OrderSpec[] = []
+  for (let k = 0; k < n; k++) {
+    const count = 1 + Math.floor(rand() * 3)
+    const chosen = [...skus].sort(() => rand() - 0.5).slice(0, count)
+    orders.push({
+      address: addresses[Math.floor(rand() * addresses.length)],
+      email: `flash.${seed}.${k}@example.com`,
+      lines: chosen.map((sku) => ({ sku, quantity: rand() < 0.3 ? 2 : 1 })),
+    })
+  }
+  return orders
+}
+
 type Store = { publishableKey: string; regionByCountry: Record<string, string>; variantBySku: Record<string, string> }
 
 type Result = {
@@ -115,29 +163,35 @@ type Result = {
   decisionCreatedAt?: number
   decisionSeenAt?: number // epoch ms, first 200 from GET /admin/oms/orders/:id/routing
   status?: string
+  counts?: Counts
 }
 
-async function checkout(base: string, store: Store, spec: OrderSpec): Promise<Result> {
+/** A cart ready to complete: items, address, shipping method, payment session. */
+async function prepareCart(base: string, store: Store, spec: OrderSpec): Promise<string> {
   const h = { "x-publishable-api-key": store.publishableKey }
-  const startedAt = Date.now()
-  const r: Result = { ok: false, startedAt, completeSentAt: 0, completedAt: 0 }
-  try {
-    const { cart } = await api(base, "POST", "/store/carts", {
+  const { cart } = await api(base, "POST", "/store/carts", {
       region_id: store.regionByCountry[spec.address.country_code],
       email: spec.email,
       shipping_address: spec.address,
       billing_address: spec.address,
       items: spec.lines.map((l) => ({ variant_id: store.variantBySku[l.sku], quantity: l.quantity })),
-    }, h)
-    const { shipping_options } = await api(base, "GET", `/store/shipping-options?cart_id=${cart.id}`, undefined, h)
-    const option = shipping_options.find((o: { name: string }) => o.name.startsWith("Standard")) ?? shipping_options[0]
-    if (!option) throw new Error(`no shipping option for ${spec.address.city}`)
-    await api(base, "POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: option.id }, h)
-    const { payment_collection } = await api(base, "POST", "/store/payment-collections", { cart_id: cart.id }, h)
-    await api(base, "POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, h)
+  }, h)
+  const { shipping_options } = await api(base, "GET", `/store/shipping-options?cart_id=${cart.id}`, undefined, h)
+  const option = shipping_options.find((o: { name: string }) => o.name.startsWith("Standard")) ?? shipping_options[0]
+  if (!option) throw new Error(`no shipping option for ${spec.address.city}`)
+  await api(base, "POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: option.id }, h)
+  const { payment_collection } = await api(base, "POST", "/store/payment-collections", { cart_id: cart.id }, h)
+  await api(base, "POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, h)
+  return cart.id
+}
+
+async function complete(base: string, store: Store, cartId: string, r: Result) {
+  const h = { "x-publishable-api-key": store.publishableKey }
+  try {
     r.completeSentAt = Date.now()
-    const done = await api(base, "POST", `/store/carts/${cart.id}/complete`, {}, h)
+    const { body: done, counts } = await request(base, "POST", `/store/carts/${cartId}/complete`, {}, h)
     r.completedAt = Date.now()
+    r.counts = counts
     if (done.type !== "order") throw new Error(`completion answered ${done.type}: ${JSON.stringify(done.error ?? {})}`)
     r.ok = true
     r.orderId = done.order.id
@@ -146,6 +200,17 @@ async function checkout(base: string, store: Store, spec: OrderSpec): Promise<Re
     r.error = (e as Error).message
   }
   return r
+}
+
+async function checkout(base: string, store: Store, spec: OrderSpec): Promise<Result> {
+  const r: Result = { ok: false, startedAt: Date.now(), completeSentAt: 0, completedAt: 0 }
+  try {
+    const cartId = await prepareCart(base, store, spec)
+    return await complete(base, store, cartId, r)
+  } catch (e) {
+    r.error = (e as Error).message
+    return r
+  }
 }
 
 /** Polls the routing decision from the completion response on; light on the server (100 ms). */
@@ -168,7 +233,15 @@ async function awaitDecision(base: string, token: string, r: Result) {
   }
 }
 
-type Phase = { concurrency: number; asked: number; results: Result[]; phaseStart: number; placingEnd: number; load: number }
+type Phase = {
+  concurrency: number
+  flash: boolean
+  asked: number
+  results: Result[]
+  phaseStart: number
+  placingEnd: number
+  load: number
+}
 
 async function runPhase(base: string, store: Store, token: string, specs: OrderSpec[], concurrency: number, budgetMs: number): Promise<Phase> {
   const results: Result[] = []
@@ -187,7 +260,32 @@ async function runPhase(base: string, store: Store, token: string, specs: OrderS
   const placingEnd = Date.now()
   const load = os.loadavg()[0]
   await Promise.all(pollers)
-  return { concurrency, asked: specs.length, results, phaseStart, placingEnd, load }
+  return { concurrency, flash: false, asked: specs.length, results, phaseStart, placingEnd, load }
+}
+
+/**
+ * The flash sale: every shopper's cart is made ready first (8 at a time), then all complete at
+ * once. orders/s here is completions over the time from the release to the last answer.
+ */
+async function runFlash(base: string, store: Store, token: string, specs: OrderSpec[]): Promise<Phase> {
+  const carts: string[] = new Array(specs.length)
+  let next = 0
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < specs.length) {
+        const k = next++
+        carts[k] = await prepareCart(base, store, specs[k])
+      }
+    })
+  )
+  const phaseStart = Date.now()
+  const results = await Promise.all(
+    carts.map((cartId) => complete(base, store, cartId, { ok: false, startedAt: phaseStart, completeSentAt: 0, completedAt: 0 }))
+  )
+  const placingEnd = Date.now()
+  const load = os.loadavg()[0]
+  await Promise.all(results.filter((r) => r.ok).map((r) => awaitDecision(base, token, r).catch((e) => void (r.error = (e as Error).message))))
+  return { concurrency: specs.length, flash: true, asked: specs.length, results, phaseStart, placingEnd, load }
 }
 
 // ---------------------------------------------------------------- figures
@@ -197,10 +295,19 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]
 }
+const median = (xs: number[]) => {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b)
+  if (!s.length) return NaN
+  const m = Math.floor(s.length / 2)
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
 
+/** One phase of one pass, summarised. */
 type Row = {
-  pass: string
+  checkout: Checkout
+  pair: number
   concurrency: number
+  flash: boolean
   placed: number
   asked: number
   failed: number
@@ -208,28 +315,23 @@ type Row = {
   completeP50: number
   completeP95: number
   routingP50: number
-  routingP95: number
-  seenP50: number
-  seenP95: number
   decided: number
-  decisionsPerSec: number
-  afterP50: number
-  afterP95: number
-  statuses: string
+  statements: number
+  locked: number
+  lockMsP50: number
   load: number
   firstError?: string
 }
 
-function summarise(pass: string, p: Phase): Row {
+function summarise(checkout: Checkout, pair: number, p: Phase): Row {
   const ok = p.results.filter((r) => r.ok)
   const decided = ok.filter((r) => r.decisionCreatedAt !== undefined)
   const lastCompletion = Math.max(...ok.map((r) => r.completedAt))
-  const lastDecision = Math.max(...decided.map((r) => r.decisionCreatedAt!))
-  const statuses: Record<string, number> = {}
-  for (const r of decided) statuses[r.status!] = (statuses[r.status!] ?? 0) + 1
   return {
-    pass,
+    checkout,
+    pair,
     concurrency: p.concurrency,
+    flash: p.flash,
     placed: ok.length,
     asked: p.asked,
     failed: p.results.length - ok.length,
@@ -237,33 +339,126 @@ function summarise(pass: string, p: Phase): Row {
     completeP50: pct(ok.map((r) => r.completedAt - r.completeSentAt), 50),
     completeP95: pct(ok.map((r) => r.completedAt - r.completeSentAt), 95),
     routingP50: pct(decided.map((r) => r.decisionCreatedAt! - r.orderCreatedAt!), 50),
-    routingP95: pct(decided.map((r) => r.decisionCreatedAt! - r.orderCreatedAt!), 95),
-    seenP50: pct(decided.map((r) => r.decisionSeenAt! - r.completedAt), 50),
-    seenP95: pct(decided.map((r) => r.decisionSeenAt! - r.completedAt), 95),
     decided: decided.length,
-    decisionsPerSec: decided.length / ((lastDecision - p.phaseStart) / 1000),
-    afterP50: pct(decided.map((r) => r.decisionCreatedAt! - r.completedAt), 50),
-    afterP95: pct(decided.map((r) => r.decisionCreatedAt! - r.completedAt), 95),
+    statements: median(ok.map((r) => r.counts?.statements ?? NaN)),
+    locked: median(ok.map((r) => r.counts?.locked ?? NaN)),
+    lockMsP50: median(ok.map((r) => r.counts?.lockMs ?? NaN)),
     load: p.load,
-    statuses: Object.entries(statuses).map(([k, v]) => `${k} ${v}`).join(", "),
     firstError: p.results.find((r) => r.error)?.error,
   }
 }
 
 const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : "n/a")
 const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "n/a")
+const spread = (xs: number[]) => {
+  const s = xs.filter(Number.isFinite)
+  return s.length ? `${f2(median(s))} (${f2(Math.min(...s))}-${f2(Math.max(...s))})` : "n/a"
+}
 
+function phaseName(r: Row) {
+  return r.flash ? `${r.concurrency} (flash sale)` : String(r.concurrency)
+}
+
+/**
+ * Per concurrency: the median over the pairs of ours / Medusa's (min-max across pairs), then
+ * each checkout's own medians over its passes, statements per completion (inside the inventory
+ * locks in brackets) and the orders that failed or were not routed.
+ */
 function table(rows: Row[]): string {
   const head =
-    "| checkout | concurrency | orders placed | orders/s | complete p50 / p95 ms | routing p50 / p95 ms (decision - order created_at) | decision after response p50 / p95 ms | seen by poll p50 / p95 ms | decisions | decisions/s | statuses | load |\n" +
+    "| concurrency | pairs | complete p50 ours/Medusa's | complete p95 ours/Medusa's | orders/s ours/Medusa's | " +
+    "complete p50 / p95 ms: ours; Medusa's | orders/s: ours; Medusa's | statements per completion (in the inventory locks): ours; Medusa's | " +
+    "ms in the inventory locks p50: ours; Medusa's | routing p50 ms: ours; Medusa's | failed / not routed | load |\n" +
     "|---|---|---|---|---|---|---|---|---|---|---|---|"
-  const body = rows.map(
-    (r) =>
-      `| ${r.pass} | ${r.concurrency} | ${r.placed}/${r.asked}${r.failed ? ` (${r.failed} failed)` : ""} | ${f2(r.ordersPerSec)} | ` +
-      `${f0(r.completeP50)} / ${f0(r.completeP95)} | ${f0(r.routingP50)} / ${f0(r.routingP95)} | ${f0(r.afterP50)} / ${f0(r.afterP95)} | ` +
-      `${f0(r.seenP50)} / ${f0(r.seenP95)} | ${r.decided}/${r.placed} | ${f2(r.decisionsPerSec)} | ${r.statuses} | ${f2(r.load)} |`
-  )
+  const phases = [...new Set(rows.map(phaseName))]
+  const body = phases.map((phase) => {
+    const at = rows.filter((r) => phaseName(r) === phase)
+    const pairs = [...new Set(at.map((r) => r.pair))]
+    const ratio = (k: keyof Row) =>
+      pairs.map((pair) => {
+        const ours = at.find((r) => r.pair === pair && r.checkout === "routing")
+        const theirs = at.find((r) => r.pair === pair && r.checkout === "medusa")
+        return ours && theirs ? (ours[k] as number) / (theirs[k] as number) : NaN
+      })
+    const of = (c: Checkout, k: keyof Row) => median(at.filter((r) => r.checkout === c).map((r) => r[k] as number))
+    const both = (k: keyof Row, f = f0) => `${f(of("routing", k))}; ${f(of("medusa", k))}`
+    const bad = (c: Checkout) => at.filter((r) => r.checkout === c).reduce((s, r) => s + r.failed, 0) +
+      " / " + at.filter((r) => r.checkout === c).reduce((s, r) => s + (r.placed - r.decided), 0)
+    return (
+      `| ${phase} | ${pairs.length} | ${spread(ratio("completeP50"))} | ${spread(ratio("completeP95"))} | ${spread(ratio("ordersPerSec"))} | ` +
+      `${f0(of("routing", "completeP50"))} / ${f0(of("routing", "completeP95"))}; ${f0(of("medusa", "completeP50"))} / ${f0(of("medusa", "completeP95"))} | ` +
+      `${both("ordersPerSec", f2)} | ${f0(of("routing", "statements"))} (${f0(of("routing", "locked"))}); ${f0(of("medusa", "statements"))} (${f0(of("medusa", "locked"))}) | ` +
+      `${both("lockMsP50")} | ${both("routingP50")} | ours ${bad("routing")}; Medusa's ${bad("medusa")} | ${f2(median(at.map((r) => r.load)))} |`
+    )
+  })
   return [head, ...body].join("\n")
+}
+
+// ---------------------------------------------------------------- the flash sale's stock
+
+type Level = { inventory_item_id: string; location_id: string; stocked: number; reserved: number; held: number }
+
+async function withPg<T>(db: any, job: (client: any) => Promise<T>): Promise<T> {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { Client } = require("pg")
+  const client = new Client({ host: db.host, port: db.port, user: db.user, password: db.password, database: DATABASE })
+  await client.connect()
+  try {
+    return await job(client)
+  } finally {
+    await client.end()
+  }
+}
+
+/** The flash SKUs' levels: stocked, reserved as the level says, and held as the reservations sum up. */
+async function flashLevels(db: any): Promise<Level[]> {
+  return withPg(db, async (client) => {
+    const { rows } = await client.query(
+      `SELECT l.inventory_item_id, l.location_id, l.stocked_quantity::float AS stocked, l.reserved_quantity::float AS reserved,
+              COALESCE((SELECT SUM(r.quantity) FROM reservation_item r
+                         WHERE r.inventory_item_id = l.inventory_item_id AND r.location_id = l.location_id
+                           AND r.deleted_at IS NULL), 0)::float AS held
+         FROM inventory_level l JOIN inventory_item i ON i.id = l.inventory_item_id
+        WHERE l.deleted_at IS NULL AND i.sku = ANY($1)`,
+      [flashSkus()]
+    )
+    return rows
+  })
+}
+
+/**
+ * Before a flash sale: every level of the flash SKUs gets free stock for the whole sale's demand
+ * of that SKU, so both checkouts can place every order (like for like) while all shoppers
+ * contend for the same few inventory-item locks. Through the admin API, as a person would.
+ */
+async function stockFlashSale(base: string, token: string, db: any, specs: OrderSpec[]) {
+  const demand = new Map<string, number>()
+  for (const s of specs) for (const l of s.lines) demand.set(l.sku, (demand.get(l.sku) ?? 0) + l.quantity)
+  const skuOf = await withPg(db, async (client) => {
+    const { rows } = await client.query(`SELECT id, sku FROM inventory_item WHERE deleted_at IS NULL AND sku = ANY($1)`, [flashSkus()])
+    return new Map<string, string>(rows.map((r: any) => [r.id, r.sku]))
+  })
+  for (const level of await flashLevels(db)) {
+    const stocked = Math.max(level.reserved, level.held) + (demand.get(skuOf.get(level.inventory_item_id)!) ?? 0)
+    await api(base, "POST", `/admin/inventory-items/${level.inventory_item_id}/location-levels/${level.location_id}`, { stocked_quantity: stocked }, {
+      authorization: `Bearer ${token}`,
+    })
+  }
+}
+
+/** After a flash sale: reserved never above stocked at any location, by the level and by the reservations. */
+async function checkNoOverReservation(db: any, when: string) {
+  const levels = await flashLevels(db)
+  const over = levels.filter((l) => l.reserved > l.stocked || l.held > l.stocked)
+  for (const l of levels.filter((l) => l.held !== l.reserved)) {
+    log(`warning after ${when}: ${l.inventory_item_id} at ${l.location_id}: the level says ${l.reserved} reserved, its reservations sum to ${l.held}`)
+  }
+  if (over.length) {
+    throw new Error(
+      `OVER-RESERVATION after ${when}: ` +
+        over.map((l) => `${l.inventory_item_id} at ${l.location_id}: stocked ${l.stocked}, reserved ${l.reserved}, reservations ${l.held}`).join("; ")
+    )
+  }
 }
 
 // ---------------------------------------------------------------- the server
@@ -323,7 +518,15 @@ async function startServer(db: any, name: string, extraEnv: Record<string, strin
   // `medusa start` with NODE_ENV=development is the process `medusa develop` forks, minus the
   // file watcher (others edit the tree meanwhile); the admin dashboard is not built or served.
   const child: ChildProcess = medusaChild(["start"], db, {
-    extraEnv: { PORT: String(port), NODE_ENV: "development", LOG_LEVEL: "info", MEDUSA_ADMIN_DISABLE: "true", ...extraEnv },
+    extraEnv: {
+      PORT: String(port),
+      NODE_ENV: "development",
+      LOG_LEVEL: "info",
+      MEDUSA_ADMIN_DISABLE: "true",
+      // Counts each request's statements (this benchmark only; it changes nothing the app does).
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(__dirname, "count-statements.js")}`.trim(),
+      ...extraEnv,
+    },
     stdio: ["ignore", out, out],
   })
   fs.closeSync(out)
@@ -366,37 +569,44 @@ async function adminToken(base: string) {
   return token as string
 }
 
-/** One pass: a server with the given checkout, warm-up orders, then the two phases. */
-async function runPass(db: any, pass: "routing" | "medusa", seedBase: number): Promise<Row[]> {
-  const label = pass === "routing" ? "plugin (routing at checkout)" : "Medusa's own (override off)"
-  log(`${elapsed()} starting the server, checkout: ${label}`)
-  const server = await startServer(db, pass, { OMS_ROUTING_CHECKOUT: pass === "routing" ? "true" : "false" })
-  try {
-    log(`${elapsed()} ${server.base}/health answers`)
-    const token = await adminToken(server.base)
-    const store = await readStore(server.base, token)
-    // Warm-up: first requests load code paths, prepare statements and fill caches.
-    const warm = await runPhase(server.base, store, token, makeOrders(seedBase, WARMUP), 1, PHASE_MS)
-    const warmFailed = warm.results.filter((r) => !r.ok)
-    if (warmFailed.length === warm.results.length) throw new Error(`warm-up orders failed: ${warmFailed[0]?.error}`)
-    log(`${elapsed()} warmed up with ${warm.results.length} orders`)
-    const rows: Row[] = []
-    for (const [concurrency, n, seed] of [[1, SEQ, seedBase + 1], [4, CONC, seedBase + 2]] as const) {
-      const phase = await runPhase(server.base, store, token, makeOrders(seed, n), concurrency, PHASE_MS)
-      const row = summarise(label, phase)
-      rows.push(row)
-      log(
-        `${elapsed()} concurrency ${concurrency}: ${row.placed}/${n} placed, ${f2(row.ordersPerSec)} orders/s, complete p50 ${f0(row.completeP50)} ms, ` +
-          `routing p50 ${f0(row.routingP50)} ms, ${row.decided} decisions, ${f2(row.decisionsPerSec)}/s` +
-          (row.firstError ? `; first error: ${row.firstError}` : "")
-      )
-    }
-    return rows
-  } catch (e) {
-    throw new Error(`${(e as Error).message}\n--- tail of ${path.relative(ROOT, server.logFile)} ---\n${tail(server.logFile)}`)
-  } finally {
-    await server.stop()
+/** A server with the given checkout, warmed up. */
+async function startCheckout(db: any, checkout: Checkout) {
+  log(`${elapsed()} starting the server, checkout: ${LABEL[checkout]}`)
+  const server = await startServer(db, checkout, { OMS_ROUTING_CHECKOUT: checkout === "routing" ? "true" : "false" })
+  log(`${elapsed()} ${server.base}/health answers`)
+  const token = await adminToken(server.base)
+  const store = await readStore(server.base, token)
+  // Warm-up: first requests load code paths, prepare statements and fill caches.
+  const warm = await runPhase(server.base, store, token, makeOrders(6999 + (checkout === "routing" ? 0 : 1), WARMUP), 1, PHASE_MS)
+  const warmFailed = warm.results.filter((r) => !r.ok)
+  if (warmFailed.length === warm.results.length) throw new Error(`warm-up orders failed: ${warmFailed[0]?.error}`)
+  log(`${elapsed()} ${checkout}: warmed up with ${warm.results.length} orders`)
+  return { server, token, store }
+}
+
+/** One pass of one checkout: concurrency 1 and 4, then the flash sales (stock checked after each). */
+async function runPass(db: any, s: Awaited<ReturnType<typeof startCheckout>>, checkout: Checkout, pair: number): Promise<Row[]> {
+  const { server, token, store } = s
+  const seed = 7001 + 10 * pair
+  const rows: Row[] = []
+  const report = (row: Row) => {
+    rows.push(row)
+    log(
+      `${elapsed()} pair ${pair + 1} ${checkout} ${phaseName(row)}: ${row.placed}/${row.asked} placed, ${f2(row.ordersPerSec)} orders/s, ` +
+        `complete p50 ${f0(row.completeP50)} ms, ${row.statements} statements (${row.locked} locked), ${row.decided} decisions` +
+        (row.firstError ? `; first error: ${row.firstError}` : "")
+    )
   }
+  for (const [concurrency, n, k] of [[1, SEQ, 1], [4, CONC, 2]] as const) {
+    report(summarise(checkout, pair, await runPhase(server.base, store, token, makeOrders(seed + k, n), concurrency, PHASE_MS)))
+  }
+  for (const [i, n] of FLASH.entries()) {
+    const specs = makeFlashOrders(seed + 5 + i, n)
+    await stockFlashSale(server.base, token, db, specs)
+    report(summarise(checkout, pair, await runFlash(server.base, store, token, specs)))
+    await checkNoOverReservation(db, `pair ${pair + 1}, ${LABEL[checkout]}, flash sale of ${n}`)
+  }
+  return rows
 }
 
 // ---------------------------------------------------------------- main
@@ -406,31 +616,34 @@ function writeDocs(md: string, machine: string, counts: string) {
   const section = [
     "<!-- routing-e2e:start -->",
     "<!-- written by npm run bench:routing-e2e -->",
-    "## Routing end to end (the real app)",
+    "## Routing end to end (the real app): our checkout against Medusa's own",
     "",
     `Machine: ${machine}. ${counts}`,
     "",
-    "One `medusa start` server (NODE_ENV=development, admin off, in-memory event bus and workflow engine,",
-    `embedded PostgreSQL with fsync off), the demo store (${DEMO_LOCATIONS.length} warehouses, ${buildCatalog().flatMap((p) => p.variants).length} variants) with no orders before the run.`,
-    "Each order is the shopper's whole checkout over the store API (cart with address and 1-3 lines in stock in",
-    "the shopper's market, shipping options, shipping method, payment collection and session, complete); the",
-    "same carts (fixed seeds) in both passes, warm-up orders first. orders/s: orders completed over the phase's",
-    "wall time (all six requests of each checkout count). complete: `POST /store/carts/:id/complete` alone.",
-    "routing: the decision's `created_at` minus the order's `created_at` (both stamped by the app, same clock).",
-    "The order is created in the middle of cart completion, so this includes the rest of the completion (links,",
-    "promotions, payment authorisation, the response), the `order.placed` event hop and the routing workflow.",
-    "decision after response: the decision's `created_at` minus the moment the completion response reached the",
-    "client (negative would mean routed before the shopper had the answer). seen by poll: first 200 from",
-    "`GET /admin/oms/orders/:id/routing` (polled every 100 ms, beside the next checkout) after the completion",
-    "response, so coarse by up to one poll. decisions/s: decisions recorded over the time from the phase's start",
-    "to the last decision (orders/s and decisions/s share the start). Second pass: the plugin's checkout override",
-    "off (`OMS_ROUTING_CHECKOUT=false`), so carts complete through Medusa's own workflow (Medusa's rate on",
-    "this machine) and are routed afterwards by the `order.placed` subscriber, which then moves the reservations",
-    "checkout made where the plan wants them. Both passes share one database (the second sees the first's orders",
-    "and a little less stock) and a machine other work may be using: differences between passes within about",
-    "a third are noise (`OMS_BENCH_PASSES=medusa,routing` runs them the other way round to check). load: the",
-    "machine's 1-minute load average as the phase stopped placing (2 cores); this run's own server, database and",
-    "client account for up to about 2 of it, anything above is other work.",
+    "Two `medusa start` servers on one database, one per checkout, started once (NODE_ENV=development, admin",
+    "off, in-memory event bus, locking and workflow engine, embedded PostgreSQL with fsync off); the demo store",
+    `(${DEMO_LOCATIONS.length} warehouses, ${buildCatalog().flatMap((p) => p.variants).length} variants) with no orders before the run. Only one server takes orders at a time.`,
+    "ours: the plugin's checkout (routing reserves at checkout). Medusa's: the override off",
+    "(`OMS_ROUTING_CHECKOUT=false`), Medusa's own cart completion; its orders are routed afterwards by the",
+    "`order.placed` subscriber, which moves the reservations where the plan wants them.",
+    "The run is pairs of passes, alternating which checkout goes first; a pass is concurrency 1 and 4 (whole",
+    "checkouts over the store API: cart with address and 1-3 lines in stock in the shopper's market, shipping",
+    "options, method, payment collection and session, complete; the same carts, fixed seeds, in both passes",
+    "of a pair), then two flash sales: that many shoppers, carts ready, complete at once, each buying 1-3 of",
+    "the same 3 SKUs (stocked in 4, 2 and 3 warehouses; shoppers in the US), the SKUs' levels first given",
+    "free stock for the whole sale so both checkouts can place every order. After each flash sale every level",
+    "of those SKUs is checked: reserved (by the level and by its reservations) never above stocked, or the run fails.",
+    "",
+    "Ratios: per pair, ours / Medusa's; the table gives their median over the pairs and, in brackets, min-max.",
+    "complete: `POST /store/carts/:id/complete` alone. orders/s: at 1 and 4, whole checkouts over the phase's",
+    "wall time; in a flash sale, completions over the time from the release to the last answer.",
+    "Statements per completion: what the completion request sends to PostgreSQL until its response (counted",
+    "in the server by `bench/routing-e2e/count-statements.js`, preloaded only here; subscribers not counted),",
+    "median over the phase, in brackets those sent inside the inventory-item locks (the locking module's",
+    "`execute`); these do not depend on the machine. ms in the locks: wall time inside them per completion",
+    "(a busy machine stretches it). routing: the decision's `created_at` minus the order's `created_at`.",
+    "load: the machine's 1-minute load average as phases stopped placing (2 cores; this run accounts for up",
+    "to about 2 of it, anything above is other work: timings then carry its noise, counts do not).",
     "",
     md,
     "<!-- routing-e2e:end -->",
@@ -439,6 +652,25 @@ function writeDocs(md: string, machine: string, counts: string) {
   const pattern = /<!-- routing-e2e:start[\s\S]*?<!-- routing-e2e:end -->/
   doc = pattern.test(doc) ? doc.replace(pattern, section) : doc.trimEnd() + "\n\n" + section + "\n"
   fs.writeFileSync(file, doc)
+}
+
+function machineLine(loadBefore: number) {
+  const loadAfter = os.loadavg()[0]
+  const cpu = os.cpus()
+  const shared =
+    loadBefore >= 0.5
+      ? `shared with other work (1-minute load average ${loadBefore.toFixed(2)} before the run, ${loadAfter.toFixed(2)} at its end)`
+      : `not visibly shared (1-minute load average ${loadBefore.toFixed(2)} before the run, ${loadAfter.toFixed(2)} at its end)`
+  return `${cpu[0]?.model ?? "unknown CPU"} (${cpu.length} cores), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${shared}`
+}
+
+function countsLine(pairsDone: number) {
+  return (
+    `Counts: ${WARMUP} warm-up orders per server, then ${PAIRS} pairs of passes` +
+    (pairsDone < PAIRS ? ` asked, ${pairsDone} done when this was written (the run was still going)` : "") +
+    `; per pass ${SEQ} orders at concurrency 1 and ${CONC} at concurrency 4 (each phase capped at ${PHASE_MS / 1000} s of placing) ` +
+    `and flash sales of ${FLASH.join(" and ")} shoppers; ${elapsed()} of the script so far.`
+  )
 }
 
 async function main() {
@@ -493,22 +725,27 @@ async function main() {
     await medusa(["exec", "./scripts/seed/run.ts"], db, { quiet: true, extraEnv: { OMS_SEED_ORDERS: "0" } })
     log(`${elapsed()} seeded the demo store (no orders)`)
 
+    const servers = { routing: await startCheckout(db, "routing"), medusa: await startCheckout(db, "medusa") }
     const rows: Row[] = []
-    for (const pass of PASSES) rows.push(...(await runPass(db, pass, 7001)))
+    try {
+      for (let pair = 0; pair < PAIRS; pair++) {
+        const order = pair % 2 === 0 ? CHECKOUTS : [...CHECKOUTS].reverse()
+        for (const checkout of order) rows.push(...(await runPass(db, servers[checkout], checkout, pair)))
+        // Written after every pair, so a run cut short still leaves the pairs it finished (and says so).
+        if (writeToDocs && pair + 1 < PAIRS) writeDocs(table(rows), machineLine(loadBefore), countsLine(pair + 1))
+      }
+    } catch (e) {
+      const logs = CHECKOUTS.map((c) => `--- tail of ${path.relative(ROOT, servers[c].server.logFile)} ---\n${tail(servers[c].server.logFile, 20)}`)
+      throw new Error(`${(e as Error).message}\n${logs.join("\n")}`)
+    } finally {
+      for (const c of CHECKOUTS) await servers[c].server.stop()
+    }
     const md = table(rows)
     console.log(md)
-    const loadAfter = os.loadavg()[0]
-    const cpu = os.cpus()
-    const shared =
-      loadBefore >= 0.5
-        ? `shared with other work (1-minute load average ${loadBefore.toFixed(2)} before the run, ${loadAfter.toFixed(2)} at its end)`
-        : `not visibly shared (1-minute load average ${loadBefore.toFixed(2)} before the run, ${loadAfter.toFixed(2)} at its end)`
-    const machine = `${cpu[0]?.model ?? "unknown CPU"} (${cpu.length} cores), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${shared}`
-    const counts =
-      `Counts: ${WARMUP} warm-up orders, then ${SEQ} orders at concurrency 1 and ${CONC} at concurrency 4 per pass ` +
-      `(each phase capped at ${PHASE_MS / 1000} s of placing), passes in the order shown; one run of the script, ${elapsed()} in all.`
+    const machine = machineLine(loadBefore)
+    const counts = countsLine(PAIRS)
     console.log(`\n${machine}. ${counts}`)
-    if (rows.some((r) => !r.placed || r.decided < r.placed)) log("some orders failed or were not routed; see the table")
+    if (rows.some((r) => r.failed || r.decided < r.placed)) log("some orders failed or were not routed; see the table")
     if (writeToDocs) writeDocs(md, machine, counts)
   } catch (e) {
     log(`failed: ${(e as Error).message}`)

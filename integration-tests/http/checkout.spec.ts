@@ -13,6 +13,14 @@ import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { demoAddress, demoRegion } from "../helpers/orders"
 import { reservedBySku, setStock as setDemoStock, waitForDecisions } from "../helpers/routing"
 import { checkoutViaStoreApi } from "../helpers/storefront"
+import { ROUTING_MODULE } from "../../src/modules/routing"
+import {
+  checkoutRoutingCartFields,
+  checkoutRoutingFacts,
+  loadCheckoutRoutingContext,
+} from "../../src/workflows/checkout/utils/checkout-routing-context"
+import { completeCartFields } from "../../src/workflows/checkout/utils/complete-cart-fields"
+import { loadRoutingContext } from "../../src/workflows/shared/routing-context"
 
 jest.setTimeout(240_000)
 
@@ -41,13 +49,18 @@ medusaIntegrationTestRunner({
     }
 
     /** A cart ready to complete (address, shipping method, payment session), built with Medusa's workflows. */
-    async function readyCart(city: string, items: Record<string, number>, extra: { promo?: string; shipping?: string } = {}) {
+    async function readyCart(
+      city: string,
+      items: Record<string, number>,
+      extra: { promo?: string; shipping?: string; customer?: { id: string; email: string } } = {}
+    ) {
       const container = getContainer()
       const { result: cart } = await createCartWorkflow(container).run({
         input: {
           region_id: regionFor(city),
           sales_channel_id: store.sales_channel_id,
-          email: "parity@example.com",
+          email: extra.customer?.email ?? "parity@example.com",
+          customer_id: extra.customer?.id,
           shipping_address: at(city),
           billing_address: at(city),
           items: Object.entries(items).map(([sku, quantity]) => ({ variant_id: store.variants[sku], quantity })),
@@ -290,6 +303,67 @@ medusaIntegrationTestRunner({
           expect(Number(level.reserved_quantity)).toBeLessThanOrEqual(Number(level.stocked_quantity))
         }
         await waitForDecisions(getContainer(), [res.order.id])
+      })
+
+      it("reserves with what routing will see: the same lines, facts, candidates and rule set, from the cart it completed", async () => {
+        const container = getContainer()
+        // A registered customer in a group, a location with a daily capacity: every input routing reads.
+        const customers = container.resolve(Modules.CUSTOMER)
+        const group = await customers.createCustomerGroups({ name: "Wholesale" })
+        const buyer = await customers.createCustomers({ email: "facts@wholesale.example", first_name: "Wes" })
+        await customers.addCustomerToGroup({ customer_id: buyer.id, customer_group_id: group.id })
+        const routing = container.resolve(ROUTING_MODULE) as any
+        // The demo store's products have no type or tags: give the tee both, as a catalogue would.
+        const products = container.resolve(Modules.PRODUCT)
+        const [tee] = await products.listProductVariants({ id: store.variants["TEE-L"] }, { select: ["product_id"] })
+        const [type] = await products.createProductTypes([{ value: "Apparel" }])
+        const [tag] = await products.createProductTags([{ value: "cotton" }])
+        await products.updateProducts(tee.product_id!, { type_id: type.id, tag_ids: [tag.id] } as any)
+        const [reno] = await routing.listLocationProfiles({ stock_location_id: store.locations.reno })
+        await routing.updateLocationProfiles({ id: reno.id, daily_capacity: 500 })
+
+        const cartId = await readyCart("Seattle", { "TEE-L": 1, "MUG-WHT": 2, "HOOD-M": 1 }, { customer: buyer })
+        const res = await completeViaRoute(cartId)
+        expect(res.status).toBe(200)
+        const orderId = res.data.order.id
+        await waitForDecisions(container, [orderId])
+
+        // The snapshot checkout read and the order it created, as the step receives them.
+        const query = container.resolve(ContainerRegistrationKeys.QUERY)
+        const {
+          data: [cart],
+        } = await query.graph({ entity: "cart", fields: [...completeCartFields, ...checkoutRoutingCartFields], filters: { id: cartId } })
+        const {
+          data: [order],
+        } = await query.graph({
+          entity: "order",
+          fields: ["id", "display_id", "sales_channel_id", "currency_code", "region_id", "shipping_address.*", "shipping_methods.*", "items.*"],
+          filters: { id: orderId },
+        })
+        const ours = await loadCheckoutRoutingContext(container, checkoutRoutingFacts(cart, order))
+        const routings = await loadRoutingContext(container, { order_id: orderId, force: true })
+        // Two reads of one order may list its lines in another order; what is in them must be the same.
+        const sorted = (xs: any[] = []) => [...xs].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+        const same = (c: any) => ({
+          lines: sorted(c.lines),
+          facts: {
+            ...c.facts,
+            product_tags: sorted(c.facts.product_tags),
+            product_types: sorted(c.facts.product_types),
+            shipping_profiles: sorted(c.facts.shipping_profiles),
+            customer_group_ids: sorted(c.facts.customer_group_ids),
+          },
+          address: c.address,
+          candidates: c.candidates,
+          rule_set: c.rule_set,
+          rule_set_label: c.rule_set_label,
+          skip: c.skip,
+        })
+        expect(same(ours)).toEqual(same(routings))
+        expect(ours.facts.customer_group_ids).toEqual([group.id])
+        expect(ours.facts.product_tags).toEqual(["cotton"])
+        expect(ours.facts.product_types).toEqual(["Apparel"])
+        expect(ours.candidates.find((c) => c.id === store.locations.reno)?.daily_capacity).toBe(500)
       })
 
       it("is Medusa's own completion when routing.checkout is false", async () => {

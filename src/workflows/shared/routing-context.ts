@@ -121,12 +121,73 @@ export async function loadRoutingContext(
       ? query.graph({ entity: "customer", fields: ["id", "groups.id"], filters: { id: order.customer_id } })
       : Promise.resolve({ data: [] as any[] }),
   ])
+  if (!hasOpenManagedLines(items, variants)) return { ...base, skip: "nothing to reserve" }
+
+  const locations = (channels[0]?.stock_locations ?? []).filter(Boolean) as any[]
+  const locationIds = locations.map((l) => l.id)
+  const { timezone } = routing.getOmsOptions()
+  const [storedProfiles, usedToday, activeSets] = await Promise.all([
+    routing.listLocationProfiles({ stock_location_id: locationIds }, { take: null }),
+    // Daily capacity: orders per location today, counted by the database (one grouped query).
+    routing.ordersPerLocationSince(startOfDay(new Date(), timezone)),
+    routing.listRuleSets({ status: "active" }, { take: null }),
+  ])
+  return {
+    ...assembleRoutingContext({
+      base,
+      order,
+      variants,
+      locations,
+      customer_group_ids: ((customers[0] as any)?.groups ?? []).map((g: any) => g?.id).filter(Boolean),
+      profiles: storedProfiles,
+      used_today: usedToday,
+      active_rule_sets: activeSets,
+    }),
+    excluded_location_ids: excluded,
+  }
+}
+
+/** Whether any line still has units of an inventory-managed variant to reserve (checked before the routing reads). */
+function hasOpenManagedLines(items: any[], variants: any[]) {
+  const managed = new Map(variants.map((v: any) => [v.id, v]))
+  return items.some((item) => {
+    const variant = managed.get(item.variant_id)
+    const open = Number(item.quantity) - Number(item.detail?.fulfilled_quantity ?? 0)
+    return variant?.manage_inventory && open > 0 && (variant.inventory_items ?? []).length > 0
+  })
+}
+
+/** What routing reads about an order, in the shapes query.graph and the routing module give them. */
+export type RoutingContextParts = {
+  base: RoutingContext
+  /** id, sales_channel_id, total, currency_code, region_id, shipping_address, shipping_methods (shipping_option_id),
+   * items (id, variant_id, quantity, unit_price, detail.fulfilled_quantity). */
+  order: any
+  /** id, manage_inventory, inventory_items (inventory_item_id, required_quantity), product (type.value, tags.value, shipping_profile.id). */
+  variants: any[]
+  /** The sales channel's stock locations: id, name, address. */
+  locations: any[]
+  customer_group_ids: string[]
+  profiles: any[]
+  /** Orders per location today; only read by the daily-capacity filter. */
+  used_today: Record<string, number>
+  active_rule_sets: any[]
+}
+
+/**
+ * The routing context from what was read (no I/O): lines, facts, candidates and the rule set.
+ * Routing after checkout and checkout's reservation both build it here, so they see the same
+ * candidates, facts and rule set for the same order.
+ */
+export function assembleRoutingContext(parts: RoutingContextParts): RoutingContext {
+  const { base, order, variants, locations, profiles, used_today: usedToday, active_rule_sets: activeSets } = parts
+  const items = (order.items ?? []).filter(Boolean) as any[]
   const variantById = new Map(variants.map((v: any) => [v.id, v]))
 
   const lines: RoutingContext["lines"] = []
   const tags = new Set<string>()
   const types = new Set<string>()
-  const profiles = new Set<string>()
+  const shippingProfiles = new Set<string>()
   for (const item of items) {
     const variant = variantById.get(item.variant_id)
     if (!variant?.manage_inventory) continue
@@ -142,23 +203,14 @@ export async function loadRoutingContext(
     }
     if (variant.product?.type?.value) types.add(variant.product.type.value)
     for (const t of variant.product?.tags ?? []) if (t?.value) tags.add(t.value)
-    if (variant.product?.shipping_profile?.id) profiles.add(variant.product.shipping_profile.id)
+    if (variant.product?.shipping_profile?.id) shippingProfiles.add(variant.product.shipping_profile.id)
   }
   if (!lines.length) return { ...base, skip: "nothing to reserve" }
 
-  const locations = (channels[0]?.stock_locations ?? []).filter(Boolean) as any[]
-  const locationIds = locations.map((l) => l.id)
-  const { timezone } = routing.getOmsOptions()
-  const [storedProfiles, usedToday, activeSets] = await Promise.all([
-    routing.listLocationProfiles({ stock_location_id: locationIds }, { take: null }),
-    // Daily capacity: orders per location today, counted by the database (one grouped query).
-    routing.ordersPerLocationSince(startOfDay(new Date(), timezone)),
-    routing.listRuleSets({ status: "active" }, { take: null }),
-  ])
   const chosenSet =
     activeSets.find((s) => s.sales_channel_id && s.sales_channel_id === order.sales_channel_id) ??
     activeSets.find((s) => !s.sales_channel_id)
-  const profileByLocation = new Map(storedProfiles.map((p) => [p.stock_location_id, p]))
+  const profileByLocation = new Map(profiles.map((p) => [p.stock_location_id, p]))
 
   const a = order.shipping_address ?? ({} as any)
   const country = String(a.country_code ?? "").toUpperCase()
@@ -186,8 +238,8 @@ export async function loadRoutingContext(
         .filter(Boolean),
       product_tags: [...tags],
       product_types: [...types],
-      shipping_profiles: [...profiles],
-      customer_group_ids: ((customers[0] as any)?.groups ?? []).map((g: any) => g?.id).filter(Boolean),
+      shipping_profiles: [...shippingProfiles],
+      customer_group_ids: parts.customer_group_ids,
     },
     candidates: locations.map((l) => {
       const p = profileByLocation.get(l.id) ?? DEFAULT_LOCATION_PROFILE
@@ -216,7 +268,6 @@ export async function loadRoutingContext(
     line_item_ids: [...new Set(items.map((i) => i.id))],
     rule_set: chosenSet ? parseRuleSetDefinition(chosenSet.definition, chosenSet.id) : defaultRuleSet(),
     rule_set_label: chosenSet ? `${chosenSet.name} v${chosenSet.version}` : "default",
-    excluded_location_ids: excluded,
   }
 }
 

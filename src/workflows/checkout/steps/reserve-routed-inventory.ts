@@ -7,7 +7,8 @@ import { withStock } from "../../../lib/inventory"
 import { plannerLineId } from "../../../lib/order"
 import { defaultRuleSet, planAllocation } from "../../../lib/routing"
 import { LockedStock, withInventoryLocks, withLockedStock } from "../../shared/locked-stock"
-import { loadRoutingContext, RoutingContext } from "../../shared/routing-context"
+import { RoutingContext } from "../../shared/routing-context"
+import { CheckoutRoutingFacts, loadCheckoutRoutingContext } from "../utils/checkout-routing-context"
 import type { ConfirmInventoryItem } from "../utils/prepare-confirm-inventory-input"
 
 export const reserveRoutedInventoryStepId = "oms-reserve-routed-inventory"
@@ -18,6 +19,8 @@ export type ReserveRoutedInventoryInput = {
   items: ConfirmInventoryItem[]
   /** Order line id -> what a shopper calls it (SKU or title), for the shortage message. */
   labels?: Record<string, string>
+  /** The new order, its variants, the customer's groups and the channel's locations, from the cart snapshot. */
+  routing: CheckoutRoutingFacts
 }
 
 type Undo = { reservation_ids: string[]; inventory_item_ids: string[] }
@@ -37,15 +40,15 @@ export const reserveRoutedInventoryStep = createStep(
     if (!input.items.length) {
       return new StepResponse([] as { id: string }[], { reservation_ids: [], inventory_item_ids: [] } as Undo)
     }
-    // Addresses, locations, profiles and facts: read before the locks, they do not race.
-    const context = await loadRoutingContext(container, { order_id: input.order_id, force: true })
-    if (context.skip === "order not found") {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${input.order_id} was not found while reserving stock`)
-    }
+    // Everything but the stock is prepared before the locks (it does not race): the snapshot's
+    // order, facts and locations, the routing module's profiles and rule set, the geocoded address.
+    const context = await loadCheckoutRoutingContext(container, input.routing)
+    const placed = geocodeAddress(context.address)
+    // Inside the locks only what must be there: read the stock, plan (pure, sub-millisecond), reserve.
     const reservations = await withLockedStock(
       container,
       { inventory_item_ids: inventoryItemIds, location_ids: context.candidates.map((c) => c.id) },
-      (stock) => planAndReserve(container, context, input, stock)
+      (stock) => planAndReserve(container, context, input, stock, placed)
     )
     return new StepResponse(reservations, {
       reservation_ids: reservations.map((r) => r.id),
@@ -65,7 +68,8 @@ async function planAndReserve(
   container: MedusaContainer,
   context: RoutingContext,
   input: ReserveRoutedInventoryInput,
-  stock: LockedStock
+  stock: LockedStock,
+  placed: ReturnType<typeof geocodeAddress>
 ) {
   const inventory = container.resolve<IInventoryService>(Modules.INVENTORY)
   const candidates = withStock(context.candidates, stock.matrix)
@@ -85,7 +89,7 @@ async function planAndReserve(
     // The rule set routing will use for this order (the channel's active one, else the default),
     // so the subscriber finds the reservations where it wants them.
     { lines, address: context.address, facts: context.facts, candidates, rule_set: context.rule_set ?? defaultRuleSet() },
-    { geocode: geocodeAddress }
+    { geocode: () => placed }
   )
   const { reservations, shortages } = routedReservations({
     items: input.items,

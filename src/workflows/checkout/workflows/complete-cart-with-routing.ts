@@ -31,6 +31,7 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { registerPromotionUsageStep } from "../steps/register-promotion-usage"
 import { reserveRoutedInventoryStep } from "../steps/reserve-routed-inventory"
+import { checkoutRoutingCartFields, checkoutRoutingFacts } from "../utils/checkout-routing-context"
 import { completeCartFields } from "../utils/complete-cart-fields"
 import { prepareConfirmInventoryInput } from "../utils/prepare-confirm-inventory-input"
 import { prepareAdjustmentsData, prepareLineItemData, prepareTaxLinesData } from "../utils/prepare-line-item-data"
@@ -65,7 +66,8 @@ export const completeCartWithRoutingWorkflow = createWorkflow(
       }),
       useQueryGraphStep({
         entity: "cart",
-        fields: completeCartFields,
+        // Medusa's fields, plus what the reservation's routing needs (read here once, not again later).
+        fields: [...completeCartFields, ...checkoutRoutingCartFields],
         filters: { id: input.id },
         options: { isList: false },
       }).config({ name: "cart-query" })
@@ -113,9 +115,10 @@ export const completeCartWithRoutingWorkflow = createWorkflow(
         prepareConfirmInventoryInput as any
       )
       const reserveInput = transform(
-        { createdOrder, formattedInventoryItems },
-        ({ createdOrder, formattedInventoryItems }: any) => ({
+        { createdOrder, formattedInventoryItems, cart: cartData.data },
+        ({ createdOrder, formattedInventoryItems, cart }: any) => ({
           order_id: createdOrder.id,
+          routing: checkoutRoutingFacts(cart, createdOrder),
           items: formattedInventoryItems.items,
           labels: Object.fromEntries(
             (createdOrder.items ?? []).map((i: any) => [i.id, i.variant_sku || i.title || i.id])
