@@ -19,9 +19,11 @@ import fs from "fs"
 import net from "net"
 import os from "os"
 import path from "path"
-import { buildCatalog, prng } from "../../scripts/seed/catalog"
-import { DEMO_CUSTOMER_ADDRESSES, DEMO_LOCATIONS, DemoAddress } from "../../scripts/seed/geography"
-import { DEMO_ADMIN } from "../../scripts/seed/admin-user"
+import { buildCatalog } from "../../scripts/seed/catalog"
+import { DEMO_LOCATIONS } from "../../scripts/seed/geography"
+import {
+  HttpError, OrderSpec, Result, Store, adminToken, api, f0, f2, makeOrders, pct, placeOrders, readStore, sleep, writeSection,
+} from "../shared/checkout"
 
 // CommonJS helpers shared with the npm scripts.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -46,107 +48,9 @@ const PASSES = (process.env.OMS_BENCH_PASSES || "routing,medusa").split(",").map
 const ROUTING_WAIT_MS = 60_000
 const WORK_DIR = path.join(ROOT, ".data", "bench-routing-e2e")
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const log = (m: string) => process.stderr.write(`[bench:routing-e2e] ${m}\n`)
 const t0 = Date.now()
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)}s`
-
-// ---------------------------------------------------------------- HTTP
-
-class HttpError extends Error {
-  constructor(public status: number, message: string) {
-    super(message)
-  }
-}
-
-async function api(base: string, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(base + url, {
-    method,
-    headers: { "content-type": "application/json", ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(60_000),
-  })
-  const text = await res.text()
-  if (!res.ok) throw new HttpError(res.status, `${method} ${url} -> ${res.status}: ${text.slice(0, 300)}`)
-  return text ? JSON.parse(text) : {}
-}
-
-// ---------------------------------------------------------------- the orders
-
-type Line = { sku: string; quantity: number }
-type OrderSpec = { address: DemoAddress; email: string; lines: Line[] }
-
-/**
- * Orders across the markets, 1-3 lines of items the shopper's market has in stock (the sum
- * over the warehouses that ship to the address, per the seeded catalog, comfortably above what
- * the whole run orders), one unit each, now and then two. Same seed, same orders.
- */
-function makeOrders(seed: number, n: number): OrderSpec[] {
-  const rand = prng(seed)
-  const catalog = buildCatalog().flatMap((p) => p.variants)
-  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]
-  const orders: OrderSpec[] = []
-  for (let k = 0; k < n; k++) {
-    const address = pick(DEMO_CUSTOMER_ADDRESSES)
-    const serving = DEMO_LOCATIONS.filter((l) => l.ships_to.includes(address.country_code)).map((l) => l.key)
-    const eligible = catalog.filter((v) => serving.reduce((s, key) => s + (v.stock[key] ?? 0), 0) >= 25)
-    const count = 1 + Math.floor(rand() * 3)
-    const skus = new Set<string>()
-    while (skus.size < Math.min(count, eligible.length)) skus.add(pick(eligible).sku)
-    orders.push({
-      address,
-      email: `bench.${seed}.${k}@example.com`,
-      lines: [...skus].map((sku) => ({ sku, quantity: rand() < 0.15 ? 2 : 1 })),
-    })
-  }
-  return orders
-}
-
-type Store = { publishableKey: string; regionByCountry: Record<string, string>; variantBySku: Record<string, string> }
-
-type Result = {
-  ok: boolean
-  error?: string
-  orderId?: string
-  startedAt: number // epoch ms, first request of the checkout
-  completeSentAt: number
-  completedAt: number // epoch ms, completion response received
-  orderCreatedAt?: number
-  decisionCreatedAt?: number
-  decisionSeenAt?: number // epoch ms, first 200 from GET /admin/oms/orders/:id/routing
-  status?: string
-}
-
-async function checkout(base: string, store: Store, spec: OrderSpec): Promise<Result> {
-  const h = { "x-publishable-api-key": store.publishableKey }
-  const startedAt = Date.now()
-  const r: Result = { ok: false, startedAt, completeSentAt: 0, completedAt: 0 }
-  try {
-    const { cart } = await api(base, "POST", "/store/carts", {
-      region_id: store.regionByCountry[spec.address.country_code],
-      email: spec.email,
-      shipping_address: spec.address,
-      billing_address: spec.address,
-      items: spec.lines.map((l) => ({ variant_id: store.variantBySku[l.sku], quantity: l.quantity })),
-    }, h)
-    const { shipping_options } = await api(base, "GET", `/store/shipping-options?cart_id=${cart.id}`, undefined, h)
-    const option = shipping_options.find((o: { name: string }) => o.name.startsWith("Standard")) ?? shipping_options[0]
-    if (!option) throw new Error(`no shipping option for ${spec.address.city}`)
-    await api(base, "POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: option.id }, h)
-    const { payment_collection } = await api(base, "POST", "/store/payment-collections", { cart_id: cart.id }, h)
-    await api(base, "POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, h)
-    r.completeSentAt = Date.now()
-    const done = await api(base, "POST", `/store/carts/${cart.id}/complete`, {}, h)
-    r.completedAt = Date.now()
-    if (done.type !== "order") throw new Error(`completion answered ${done.type}: ${JSON.stringify(done.error ?? {})}`)
-    r.ok = true
-    r.orderId = done.order.id
-    if (done.order.created_at) r.orderCreatedAt = new Date(done.order.created_at).getTime()
-  } catch (e) {
-    r.error = (e as Error).message
-  }
-  return r
-}
 
 /** Polls the routing decision from the completion response on; light on the server (100 ms). */
 async function awaitDecision(base: string, token: string, r: Result) {
@@ -171,32 +75,12 @@ async function awaitDecision(base: string, token: string, r: Result) {
 type Phase = { concurrency: number; asked: number; results: Result[]; phaseStart: number; placingEnd: number; load: number }
 
 async function runPhase(base: string, store: Store, token: string, specs: OrderSpec[], concurrency: number, budgetMs: number): Promise<Phase> {
-  const results: Result[] = []
-  const pollers: Promise<void>[] = []
-  const phaseStart = Date.now()
-  let next = 0
-  const worker = async () => {
-    while (next < specs.length && Date.now() - phaseStart < budgetMs) {
-      const r = await checkout(base, store, specs[next++])
-      results.push(r)
-      // The decision is awaited beside the next checkout, so routing never paces placing.
-      if (r.ok) pollers.push(awaitDecision(base, token, r).catch((e) => void (r.error = (e as Error).message)))
-    }
-  }
-  await Promise.all(Array.from({ length: concurrency }, worker))
-  const placingEnd = Date.now()
-  const load = os.loadavg()[0]
-  await Promise.all(pollers)
-  return { concurrency, asked: specs.length, results, phaseStart, placingEnd, load }
+  // The decision is awaited beside the next checkout, so routing never paces placing.
+  const placing = await placeOrders([base], store, specs, concurrency, budgetMs, (r) => awaitDecision(base, token, r))
+  return { concurrency, asked: specs.length, ...placing }
 }
 
 // ---------------------------------------------------------------- figures
-
-const pct = (xs: number[], p: number) => {
-  if (!xs.length) return NaN
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]
-}
 
 type Row = {
   pass: string
@@ -249,9 +133,6 @@ function summarise(pass: string, p: Phase): Row {
     firstError: p.results.find((r) => r.error)?.error,
   }
 }
-
-const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : "n/a")
-const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "n/a")
 
 function table(rows: Row[]): string {
   const head =
@@ -344,28 +225,6 @@ async function startServer(db: any, name: string, extraEnv: Record<string, strin
   }
 }
 
-async function readStore(base: string, token: string): Promise<Store> {
-  const auth = { authorization: `Bearer ${token}` }
-  const [{ api_keys }, { regions }, { variants }] = await Promise.all([
-    api(base, "GET", "/admin/api-keys?type=publishable&fields=token,title&limit=50", undefined, auth),
-    api(base, "GET", "/admin/regions?fields=id,countries.iso_2&limit=50", undefined, auth),
-    api(base, "GET", "/admin/product-variants?fields=id,sku&limit=500", undefined, auth),
-  ])
-  const key = api_keys.find((k: { title: string }) => k.title === "Webshop") ?? api_keys[0]
-  const regionByCountry: Record<string, string> = {}
-  for (const r of regions) for (const c of r.countries ?? []) regionByCountry[c.iso_2] = r.id
-  return {
-    publishableKey: key.token,
-    regionByCountry,
-    variantBySku: Object.fromEntries(variants.map((v: { id: string; sku: string }) => [v.sku, v.id])),
-  }
-}
-
-async function adminToken(base: string) {
-  const { token } = await api(base, "POST", "/auth/user/emailpass", { email: DEMO_ADMIN.email, password: DEMO_ADMIN.password })
-  return token as string
-}
-
 /** One pass: a server with the given checkout, warm-up orders, then the two phases. */
 async function runPass(db: any, pass: "routing" | "medusa", seedBase: number): Promise<Row[]> {
   const label = pass === "routing" ? "plugin (routing at checkout)" : "Medusa's own (override off)"
@@ -435,10 +294,8 @@ function writeDocs(md: string, machine: string, counts: string) {
     md,
     "<!-- routing-e2e:end -->",
   ].join("\n")
-  let doc = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmarks\n"
-  const pattern = /<!-- routing-e2e:start[\s\S]*?<!-- routing-e2e:end -->/
-  doc = pattern.test(doc) ? doc.replace(pattern, section) : doc.trimEnd() + "\n\n" + section + "\n"
-  fs.writeFileSync(file, doc)
+  const doc = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmarks\n"
+  fs.writeFileSync(file, writeSection(doc, "routing-e2e", section))
 }
 
 async function main() {
