@@ -31,9 +31,11 @@ afterAll(async () => {
 
 const api = () => cluster.api()
 
-/** A Boston order (Newark ships it), routed, alone in a new wave at Newark, picked and packed: its fulfillment. */
-async function packedOrder(opts: { afterPlaced?: (orderId: string) => Promise<void>; afterPacked?: (orderId: string, fulfillmentId: string) => Promise<void> } = {}) {
-  const orderId = await placeOrder(cluster, { city: "Boston", items: { [sku]: 1 } })
+/** A Boston order of `units` of one item (Newark ships it), routed, alone in a new wave at Newark, picked and packed: its fulfillment. */
+async function packedOrder(
+  opts: { units?: number; afterPlaced?: (orderId: string) => Promise<void>; afterPacked?: (orderId: string, fulfillmentId: string) => Promise<void> } = {}
+) {
+  const orderId = await placeOrder(cluster, { city: "Boston", items: { [sku]: opts.units ?? 1 } })
   await opts.afterPlaced?.(orderId)
   await waitForDecisions(cluster, [orderId])
   await bus.settle()
@@ -55,8 +57,10 @@ const labelsOf = (orderId: string) =>
 
 describe("each event delivered three times (re-published on Medusa's Redis event bus)", () => {
   it("still gives one decision, one wave entry, one fulfillment, one label and one refund", async () => {
-    // order.placed, three times in all, while the first is on its way to a worker.
+    // order.placed, three times in all, while the first is on its way to a worker. Two units, so
+    // that after one is refunded the payment still has room for a wrong second refund.
     const { orderId, wave, fulfillmentId } = await packedOrder({
+      units: 2,
       afterPlaced: (id) => bus.republish("order.placed", { id }),
       afterPacked: (id, fid) => bus.republish("order.fulfillment_created", { order_id: id, fulfillment_id: fid, no_notification: false }),
     })
@@ -65,13 +69,13 @@ describe("each event delivered three times (re-published on Medusa's Redis event
     const history = (await cluster.sql<{ history: any }>("select history from oms_routing_decision where order_id = $1", [orderId]))[0].history
     expect(history.entries.filter((e: any) => e.action === "routed")).toHaveLength(1)
 
-    // One wave entry: the order's one unit is on the wave once, and nothing is left for another wave.
+    // One wave entry: the order's two units are on the wave once, and nothing is left for another wave.
     expect(wave.orders.map((o: any) => o.order_id)).toEqual([orderId])
     const lines = await cluster.sql<{ quantity: number }>(
       "select quantity::int as quantity from oms_wave_line where order_id = $1 and deleted_at is null",
       [orderId]
     )
-    expect(lines.map((l) => l.quantity)).toEqual([1])
+    expect(lines.map((l) => l.quantity)).toEqual([2])
     const again = await call(api().post("/admin/oms/waves", { stock_location_id: newark }, admin))
     expect(again.status).toBe(409)
 
@@ -101,7 +105,7 @@ describe("each event delivered three times (re-published on Medusa's Redis event
     await bus.settle()
     expect((await labelsOf(orderId)).map((l) => [l.id, l.status])).toEqual([[bought.label.id, "purchased"]])
 
-    // The returns flow: paid, shipped and delivered; one unit back, inspected as new -> a refund.
+    // The returns flow: paid, shipped and delivered; one of the two units back, inspected as new -> a refund.
     const fields = "id,*items,*payment_collections,*payment_collections.payments"
     const order = (await api().get(`/admin/orders/${orderId}?fields=${fields}`, admin)).data.order
     const paymentId = order.payment_collections[0].payments[0].id
@@ -138,6 +142,9 @@ describe("each event delivered three times (re-published on Medusa's Redis event
     )
     expect([resolved.resolution_status, resolved.resolution_error]).toEqual(["done", null])
     await bus.settle()
+    // The redeliveries changed nothing: the case is still resolved, paid once.
+    const after = (await api().get(`/admin/oms/returns/${caseId}`, admin)).data.return
+    expect([after.status, after.resolution_status, after.resolution_error]).toEqual(["resolved", "done", null])
     const refunds = await cluster.sql<{ amount: number }>(
       "select amount::float as amount from refund where payment_id = $1 and deleted_at is null",
       [paymentId]
