@@ -33,13 +33,13 @@ describe("the last units on two servers (Redis locking)", () => {
     const results = await Promise.all(carts.map((cart) => completeCart(cluster, cart)))
 
     const placed = results.flatMap((r) => (r.ok ? [r.order_id] : []))
-    const refused = results.flatMap((r) => (r.ok ? [] : [r]))
+    // Each refusal is the checkout's own stock answer, not a lock timeout or a crash.
+    const otherRefusals = results
+      .flatMap((r) => (r.ok ? [] : [`${r.status} ${r.error}`]))
+      .filter((e) => !/^400 .*Not enough stock available/.test(e))
+    expect(otherRefusals).toEqual([])
     expect(placed).toHaveLength(5)
     expect(new Set(placed).size).toBe(5)
-    // Each refusal is the checkout's own stock answer, not a timeout or a crash.
-    for (const r of refused) {
-      expect(r).toEqual(expect.objectContaining({ status: 400, error: expect.stringMatching(/Not enough stock available/) }))
-    }
 
     const reservedNow = async () => {
       const levels = await stockOf(cluster, sku)
