@@ -25,8 +25,9 @@ export default async function routeUnroutedOrders(container: MedusaContainer) {
   )
   for (const order_id of orderIds) {
     try {
-      await routeOrderWorkflow(container).run({ input: { order_id } })
-      logger.info(`medusa-oms: routed ${order_id}, whose order.placed had not been routed`)
+      const { result } = await routeOrderWorkflow(container).run({ input: { order_id } })
+      // Skipped: its order.placed was routed meanwhile (a slow worker, not a lost event).
+      if (!result.skipped) logger.info(`medusa-oms: routed ${order_id}, whose order.placed had not been routed`)
     } catch (e) {
       // Its lock is still held (a dead worker's): the next run tries again.
       logger.warn(`medusa-oms: could not route ${order_id} yet (${(e as Error).message}); next sweep retries`)
