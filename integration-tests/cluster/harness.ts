@@ -3,6 +3,7 @@
 // fresh Redis, and the app as separate `medusa start` processes (servers and workers, see
 // scripts/lib/app-processes.js), driven over HTTP as a storefront and an admin would.
 // The test process reads the database directly (pg) only to assert; it never writes app data.
+import crypto from "crypto"
 import fs from "fs"
 import path from "path"
 import axios, { AxiosInstance } from "axios"
@@ -10,7 +11,7 @@ import { Pool } from "pg"
 
 // CommonJS helpers shared with the npm scripts.
 /* eslint-disable @typescript-eslint/no-var-requires */
-const { createDatabaseIfMissing, dropDatabase, ROOT } = require("../../scripts/lib/database")
+const { dropDatabase, withClient, ROOT } = require("../../scripts/lib/database")
 const { medusa } = require("../../scripts/lib/medusa")
 const { startRedis } = require("../../scripts/lib/redis")
 const { startApp, freePort, tail } = require("../../scripts/lib/app-processes")
@@ -106,14 +107,7 @@ export async function startTestCluster(options: ClusterOptions): Promise<TestClu
   fs.mkdirSync(logDir, { recursive: true })
   const note = (m: string) => fs.appendFileSync(path.join(logDir, "harness.log"), `${new Date().toISOString()} ${m}\n`)
 
-  await dropDatabase(db, database)
-  await createDatabaseIfMissing(db, database)
-  note(`database ${database} created`)
-  await medusa(["db:migrate"], db, { quiet: true })
-  note("migrated")
-  // No REDIS_URL: the seed runs in its own process on the in-memory bus; it places no orders.
-  await medusa(["exec", "./scripts/seed/run.ts"], db, { quiet: true, extraEnv: { OMS_SEED_ORDERS: "0", REDIS_URL: "" } })
-  note("seeded (no orders)")
+  await freshDatabase(db, note)
 
   const pool = new Pool({ connectionString: db.url, max: 4 })
   const sql = async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[]
@@ -140,6 +134,12 @@ export async function startTestCluster(options: ClusterOptions): Promise<TestClu
   const appEnv = {
     // The workers' "Processing order.placed" lines and our own logs are part of what tests read.
     LOG_LEVEL: "info",
+    // Test pause points (src/workflows/shared/test-pause.ts) leave their once-only tokens here.
+    OMS_TEST_PAUSE_DIR: logDir,
+    // The sweep that routes orders whose order.placed was lost (src/jobs/route-unrouted-orders.ts),
+    // sooner than in a shop so a test sees it within a minute or two.
+    OMS_ROUTING_SWEEP_EVERY_SECONDS: "10",
+    OMS_ROUTING_SWEEP_AFTER_SECONDS: "20",
     ...(options.env ?? {}),
   }
   const launch = async (role: "server" | "worker", procName: string, env: Record<string, string>) => {
@@ -202,6 +202,59 @@ export async function startTestCluster(options: ClusterOptions): Promise<TestClu
     process.removeListener("exit", killOnExit)
     throw error
   }
+}
+
+const TEMPLATE = "oms_cluster_template"
+
+/**
+ * What the template database depends on: Medusa's version, the plugin's migrations and links,
+ * the seed and the app config. A change to any of them builds the template again.
+ */
+function templateFingerprint(): string {
+  const hash = crypto.createHash("sha1")
+  hash.update(require("@medusajs/medusa/package.json").version)
+  const walk = (dir: string): string[] =>
+    fs.existsSync(dir)
+      ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+      : []
+  const files = [
+    ...walk(path.join(ROOT, "src", "modules")).filter((f) => f.includes(`${path.sep}migrations${path.sep}`)),
+    ...walk(path.join(ROOT, "src", "links")),
+    ...walk(path.join(ROOT, "scripts", "seed")),
+    path.join(ROOT, "medusa-config.ts"),
+  ].sort()
+  for (const f of files) hash.update(`${path.relative(ROOT, f)}\0`).update(fs.readFileSync(f))
+  return hash.digest("hex")
+}
+
+/**
+ * Creates `db.database` afresh as a copy of a template database that is migrated and seeded
+ * with the demo store (no orders). The template is built once (migrate + seed take minutes on
+ * a busy machine) and rebuilt when its fingerprint, kept as the database's comment, changes.
+ */
+async function freshDatabase(db: Db, note: (m: string) => void) {
+  const fingerprint = templateFingerprint()
+  const current = await withClient(db, async (client: any) => {
+    const { rows } = await client.query(
+      "select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1",
+      [TEMPLATE]
+    )
+    return rows[0]?.comment ?? null
+  })
+  if (current !== fingerprint) {
+    const template = { ...db, database: TEMPLATE, url: db.url.replace(/\/[^/]*$/, `/${TEMPLATE}`) }
+    await dropDatabase(db, TEMPLATE)
+    await withClient(db, (client: any) => client.query(`create database "${TEMPLATE}"`))
+    await medusa(["db:migrate"], template, { quiet: true })
+    note("template migrated")
+    // No REDIS_URL: the seed runs in its own process on the in-memory bus; it places no orders.
+    await medusa(["exec", "./scripts/seed/run.ts"], template, { quiet: true, extraEnv: { OMS_SEED_ORDERS: "0", REDIS_URL: "" } })
+    await withClient(db, (client: any) => client.query(`comment on database "${TEMPLATE}" is '${fingerprint}'`))
+    note("template seeded (demo store, no orders)")
+  }
+  await dropDatabase(db, db.database)
+  await withClient(db, (client: any) => client.query(`create database "${db.database}" template "${TEMPLATE}"`))
+  note(`database ${db.database} created from ${TEMPLATE}`)
 }
 
 async function readDemoStore(sql: TestCluster["sql"]): Promise<DemoStoreIds> {

@@ -55,6 +55,51 @@ export async function checkout(
   }
 }
 
+/**
+ * The checkout in two halves, for races: `prepareCart` goes as far as the payment session
+ * (the steps of integration-tests/helpers/storefront.ts before completion), `completeCart` is
+ * POST /store/carts/:id/complete alone, so many completions can start at the same moment.
+ */
+export async function prepareCart(
+  cluster: TestCluster,
+  { city, items, email, server = 0 }: { city: string; items: Record<string, number>; email?: string; server?: number }
+): Promise<{ cart_id: string; server: number }> {
+  const api = cluster.api(server)
+  const headers = { headers: { "x-publishable-api-key": cluster.store.publishable_key } }
+  const address = shopper(city)
+  const currency = address.country_code === "us" ? "usd" : address.country_code === "gb" ? "gbp" : "eur"
+  const { data: created } = await api.post(
+    "/store/carts",
+    {
+      region_id: cluster.store.regions[currency],
+      email: email ?? "shopper@example.com",
+      shipping_address: address,
+      billing_address: address,
+      items: Object.entries(items).map(([sku, quantity]) => ({ variant_id: cluster.store.variants[sku], quantity })),
+    },
+    headers
+  )
+  const cartId = created.cart.id
+  const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, headers)
+  const option = options.shipping_options.find((o: { name: string }) => o.name.startsWith("Standard")) ?? options.shipping_options[0]
+  if (!option) throw new Error(`no shipping option for ${city}`)
+  await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: option.id }, headers)
+  const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, headers)
+  await api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, headers)
+  return { cart_id: cartId, server }
+}
+
+export async function completeCart(cluster: TestCluster, cart: { cart_id: string; server: number }): Promise<Checkout> {
+  const headers = { headers: { "x-publishable-api-key": cluster.store.publishable_key } }
+  try {
+    const { data } = await cluster.api(cart.server).post(`/store/carts/${cart.cart_id}/complete`, {}, headers)
+    if (data.type !== "order") return { ok: false, error: `cart completion answered ${data.type}: ${data.error?.message}`, status: 200 }
+    return { ok: true, order_id: data.order.id, cart_id: cart.cart_id }
+  } catch (error: any) {
+    return { ok: false, error: describeHttpError(error), status: error?.response?.status }
+  }
+}
+
 /** Like checkout(), but a refusal fails the test with Medusa's message. */
 export async function placeOrder(cluster: TestCluster, input: Parameters<typeof checkout>[1]): Promise<string> {
   const result = await checkout(cluster, input)
@@ -165,17 +210,17 @@ export async function stockOf(cluster: TestCluster, sku: string) {
 }
 
 /**
- * As an admin: sets the stocked quantity of `sku` at each named location (location name ->
- * units) through Medusa's inventory routes.
+ * As an admin, through Medusa's inventory routes: sets the stocked quantity of `sku` at every
+ * location that stocks it, to `perLocation[name]` (location name -> units; missing: 0).
  */
 export async function setStockAsAdmin(cluster: TestCluster, sku: string, perLocation: Record<string, number>) {
   const headers = await cluster.adminHeaders()
   const item = cluster.store.inventory_items[sku]
   if (!item) throw new Error(`the demo store has no inventory item ${sku}`)
-  for (const [name, units] of Object.entries(perLocation)) {
-    const location = cluster.store.locations[name]
-    if (!location) throw new Error(`the demo store has no location "${name}"`)
-    await cluster.api().post(`/admin/inventory-items/${item}/location-levels/${location}`, { stocked_quantity: units }, headers)
+  const nameOf = new Map(Object.entries(cluster.store.locations).map(([name, id]) => [id, name]))
+  for (const level of await stockOf(cluster, sku)) {
+    const units = perLocation[nameOf.get(level.location_id) ?? ""] ?? 0
+    await cluster.api().post(`/admin/inventory-items/${item}/location-levels/${level.location_id}`, { stocked_quantity: units }, headers)
   }
 }
 
