@@ -1,4 +1,4 @@
-// One jest config, six layers. scripts/test.js picks the layer through TEST_TYPE
+// One jest config, one entry per layer. scripts/test.js picks the layer through TEST_TYPE
 // and sums the results into the closing "N passed, N failed, N skipped" line.
 const layers = {
   scripts: ["<rootDir>/scripts/**/__tests__/**/*.spec.[jt]s"],
@@ -9,6 +9,8 @@ const layers = {
   carriers: ["<rootDir>/integration-tests/carriers/**/*.spec.[jt]s"],
   modules: ["<rootDir>/src/modules/**/__tests__/**/*.spec.[jt]s"],
   http: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
+  // One server (or two) and two workers as separate processes on a real Redis, over HTTP.
+  cluster: ["<rootDir>/integration-tests/cluster/**/*.spec.[jt]s"],
   consumer: ["<rootDir>/integration-tests/consumer/**/*.spec.[jt]s"],
   browser: ["<rootDir>/integration-tests/browser/**/*.spec.[jt]s"],
 }

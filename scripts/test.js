@@ -1,6 +1,6 @@
 // `npm test`: every layer, each on real parts, then one plain summary line:
 //   N passed, N failed, N skipped
-// `npm test -- http` (or scripts, unit, carriers, modules, consumer, browser) runs one layer;
+// `npm test -- http` (or scripts, unit, carriers, modules, cluster, consumer, browser) runs one layer;
 // `npm test -- http fulfillment` runs only that layer's spec files whose path matches "fulfillment".
 const fs = require("fs")
 const path = require("path")
@@ -9,8 +9,9 @@ const { ROOT } = require("./lib/cluster")
 const { explain } = require("./lib/database-error")
 
 // scripts first: when the first run itself is broken (database start-up, lockfile), say so early.
-const ALL = ["scripts", "unit", "carriers", "modules", "http", "consumer", "browser"]
-const NEEDS_DB = new Set(["modules", "http", "consumer", "browser"])
+const ALL = ["scripts", "unit", "carriers", "modules", "http", "cluster", "consumer", "browser"]
+// cluster: the app as one or two servers and two workers on a real Redis (integration-tests/cluster).
+const NEEDS_DB = new Set(["modules", "http", "cluster", "consumer", "browser"])
 // One folder per run: two runs side by side (say, a layer run by hand during a full run)
 // must not delete each other's results.
 const RESULTS = path.join(ROOT, ".data", "test-results", `run-${process.pid}`)
@@ -29,6 +30,7 @@ async function main() {
   fs.mkdirSync(RESULTS, { recursive: true })
 
   if (layers.includes("browser")) ensureChromium()
+  if (layers.includes("cluster")) require("./lib/redis").ensureRedis()
   if (layers.includes("consumer")) buildPackage()
 
   let db = null

@@ -44,6 +44,11 @@ export type FakeKnobs = {
    * before the answer: the client cannot know the outcome.
    */
   drop_after_handling_next?: number
+  /**
+   * The next N requests are handled (the purchase happens) and their answer is held back until
+   * the server closes: the caller waits, so a test can kill the process mid-request.
+   */
+  hold_after_handling_next?: number
   /** Requests per second allowed; above it the fake answers 429 (with `retry_after_s`). */
   limit_rps?: number | null
   /** Only requests whose path matches are subject to the one-shot knobs above. */
@@ -52,14 +57,14 @@ export type FakeKnobs = {
   limit_paths?: RegExp | null
 }
 
-export type RecordedRequest = { method: string; path: string; status: number | "hung" | "dropped"; at: number }
+export type RecordedRequest = { method: string; path: string; status: number | "hung" | "dropped" | "held"; at: number }
 
 export type FakeServer = {
   url: string
   knobs: FakeKnobs
   requests: RecordedRequest[]
   /** How many answers had each status. */
-  count(status: number | "hung" | "dropped"): number
+  count(status: RecordedRequest["status"]): number
   close(): Promise<void>
 }
 
@@ -104,6 +109,7 @@ export async function startFakeServer(handler: FakeHandler, knobs: FakeKnobs = {
       return
     }
     const drop = subject && take(knobs, "drop_after_handling_next")
+    const hold = !drop && subject && take(knobs, "hold_after_handling_next")
     let response: FakeResponse
     try {
       response = await handler(req)
@@ -113,6 +119,11 @@ export async function startFakeServer(handler: FakeHandler, knobs: FakeKnobs = {
     if (drop) {
       record("dropped")
       res.socket?.destroy()
+      return
+    }
+    if (hold) {
+      record("held")
+      hung.add(res)
       return
     }
     answer(res, record, response)
@@ -155,7 +166,7 @@ function tooMany(knobs: FakeKnobs): FakeResponse {
   }
 }
 
-function take(knobs: FakeKnobs, knob: "rate_limit_next" | "unavailable_next" | "hang_next" | "drop_after_handling_next") {
+function take(knobs: FakeKnobs, knob: "rate_limit_next" | "unavailable_next" | "hang_next" | "drop_after_handling_next" | "hold_after_handling_next") {
   if (!knobs[knob]) return false
   knobs[knob] = (knobs[knob] as number) - 1
   return true

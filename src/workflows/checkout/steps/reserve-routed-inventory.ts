@@ -48,7 +48,11 @@ export const reserveRoutedInventoryStep = createStep(
     const reservations = await withLockedStock(
       container,
       { inventory_item_ids: inventoryItemIds, location_ids: context.candidates.map((c) => c.id) },
-      (stock) => planAndReserve(container, context, input, stock, placed)
+      (stock) => planAndReserve(container, context, input, stock, placed),
+      // Shoppers racing for one item queue on its lock; the locking default (5 s) refused 16 of
+      // 20 concurrent checkouts with "Timed-out acquiring lock." while units were left (cluster
+      // tests, two servers on a busy machine). Wait as long as routing does, then refuse.
+      { timeout: 30 }
     )
     return new StepResponse(reservations, {
       reservation_ids: reservations.map((r) => r.id),

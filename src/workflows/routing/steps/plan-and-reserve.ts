@@ -6,6 +6,7 @@ import { HeldReservation, withStock } from "../../../lib/inventory"
 import { defaultRuleSet, Plan, planAllocation, PlanInput, reservationMoves, withExclusions } from "../../../lib/routing"
 import { LockedStock, withLockedStock } from "../../shared/locked-stock"
 import { RoutingContext } from "../../shared/routing-context"
+import { testPause } from "../../shared/test-pause"
 import { undoReservations } from "../utils/reservation-snapshot"
 
 export const planAndReserveStepId = "oms-plan-and-reserve"
@@ -49,6 +50,8 @@ export const planAndReserveStep = createStep(
       (stock) => planAndMove(container, context, stock),
       { timeout: 30 }
     )
+    // The cluster tests kill a worker here: reservations moved, decision not yet recorded.
+    await testPause("route-order:reserved", `${context.order_id} to ${context.address.city}`)
     return new StepResponse<PlanAndReserveResult, Undo>(result.output, result.undo)
   },
   async (undo: Undo | undefined, { container }) => {
