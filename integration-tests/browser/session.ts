@@ -16,7 +16,7 @@ export type AdminSession = {
 
 export function adminSession(
   database: string,
-  options: { orders: number; acceptDownloads?: boolean; demoCarrier?: boolean }
+  options: { orders: number; acceptDownloads?: boolean; demoCarrier?: boolean; history?: boolean }
 ): AdminSession {
   let server: Server | undefined
   let browser: Browser | undefined
@@ -24,7 +24,7 @@ export function adminSession(
   const pageErrors: string[] = []
 
   beforeAll(async () => {
-    server = await startServer({ database, orders: options.orders, demoCarrier: options.demoCarrier })
+    server = await startServer({ database, orders: options.orders, demoCarrier: options.demoCarrier, history: options.history })
     browser = await launchBrowser()
     // Playwright gives each new context a fresh, throwaway profile directory.
     const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: options.acceptDownloads ?? false })
