@@ -17,7 +17,9 @@ const DATABASE = "medusa_oms_browser_performance"
 
 jest.setTimeout(300_000)
 
-const session = adminSession(DATABASE, { orders: 2, acceptDownloads: true, history: true })
+// 16 history orders: enough for every week to measure something; seeding them walks each through
+// its whole life, a few seconds of workflows per order (longer on a busy machine).
+const session = adminSession(DATABASE, { orders: 2, acceptDownloads: true, history: 16, setupTimeoutMs: 1_500_000 })
 const { url, withServerLog } = session
 let page: Page
 let server: Server
@@ -51,8 +53,8 @@ describe("Performance page", () => {
 
       // The seed's six weeks: shipped, delivered and returned orders, labels bought.
       const shipped = all.metrics.placed_to_shipped
-      expect(shipped.current.count).toBeGreaterThanOrEqual(20)
-      expect(all.metrics.placed_to_delivered.current.count).toBeGreaterThanOrEqual(15)
+      expect(shipped.current.count).toBeGreaterThanOrEqual(12)
+      expect(all.metrics.placed_to_delivered.current.count).toBeGreaterThanOrEqual(10)
       expect(all.returns.by_reason.length).toBeGreaterThan(0)
       expect(all.by_carrier.map((c) => c.carrier)).toContain("offline")
       expect(shipped.series.filter((p) => p.value !== null).length).toBeGreaterThanOrEqual(5)

@@ -132,8 +132,8 @@ export async function startServer({
   startupTimeoutMs?: number
   /** false: the store without the seed's offline demo carrier (a test that adds its own account). */
   demoCarrier?: boolean
-  /** true: the demo orders' past weeks too (scripts/seed/demo-history.ts), for the Performance page. */
-  history?: boolean
+  /** The demo orders' past weeks too (scripts/seed/demo-history.ts), for the Performance page: true or how many orders. */
+  history?: boolean | number
 }): Promise<Server> {
   const db = databaseFromEnv(database)
   const logDir = path.join(ROOT, ".data", "browser")
@@ -150,7 +150,7 @@ export async function startServer({
   note(`created database ${database}`)
   await medusa(["db:migrate"], db, { quiet: true })
   note("migrated")
-  await medusa(["exec", "./scripts/seed/run.ts"], db, { quiet: true, extraEnv: { OMS_SEED_ORDERS: String(orders), OMS_SEED_CARRIER: String(demoCarrier), OMS_SEED_HISTORY: String(history) } })
+  await medusa(["exec", "./scripts/seed/run.ts"], db, { quiet: true, extraEnv: { OMS_SEED_ORDERS: String(orders), OMS_SEED_CARRIER: String(demoCarrier), OMS_SEED_HISTORY: String(history !== false), OMS_SEED_HISTORY_ORDERS: String(history === true ? 24 : history || 0) } })
   note(`seeded ${orders} orders`)
 
   const port = await freePort()

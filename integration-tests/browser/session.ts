@@ -16,7 +16,7 @@ export type AdminSession = {
 
 export function adminSession(
   database: string,
-  options: { orders: number; acceptDownloads?: boolean; demoCarrier?: boolean; history?: boolean }
+  options: { orders: number; acceptDownloads?: boolean; demoCarrier?: boolean; history?: boolean | number; setupTimeoutMs?: number }
 ): AdminSession {
   let server: Server | undefined
   let browser: Browser | undefined
@@ -31,7 +31,7 @@ export function adminSession(
     context.setDefaultTimeout(UI_TIMEOUT)
     page = await context.newPage()
     page.on("pageerror", (error) => pageErrors.push(error.message))
-  }, 480_000)
+  }, options.setupTimeoutMs ?? 480_000)
 
   afterAll(async () => {
     await browser?.close().catch(() => undefined)
