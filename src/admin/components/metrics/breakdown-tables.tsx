@@ -1,6 +1,7 @@
 import { Container, Table, Text } from "@medusajs/ui"
 import { carrierName } from "../shipping/display"
-import { formatCount, formatPercent } from "../../lib/format"
+import { formatCount } from "../../lib/format"
+import { reasonText } from "../returns/display"
 import { formatMetric } from "../../lib/metrics"
 import type { MetricKey, PerformanceReportResponse, ReturnsBreakdownRow } from "../../../types/metrics"
 import { SectionEmpty } from "../common/section-state"
@@ -131,7 +132,19 @@ export const CarrierTable = ({ report }: { report: PerformanceReportResponse }) 
   </Section>
 )
 
-const ReturnsTable = ({ title, head, rows, testId }: { title: string; head: string; rows: ReturnsBreakdownRow[]; testId: string }) => (
+const ReturnsTable = ({
+  title,
+  head,
+  rows,
+  testId,
+  label = (row) => row.label,
+}: {
+  title: string
+  head: string
+  rows: ReturnsBreakdownRow[]
+  testId: string
+  label?: (row: ReturnsBreakdownRow) => string
+}) => (
   <Section title={title} testId={testId}>
     {rows.length === 0 ? (
       <SectionEmpty>No unit was asked back in this range.</SectionEmpty>
@@ -147,11 +160,11 @@ const ReturnsTable = ({ title, head, rows, testId }: { title: string; head: stri
         <Table.Body>
           {rows.map((row) => (
             <Table.Row key={row.key} data-testid={`${testId}-row`}>
-              <Table.Cell className="max-w-[220px] truncate" title={row.label}>
-                {row.label}
+              <Table.Cell className="max-w-[220px] truncate" title={label(row)}>
+                {label(row)}
               </Table.Cell>
               <Table.Cell className="text-right tabular-nums">{formatCount(row.units)}</Table.Cell>
-              <Table.Cell className="text-right tabular-nums">{row.rate === null ? "-" : formatRate(row.rate)}</Table.Cell>
+              <Table.Cell className="text-right tabular-nums">{formatMetric(row.rate, "percent")}</Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>
@@ -160,13 +173,11 @@ const ReturnsTable = ({ title, head, rows, testId }: { title: string; head: stri
   </Section>
 )
 
-/** Return rates are percents on the page; a ratio (0..1) from the API reads the same. */
-const formatRate = (rate: number) => (rate <= 1 ? formatPercent(rate) : formatMetric(rate, "percent"))
 
 /** Returns by reason, product and location. */
 export const ReturnsBreakdown = ({ report }: { report: PerformanceReportResponse }) => (
   <div className="grid gap-3 xl:grid-cols-3" data-testid="performance-returns">
-    <ReturnsTable title="Returns by reason" head="Reason" rows={report.returns.by_reason} testId="performance-returns-reason" />
+    <ReturnsTable title="Returns by reason" head="Reason" rows={report.returns.by_reason} testId="performance-returns-reason" label={(row) => reasonText(row.key)} />
     <ReturnsTable title="Returns by product" head="Product" rows={report.returns.by_product} testId="performance-returns-product" />
     <ReturnsTable title="Returns by location" head="Location" rows={report.returns.by_location} testId="performance-returns-location" />
   </div>

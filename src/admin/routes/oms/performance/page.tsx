@@ -1,6 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Container, Heading, Text, toast } from "@medusajs/ui"
-import { useState } from "react"
+import { useMemo, useState } from "react"
+import { useSearchParams } from "react-router-dom"
 import { CarrierTable, LocationTable, ReturnsBreakdown } from "../../../components/metrics/breakdown-tables"
 import { MetricCards } from "../../../components/metrics/metric-cards"
 import { MetricCharts } from "../../../components/metrics/metric-charts"
@@ -13,16 +14,33 @@ import { DrillDown, filterQuery, PerformanceFilters } from "../../../hooks/metri
 import { useOmsLocations } from "../../../hooks/routing/locations"
 import { errorMessage } from "../../../lib/format"
 import { daysBefore, localToday } from "../../../lib/metrics"
+import type { MetricBucket } from "../../../../types/metrics"
 
-/** The last six weeks by week, compared with the six before: enough to see a trend at a glance. */
-const initialFilters = (): PerformanceFilters => {
-  const to = localToday()
-  return { from: daysBefore(to, 41), to, bucket: "week", compare: true }
+const BUCKETS: MetricBucket[] = ["day", "week", "month"]
+
+/**
+ * The filters live in the address, so going back from an order's page (or sharing the link)
+ * shows the same numbers. Without any: the last six weeks by week, compared with the six before.
+ */
+const filtersFrom = (params: URLSearchParams): PerformanceFilters => {
+  const to = params.get("to") || localToday()
+  const bucket = params.get("bucket") as MetricBucket
+  return {
+    from: params.get("from") || daysBefore(to, 41),
+    to,
+    location_id: params.get("location_id") || undefined,
+    sales_channel_id: params.get("sales_channel_id") || undefined,
+    carrier: params.get("carrier") || undefined,
+    bucket: BUCKETS.includes(bucket) ? bucket : "week",
+    compare: params.get("compare") !== "false",
+  }
 }
 
 /** Performance: the numbers a head of operations reads every morning, as charts and tables. */
 const PerformancePage = () => {
-  const [filters, setFilters] = useState<PerformanceFilters>(initialFilters)
+  const [params, setParams] = useSearchParams()
+  const filters = useMemo(() => filtersFrom(params), [params])
+  const setFilters = (next: PerformanceFilters) => setParams(filterQuery(next), { replace: true })
   const [drill, setDrill] = useState<DrillDown | null>(null)
   const [exporting, setExporting] = useState(false)
   const { data, isPending, isError, error, refetch, isFetching } = usePerformanceReport(filters)
