@@ -98,11 +98,21 @@ medusaIntegrationTestRunner({
       const o3: DeliveredOrder = await deliveredOrder(container, api, admin, store, { city: "Seattle", items: { "TEE-L": 2 } })
       o.o2 = o2
       o.o3 = o3
-      // O4: routed, never shipped. O5: placed in the previous period.
-      const o4 = await placeRoutedOrder(container, store, "Boston", { "TEE-L": 1 })
+      // O4: two tees, only one fulfilled and shipped (a partial shipment: not shipped yet). O5:
+      // placed in the previous period.
+      const o4 = await placeRoutedOrder(container, store, "Boston", { "TEE-L": 2 })
       const o5 = await placeRoutedOrder(container, store, "Boston", { "TEE-L": 1 })
       o.o4 = { order_id: o4.order_id, location_id: o4.decision.location_ids[0] }
       o.o5 = { order_id: o5.order_id, location_id: o5.decision.location_ids[0] }
+      const { data: four } = await api.get(`/admin/orders/${o.o4.order_id}?fields=*items`, admin)
+      const half = [{ id: four.order.items[0].id, quantity: 1 }]
+      const { data: part } = await api.post(
+        `/admin/orders/${o.o4.order_id}/fulfillments?fields=*fulfillments`,
+        { location_id: o.o4.location_id, items: half },
+        admin
+      )
+      o.o4.fulfillment_id = part.order.fulfillments[0].id
+      await api.post(`/admin/orders/${o.o4.order_id}/fulfillments/${o.o4.fulfillment_id}/shipments`, { items: half }, admin)
 
       // Labels from the offline carrier for O1 and O2.
       const account = await shipping().createCarrierAccount({
@@ -148,7 +158,7 @@ medusaIntegrationTestRunner({
       await backdate(o.o1.order_id, { placed: 10, routed: 11, shipped: 20, delivered: 58 })
       await backdate(o.o2.order_id, { placed: 12, routed: 14, shipped: 36, delivered: 72 })
       await backdate(o.o3.order_id, { placed: 33, routed: 36, shipped: 45, delivered: 69 })
-      await backdate(o.o4.order_id, { placed: 44, routed: 45 })
+      await backdate(o.o4.order_id, { placed: 44, routed: 45, shipped: 50 })
       await backdate(o.o5.order_id, { placed: -72, routed: -67 })
       const db = pg()
       await db.raw(`UPDATE oms_wave SET picked_at = ? WHERE id = ?`, [at(14), waveId])
@@ -182,7 +192,7 @@ medusaIntegrationTestRunner({
       // Only O1 went through a wave: picked after 4 h, packed after 5 h.
       expect(m.placed_to_picked.current).toEqual({ value: 4, p50: 4, p90: 4, count: 1 })
       expect(m.placed_to_packed.current).toEqual({ value: 5, p50: 5, p90: 5, count: 1 })
-      // Shipped after 10, 24, 12 h (O4 never shipped, not counted): [10, 12, 24] -> 12, 12 + 0.8 x 12.
+      // Shipped after 10, 24, 12 h (O4 shipped one of two units: not shipped yet, not counted): [10, 12, 24] -> 12, 12 + 0.8 x 12.
       expect(m.placed_to_shipped.current).toEqual({ value: 12, p50: 12, p90: 21.6, count: 3 })
       // Delivered after 48, 60, 36 h.
       expect(m.placed_to_delivered.current).toEqual({ value: 48, p50: 48, p90: 57.6, count: 3 })
@@ -205,13 +215,13 @@ medusaIntegrationTestRunner({
       // Labels: O1's and O2's amounts over two orders; one of the two delivered on time.
       expect(m.label_cost_per_order.current).toEqual({ value: round2((labels.o1.amount + labels.o2.amount) / 2), count: 2 })
       expect(m.on_time_delivery.current).toEqual({ value: 50, count: 2 })
-      // 6 units fulfilled (1 + 3 + 2), 1 asked back.
-      expect(m.return_rate.current).toEqual({ value: round2(100 / 6), count: 6 })
+      // 7 units fulfilled (1 + 3 + 2 + O4's 1), 1 asked back.
+      expect(m.return_rate.current).toEqual({ value: round2(100 / 7), count: 7 })
       expect(m.return_to_resolution.current).toEqual({ value: 24, p50: 24, p90: 24, count: 1 })
 
-      // Stock cover: every unit on hand now over 6 units shipped in 14 days.
+      // Stock cover: every unit on hand now over 7 units shipped in 14 days.
       const { rows } = await pg().raw(`SELECT COALESCE(SUM(stocked_quantity), 0)::float AS s FROM inventory_level WHERE deleted_at IS NULL`)
-      expect(m.stock_cover_days.current).toEqual({ value: round2(rows[0].s / (6 / 14)), count: 6 })
+      expect(m.stock_cover_days.current).toEqual({ value: round2(rows[0].s / (7 / 14)), count: 7 })
 
       // Series: a point per day of the range; O1 and O2 placed on D, O3 and O4 on D+1.
       expect(m.placed_to_routed.series).toHaveLength(14)
@@ -236,10 +246,10 @@ medusaIntegrationTestRunner({
           on_time: { value: 50, count: 2 },
         },
       ])
-      expect(data.returns.by_reason).toEqual([{ key: "wrong_size", label: "wrong_size", units: 1, rate: round2(100 / 6) }])
+      expect(data.returns.by_reason).toEqual([{ key: "wrong_size", label: "wrong_size", units: 1, rate: round2(100 / 7) }])
       expect(data.returns.by_location).toEqual([expect.objectContaining({ key: store.locations.reno, units: 1, rate: 50 })])
-      // 5 tees fulfilled (1 + 2 + 2), one back.
-      expect(data.returns.by_product).toEqual([expect.objectContaining({ units: 1, rate: 20 })])
+      // 6 tees fulfilled (1 + 2 + 2 + 1), one back.
+      expect(data.returns.by_product).toEqual([expect.objectContaining({ units: 1, rate: round2(100 / 6) })])
     })
 
     it("narrows by location, range, sales channel and carrier, and compares with the previous period", async () => {
