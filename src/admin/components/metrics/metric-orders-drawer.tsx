@@ -13,11 +13,13 @@ const OrdersList = ({
   drill,
   definition,
   locationName,
+  onNavigate,
 }: {
   filters: PerformanceFilters
   drill: DrillDown
   definition: MetricDefinition | undefined
   locationName: (id: string) => string
+  onNavigate: () => void
 }) => {
   const [offset, setOffset] = useState(0)
   const { data, isPending, isError, error, refetch } = useMetricOrders(filters, drill, offset)
@@ -41,7 +43,9 @@ const OrdersList = ({
           {data.orders.map((order) => (
             <Table.Row key={order.order_id} data-testid="metric-order-row">
               <Table.Cell>
-                <Link to={`/orders/${order.order_id}`} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover" data-testid="metric-order-link">
+                {/* Closed first: a Radix drawer unmounted by the route change leaves the body without
+                    pointer events, so the page would not take clicks after going back. */}
+                <Link to={`/orders/${order.order_id}`} onClick={onNavigate} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover" data-testid="metric-order-link">
                   #{order.display_id}
                 </Link>
                 {order.email && (
@@ -104,7 +108,7 @@ export const MetricOrdersDrawer = ({
         </Drawer.Header>
         <Drawer.Body className="overflow-y-auto p-4">
           {/* A new drill-down starts on its first page. */}
-          {drill && <OrdersList key={JSON.stringify(drill)} filters={filters} drill={drill} definition={definition} locationName={locationName} />}
+          {drill && <OrdersList key={JSON.stringify(drill)} filters={filters} drill={drill} definition={definition} locationName={locationName} onNavigate={onClose} />}
         </Drawer.Body>
       </Drawer.Content>
     </Drawer>
