@@ -125,12 +125,15 @@ export async function startServer({
   orders,
   startupTimeoutMs = 300_000,
   demoCarrier = true,
+  history = false,
 }: {
   database: string
   orders: number
   startupTimeoutMs?: number
   /** false: the store without the seed's offline demo carrier (a test that adds its own account). */
   demoCarrier?: boolean
+  /** The demo orders' past weeks too (scripts/seed/demo-history.ts), for the Performance page: true or how many orders. */
+  history?: boolean | number
 }): Promise<Server> {
   const db = databaseFromEnv(database)
   const logDir = path.join(ROOT, ".data", "browser")
@@ -147,7 +150,7 @@ export async function startServer({
   note(`created database ${database}`)
   await medusa(["db:migrate"], db, { quiet: true })
   note("migrated")
-  await medusa(["exec", "./scripts/seed/run.ts"], db, { quiet: true, extraEnv: { OMS_SEED_ORDERS: String(orders), OMS_SEED_CARRIER: String(demoCarrier) } })
+  await medusa(["exec", "./scripts/seed/run.ts"], db, { quiet: true, extraEnv: { OMS_SEED_ORDERS: String(orders), OMS_SEED_CARRIER: String(demoCarrier), OMS_SEED_HISTORY: String(history !== false), OMS_SEED_HISTORY_ORDERS: String(history === true ? 24 : history || 0) } })
   note(`seeded ${orders} orders`)
 
   const port = await freePort()

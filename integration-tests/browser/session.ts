@@ -16,7 +16,7 @@ export type AdminSession = {
 
 export function adminSession(
   database: string,
-  options: { orders: number; acceptDownloads?: boolean; demoCarrier?: boolean }
+  options: { orders: number; acceptDownloads?: boolean; demoCarrier?: boolean; history?: boolean | number; setupTimeoutMs?: number }
 ): AdminSession {
   let server: Server | undefined
   let browser: Browser | undefined
@@ -24,14 +24,14 @@ export function adminSession(
   const pageErrors: string[] = []
 
   beforeAll(async () => {
-    server = await startServer({ database, orders: options.orders, demoCarrier: options.demoCarrier })
+    server = await startServer({ database, orders: options.orders, demoCarrier: options.demoCarrier, history: options.history })
     browser = await launchBrowser()
     // Playwright gives each new context a fresh, throwaway profile directory.
     const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: options.acceptDownloads ?? false })
     context.setDefaultTimeout(UI_TIMEOUT)
     page = await context.newPage()
     page.on("pageerror", (error) => pageErrors.push(error.message))
-  }, 480_000)
+  }, options.setupTimeoutMs ?? 480_000)
 
   afterAll(async () => {
     await browser?.close().catch(() => undefined)

@@ -29,6 +29,11 @@ const OrderManagementPage = () => {
         </div>
         <div className="flex items-center gap-x-2">
           <Button size="small" variant="secondary" asChild>
+            <Link to="/oms/performance" data-testid="oms-performance-link">
+              Performance
+            </Link>
+          </Button>
+          <Button size="small" variant="secondary" asChild>
             <Link to="/oms/returns" data-testid="oms-returns-link">
               Returns
             </Link>
