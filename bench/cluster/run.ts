@@ -357,7 +357,7 @@ async function main() {
     await createDatabaseIfMissing(db, DATABASE)
     await medusa(["db:migrate"], appDb, { quiet: true })
     redis = await startRedis({ name: "bench-cluster", port: REDIS_PORT, fresh: true })
-    await medusa(["exec", "./scripts/seed/run.ts"], appDb, { quiet: true, extraEnv: { OMS_SEED_ORDERS: "0", REDIS_URL: redis.url } })
+    await medusa(["exec", "./scripts/seed/run.ts"], appDb, { quiet: true, extraEnv: { OMS_SEED_ORDERS: "0", OMS_SEED_HISTORY: "false", REDIS_URL: redis.url } })
     log(`${elapsed()} migrated and seeded (no orders); Redis on ${redis.port}`)
 
     const env = { LOG_LEVEL: "warn", OMS_ROUTING_CHECKOUT: "true" }

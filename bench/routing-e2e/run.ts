@@ -722,7 +722,7 @@ async function main() {
     await createDatabaseIfMissing(db, DATABASE)
     await medusa(["db:migrate"], db, { quiet: true })
     log(`${elapsed()} migrated`)
-    await medusa(["exec", "./scripts/seed/run.ts"], db, { quiet: true, extraEnv: { OMS_SEED_ORDERS: "0" } })
+    await medusa(["exec", "./scripts/seed/run.ts"], db, { quiet: true, extraEnv: { OMS_SEED_ORDERS: "0", OMS_SEED_HISTORY: "false" } })
     log(`${elapsed()} seeded the demo store (no orders)`)
 
     const servers = { routing: await startCheckout(db, "routing"), medusa: await startCheckout(db, "medusa") }

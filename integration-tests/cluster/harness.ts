@@ -248,7 +248,7 @@ async function freshDatabase(db: Db, note: (m: string) => void) {
     await medusa(["db:migrate"], template, { quiet: true })
     note("template migrated")
     // No REDIS_URL: the seed runs in its own process on the in-memory bus; it places no orders.
-    await medusa(["exec", "./scripts/seed/run.ts"], template, { quiet: true, extraEnv: { OMS_SEED_ORDERS: "0", REDIS_URL: "" } })
+    await medusa(["exec", "./scripts/seed/run.ts"], template, { quiet: true, extraEnv: { OMS_SEED_ORDERS: "0", OMS_SEED_HISTORY: "false", REDIS_URL: "" } })
     await withClient(db, (client: any) => client.query(`comment on database "${TEMPLATE}" is '${fingerprint}'`))
     note("template seeded (demo store, no orders)")
   }
