@@ -1,10 +1,21 @@
 import { Context } from "@medusajs/framework/types"
-import { generateEntityId, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { OmsOptions, parseOmsOptions } from "../../lib/config/options"
 import { Bin } from "./models/bin"
 import { Pack } from "./models/pack"
 import { Wave } from "./models/wave"
 import { WaveLine } from "./models/wave-line"
+import {
+  aggregateStatement,
+  AggregateInput,
+  builderOf,
+  MetricOrderSqlRow,
+  MetricRow,
+  ordersStatement,
+  OrdersInput,
+  SqlExecutor,
+} from "../../lib/metrics/sql"
+import { PICKING_METRIC_SQL } from "./queries/metrics"
 
 /** A wave line as the wave build writes it (see insertWaveLines). */
 export type NewWaveLine = {
@@ -66,6 +77,34 @@ class PickingModuleService extends MedusaService({
       [JSON.stringify(withIds)]
     )
     return withIds.map((r) => r.id)
+  }
+
+  /**
+   * Counts one refused scan (wrong bin or wrong item) on a wave: one atomic UPDATE, so scans
+   * racing on two scanners each count, and it stays counted though the scan itself is refused.
+   */
+  @InjectManager()
+  async countWrongScan(waveId: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await (sharedContext.manager as unknown as SqlExecutor).execute(
+      `UPDATE oms_wave SET wrong_scans = wrong_scans + 1 WHERE id = ? AND deleted_at IS NULL`,
+      [waveId]
+    )
+  }
+
+  // ---- dashboard metrics (src/lib/metrics/sql.ts; one statement per metric) -------------
+
+  /** The aggregate rows of one of this module's metrics (totals, buckets, dims of both periods). */
+  @InjectManager()
+  async metricRows(input: AggregateInput, @MedusaContext() sharedContext: Context = {}): Promise<MetricRow[]> {
+    const { sql, params } = aggregateStatement(builderOf(PICKING_METRIC_SQL, input.key, "picking"), input)
+    return (sharedContext.manager as unknown as SqlExecutor).execute(sql, params)
+  }
+
+  /** One page of the orders behind one of this module's metrics. */
+  @InjectManager()
+  async metricOrders(input: OrdersInput, @MedusaContext() sharedContext: Context = {}): Promise<MetricOrderSqlRow[]> {
+    const { sql, params } = ordersStatement(builderOf(PICKING_METRIC_SQL, input.key, "picking"), input)
+    return (sharedContext.manager as unknown as SqlExecutor).execute(sql, params)
   }
 }
 

@@ -25,10 +25,12 @@ export type ApplyScanResult = {
 }
 
 const CLOSES_STOP = new Set(["stop_done", "wave_done", "short_recorded"])
+const WRONG_SCANS = new Set(["wrong_bin", "wrong_item"])
 
 /**
  * One scan at the shelf, checked by the pure state machine. A refused scan (wrong bin, wrong
- * item, over-scan, bad quantity) is a 400 with the machine's sentence and writes nothing.
+ * item, over-scan, bad quantity) is a 400 with the machine's sentence and changes no scan state;
+ * a wrong bin or wrong item adds one to the wave's wrong_scans first (the dashboard's accuracy).
  * An accepted scan stores the new state; when it closes a stop, the stop's units are shared
  * over its order lines in tote order. Undone (state and lines restored) on a later failure.
  */
@@ -39,7 +41,12 @@ export const applyScanStep = createStep(
     const wave = await loadWaveRow(picking, input.wave_id)
     requireStatus(wave, ["picking"], "scan")
     const { state, outcome } = applyScan(wave.scan_state!, input.event)
-    if (!outcome.ok) throw new MedusaError(MedusaError.Types.INVALID_DATA, outcome.message)
+    if (!outcome.ok) {
+      // The floor's accuracy counts refused scans of the wrong bin or item (not over-scans or
+      // bad quantities): written before the refusal, which leaves the scan state as it was.
+      if (WRONG_SCANS.has(outcome.code)) await picking.countWrongScan(wave.id)
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, outcome.message)
+    }
 
     const changes: WaveChanges = { wave: { id: wave.id, scan_state: state, ...scanTotals(state) } }
     let shorts: ShortAllocation[] = []
