@@ -21,6 +21,8 @@ import { metricIndexes, pageRunner, metricRunners, RANGES, type Runner } from ".
 
 const size = Number(process.env.OMS_BENCH_SIZE || 10000)
 const runs = Number(process.env.OMS_BENCH_RUNS || 5)
+/** The whole year is the slow case: fewer runs, no warm-up (the 30 days warmed the caches), no "before" pass. */
+const yearRuns = Number(process.env.OMS_BENCH_YEAR_RUNS || 3)
 const compareIndexes = process.env.OMS_BENCH_BEFORE !== "false"
 const log = (m: string) => process.stderr.write(`[bench:metrics] ${m}\n`)
 
@@ -52,7 +54,7 @@ export default async function bench({ container }: ExecArgs) {
       for (const ix of indexes) await client.query(`drop index if exists "${ix.name}"`)
       for (const table of new Set(indexes.map((i) => i.table))) await client.query(`analyze "${table}"`)
       try {
-        result.before = await measureAll(container, now, "before", plansDir)
+        result.before = await measureAll(container, now, "before", plansDir, ["30 days"])
       } finally {
         for (const ix of indexes) await client.query(ix.definition.replace(/^CREATE (UNIQUE )?INDEX /, "CREATE $1INDEX IF NOT EXISTS "))
         for (const table of new Set(indexes.map((i) => i.table))) await client.query(`analyze "${table}"`)
@@ -98,16 +100,24 @@ function writerFingerprint() {
   return hash.digest("hex").slice(0, 16)
 }
 
-async function measureAll(container: ExecArgs["container"], now: Date, phase: string, plansDir?: string): Promise<RangeResult[]> {
+async function measureAll(
+  container: ExecArgs["container"],
+  now: Date,
+  phase: string,
+  plansDir?: string,
+  only?: string[]
+): Promise<RangeResult[]> {
   const results: RangeResult[] = []
-  for (const range of RANGES(now)) {
+  for (const range of RANGES(now).filter((r) => !only || only.includes(r.name))) {
+    const year = range.name === "365 days"
+    const how = year ? { runs: yearRuns, warm: false } : { runs, warm: true }
     const metrics: Timing[] = []
     for (const runner of metricRunners(container, range)) {
-      const { timing, statements } = await measure(runner)
+      const { timing, statements } = await measure(runner, how)
       metrics.push(timing)
-      if (plansDir) await explain(statements, path.join(plansDir, `${size}-${phase}-${range.name.replace(/\s+/g, "-")}-${runner.key}.txt`))
+      if (plansDir && !year) await explain(statements, path.join(plansDir, `${size}-${phase}-${range.name.replace(/\s+/g, "-")}-${runner.key}.txt`))
     }
-    const { timing: page } = await measure(pageRunner(container, range))
+    const { timing: page } = await measure(pageRunner(container, range), how)
     results.push({ range: range.name, from: range.from, to: range.to, metrics, page })
     const slowest = [...metrics].sort((a, b) => b.median_ms - a.median_ms)[0]
     log(
@@ -118,9 +128,10 @@ async function measureAll(container: ExecArgs["container"], now: Date, phase: st
   return results
 }
 
-/** One warm-up, then `runs` timed runs; the statements are those of the first timed run. */
-async function measure(runner: Runner): Promise<{ timing: Timing; statements: Statement[] }> {
-  await runner.run()
+/** A warm-up (unless told not to), then timed runs; the statements are those of the first timed run. */
+async function measure(runner: Runner, how: { runs: number; warm: boolean }): Promise<{ timing: Timing; statements: Statement[] }> {
+  const { runs } = how
+  if (how.warm) await runner.run()
   const times: number[] = []
   let statements: Statement[] = []
   let count = 0
@@ -150,10 +161,12 @@ async function explain(statements: Statement[], file: string) {
   try {
     for (const s of statements) {
       const { rows } = await client.query(`explain (analyze, buffers) ${s.text}`, s.values as any[])
-      parts.push(`-- ${s.text.replace(/\s+/g, " ").slice(0, 2000)}\n-- values: ${JSON.stringify(s.values)}\n${rows.map((r: any) => r["QUERY PLAN"]).join("\n")}\n`)
+      parts.push(`-- ${s.text.replace(/\s+/g, " ")}\n-- values: ${JSON.stringify(s.values)}\n${rows.map((r: any) => r["QUERY PLAN"]).join("\n")}\n`)
     }
   } finally {
     await client.end()
   }
   fs.writeFileSync(file, parts.join("\n"))
+  // The statements themselves, to replay them against another index (replay.ts).
+  fs.writeFileSync(file.replace(/\.txt$/, ".json"), JSON.stringify(statements))
 }

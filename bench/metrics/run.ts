@@ -1,9 +1,10 @@
 /**
  * `npm run bench:metrics`: the operations dashboard on a year of orders. For 10,000 and 100,000
  * orders (written in bulk, see write-orders.ts): the time of every metric's statement (median
- * of OMS_BENCH_RUNS, 5), the SQL statements each sends, and the whole page's data (what
- * GET /admin/oms/metrics computes) end to end, over the last 30 days and the whole year;
- * first without the indexes the plugin adds for the metrics ("before"), then with them.
+ * of OMS_BENCH_RUNS, 5, after a warm-up), the SQL statements each sends, and the whole page's
+ * data (what GET /admin/oms/metrics computes) end to end, over the last 30 days (first without
+ * the indexes the plugin adds for the metrics, "before", then with them) and over the whole
+ * year (with them; OMS_BENCH_YEAR_RUNS, 3, no warm-up).
  * Prints a markdown table and writes it into docs/benchmarks.md between the metrics markers.
  *
  *   npm run bench:metrics                 (both sizes; about 20 minutes on a busy 2-core machine)
@@ -123,7 +124,7 @@ function table(results: SizeResult[]): string {
   })
   for (const r of results) {
     for (const [k, range] of ranges.entries()) {
-      const before = r.before?.[k]
+      const before = r.before?.find((b) => b.range === range)
       cols.push({
         head: `${r.size.toLocaleString("en-US")} orders, ${range}${before ? ": before → after" : ""} (ms)`,
         cell: (key) => {
