@@ -25,6 +25,7 @@ import { adminOmsReturnResolveMiddlewares } from "./admin/oms/returns/[id]/resol
 import { adminOmsCustomersMiddlewares } from "./admin/oms/customers/middlewares"
 import { storeOmsStoreCreditMiddlewares } from "./store/oms/store-credit/middlewares"
 import { storeOmsCartsMiddlewares } from "./store/oms/carts/middlewares"
+import { adminOmsMetricsMiddlewares } from "./admin/oms/metrics/middlewares"
 
 // Each route folder keeps its own middlewares; they are merged here, as Medusa does.
 export default defineMiddlewares({
@@ -55,5 +56,6 @@ export default defineMiddlewares({
     ...adminOmsCustomersMiddlewares,
     ...storeOmsStoreCreditMiddlewares,
     ...storeOmsCartsMiddlewares,
+    ...adminOmsMetricsMiddlewares,
   ],
 })

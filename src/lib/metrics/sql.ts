@@ -86,6 +86,16 @@ function filterSql(key: MetricKey, alias: string, filters: MetricSqlFilters, bin
   return parts.map((p) => ` AND ${p}`).join("")
 }
 
+/**
+ * With a location filter, a metric measured per location takes its numbers from its per-location
+ * rows: an order shipped from Newark and Reno counts at Reno with its Reno parcel's time, not
+ * with the order's last parcel (the same value the table per location shows).
+ */
+function sourceOf(key: MetricKey, sql: MetricSql, filters: MetricSqlFilters): string {
+  const byLocation = !!filters.location_id && DEFINITIONS[key].filters.includes("location_id") && !!sql.dims
+  return byLocation ? `(SELECT * FROM dims WHERE dim = 'location')` : "facts"
+}
+
 const percentiles = (key: MetricKey) =>
   DEFINITIONS[key].kind === "duration"
     ? `percentile_cont(0.5) WITHIN GROUP (ORDER BY value)::float AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY value)::float AS p90`
@@ -103,13 +113,14 @@ export function aggregateStatement(builder: MetricSqlBuilder, input: AggregateIn
   const period = () => `CASE WHEN f.at >= ${bind(input.current_start)} THEN 'current' ELSE 'previous' END`
   const inWindow = (alias: string) => `${alias}.at >= ${bind(input.window.start)} AND ${alias}.at < ${bind(input.window.end)}`
 
+  const source = sourceOf(input.key, sql, input.filters)
   const factsPeriod = period()
   const factsBucket = `to_char(date_trunc(${bind(input.bucket)}, f.at AT TIME ZONE ${bind(input.timezone)}), 'YYYY-MM-DD')`
   const factsWhere = inWindow("f") + filterSql(input.key, "f", input.filters, bind)
   const parts = [
     `SELECT period, CASE WHEN GROUPING(bucket) = 1 THEN 'total' ELSE 'bucket' END AS dim, bucket AS key, NULL::text AS label,
             COUNT(*)::int AS n, SUM(value)::float AS num, SUM(den)::float AS den, NULL::float AS units, ${percentiles(input.key)}
-       FROM (SELECT f.value, f.den, ${factsPeriod} AS period, ${factsBucket} AS bucket FROM facts f WHERE ${factsWhere}) x
+       FROM (SELECT f.value, f.den, ${factsPeriod} AS period, ${factsBucket} AS bucket FROM ${source} f WHERE ${factsWhere}) x
       GROUP BY GROUPING SETS ((period), (period, bucket))`,
   ]
   if (sql.dims) {
@@ -178,7 +189,7 @@ export function ordersStatement(builder: MetricSqlBuilder, input: OrdersInput): 
 SELECT g.order_id, o.display_id, o.created_at AS placed_at, o.email, g.locations, g.num, g.den, g.top, COUNT(*) OVER () AS total
   FROM (SELECT f.order_id, SUM(f.value)::float AS num, SUM(f.den)::float AS den, MAX(f.value)::float AS top,
                string_agg(array_to_string(f.location_ids, ','), ',') AS locations
-          FROM facts f
+          FROM ${sourceOf(input.key, sql, input.filters)} f
          WHERE ${where.join(" AND ")}${filters}
          GROUP BY f.order_id) g
   JOIN "order" o ON o.id = g.order_id

@@ -1,0 +1,8 @@
+export * from "./types"
+export * from "./definitions"
+export * from "./range"
+export * from "./percentile"
+export * from "./report"
+export * from "./sql"
+export * from "./reference"
+export { metricsCsv, METRICS_CSV_HEADER } from "./csv"
