@@ -3,7 +3,7 @@
  * them) with EXPLAIN (ANALYZE, BUFFERS) against a benchmark database, without booting the app:
  * a quick way to try an index.
  *
- *   npx ts-node --transpile-only bench/metrics/replay.ts <database url> [30|365] [metric keys...] [--plans]
+ *   npx ts-node --transpile-only bench/metrics/replay.ts <database url> [30|365] [metric keys...] [--plans] [--set=name=value]
  *
  * "Now" is the moment the database's orders were written (bench_metrics_written).
  */
@@ -24,6 +24,11 @@ async function main() {
   const showPlans = process.argv.includes("--plans")
   const client = new Client({ connectionString: url })
   await client.connect()
+  // Session settings to compare plans (e.g. --set=random_page_cost=1.1).
+  for (const a of process.argv.filter((x) => x.startsWith("--set="))) {
+    const [name, value] = a.slice("--set=".length).split("=")
+    await client.query(`set ${name} = '${value.replace(/'/g, "''")}'`)
+  }
   try {
     const { rows } = await client.query("select now_ts from bench_metrics_written")
     const range = benchRanges(new Date(rows[0].now_ts)).find((r) => r.name.startsWith(days))!

@@ -6,6 +6,8 @@ import type { Client } from "pg"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { METRIC_KEYS } from "../../src/lib/metrics/types"
 import type { AggregateInput } from "../../src/lib/metrics/sql"
+import { buildReport, resolveFilters } from "../../src/api/admin/oms/metrics/helpers"
+import type { AdminMetricsQueryType } from "../../src/api/admin/oms/metrics/validators"
 import { aggregateInput, benchRanges, registryOf, type BenchRange } from "./registries"
 
 export type Runner = { key: string; run: () => Promise<unknown> }
@@ -22,10 +24,13 @@ export function metricRunners(container: ExecArgs["container"], range: BenchRang
   })
 }
 
-/** What GET /admin/oms/metrics computes, end to end: every metric, as the route asks for them. */
+/**
+ * What GET /admin/oms/metrics computes, end to end: the route's own resolveFilters and
+ * buildReport, with the comparison period on (the page asks for it).
+ */
 export function pageRunner(container: ExecArgs["container"], range: BenchRange): Runner {
-  const runners = metricRunners(container, range)
-  return { key: "page", run: () => Promise.all(runners.map((r) => r.run())) }
+  const query = { from: range.from, to: range.to, bucket: range.bucket, compare: true } as AdminMetricsQueryType
+  return { key: "page", run: () => buildReport(container, resolveFilters(container, query)) }
 }
 
 /**
