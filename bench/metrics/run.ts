@@ -10,6 +10,7 @@
  *   npm run bench:metrics                 (both sizes; about 20 minutes on a busy 2-core machine)
  *   npm run bench:metrics -- --quick      (2,000 orders, 3 runs, no "before" pass, docs left alone)
  *   npm run bench:metrics -- --no-docs    (docs left alone)   --fresh (write the orders again)
+ *   npm run bench:metrics -- --migrate-only   (make or migrate the databases, measure nothing)
  *
  * Its own embedded PostgreSQL cluster (OMS_PG_PORT, 54373 unless set) and one database per size
  * (medusa_oms_bench_metrics_<size>), kept between runs: the orders are written once per size and
@@ -35,6 +36,7 @@ const fresh = process.argv.includes("--fresh")
 const writeToDocs = !quick && !process.argv.includes("--no-docs")
 const SIZES = (process.env.OMS_BENCH_SIZES || (quick ? "2000" : "10000,100000")).split(",").map(Number)
 const RUNS = process.env.OMS_BENCH_RUNS || (quick ? "3" : "5")
+const YEAR_RUNS = process.env.OMS_BENCH_YEAR_RUNS || (quick ? "1" : "3")
 const WORK_DIR = path.join(ROOT, ".data", "bench-metrics")
 const log = (m: string) => process.stderr.write(`[bench:metrics] ${m}\n`)
 const t0 = Date.now()
@@ -90,12 +92,14 @@ async function runSize(db: any, size: number): Promise<SizeResult> {
       await c.query("insert into bench_metrics_migrations values ($1)", [fingerprint])
     })
   }
+  if (process.argv.includes("--migrate-only")) return null as unknown as SizeResult
   const out = path.join(WORK_DIR, `result-${size}.json`)
   log(`${elapsed()} ${name}: seeding (once), writing the orders (once), measuring`)
   await medusa(["exec", "./bench/metrics/exec.ts"], appDb, {
     extraEnv: {
       OMS_BENCH_SIZE: String(size),
       OMS_BENCH_RUNS: RUNS,
+      OMS_BENCH_YEAR_RUNS: YEAR_RUNS,
       OMS_BENCH_OUT: out,
       OMS_BENCH_PLANS: path.join(WORK_DIR, "plans"),
       OMS_BENCH_BEFORE: quick ? "false" : process.env.OMS_BENCH_BEFORE ?? "true",
@@ -167,10 +171,12 @@ function writeDocs(md: string, results: SizeResult[], machine: string) {
     "three hours with wrong scans and short picks; labels from five carriers with prices and promised days; tracking",
     "to delivered (~88 % on time); ~8 % of delivered orders asked back with reasons.",
     "",
-    "Each cell is the median of the runs (one warm-up first) of the dashboard's own function for that metric, as",
-    "GET /admin/oms/metrics calls it; \"whole page\" is the whole report (every metric, the comparison period, the",
-    "tables per location and carrier, the returns breakdowns). Statements: SQL statements sent to PostgreSQL during",
-    "one run (counted at the `pg` driver, transaction control left out), the same at every size.",
+    `Each cell is the median time of the dashboard's own function for that metric (the owning module's \`metricRows\`, as`,
+    "GET /admin/oms/metrics calls it, with the comparison period on): over the last 30 days (by day) the median of",
+    `${RUNS} runs after a warm-up, over the whole year (by week) ${YEAR_RUNS === "1" ? "one run" : `the median of ${YEAR_RUNS} runs`} without one. "whole page" is the`,
+    "route's own `resolveFilters` + `buildReport` (every metric in parallel, the comparison period, the tables per",
+    "location and carrier, the returns breakdowns, the locations' names). Statements: SQL statements sent to",
+    "PostgreSQL during one run (counted at the `pg` driver, transaction control left out).",
     results[0].before
       ? `before: with the plugin's metric indexes (${indexes}) dropped; after: with them.`
       : indexes
@@ -178,6 +184,8 @@ function writeDocs(md: string, results: SizeResult[], machine: string) {
         : "",
     "",
     md,
+    "",
+    fs.readFileSync(path.join(__dirname, "findings.md"), "utf8").trim(),
     "<!-- metrics:end -->",
   ].join("\n")
   let doc = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmarks\n"
@@ -193,11 +201,17 @@ async function main() {
   const loadBefore = os.loadavg()[0]
   const db = await startDatabase({ purpose: "test" })
   const results: SizeResult[] = []
+  // OMS_BENCH_INCLUDE=10000: that size's result from an earlier run of this script (a table of
+  // two sizes measured one after the other, when one run of both does not fit the time there is).
+  for (const size of (process.env.OMS_BENCH_INCLUDE || "").split(",").filter(Boolean).map(Number)) {
+    results.push(JSON.parse(fs.readFileSync(path.join(WORK_DIR, `result-${size}.json`), "utf8")) as SizeResult)
+  }
   try {
     for (const size of SIZES) results.push(await runSize(db, size))
   } finally {
     await db.stop()
   }
+  if (process.argv.includes("--migrate-only")) return
   const md = table(results)
   console.log(md)
   const cpus = os.cpus()
