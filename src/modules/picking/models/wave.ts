@@ -31,4 +31,8 @@ export const Wave = model
     packed_at: model.dateTime().nullable(),
     canceled_at: model.dateTime().nullable(),
   })
-  .indexes([{ on: ["stock_location_id", "status"], where: "deleted_at IS NULL" }])
+  .indexes([
+    { on: ["stock_location_id", "status"], where: "deleted_at IS NULL" },
+    // Pick accuracy reads the waves whose picking ended in a range (bench:metrics).
+    { name: "IDX_oms_wave_picked_at", on: ["picked_at"], where: "picked_at IS NOT NULL AND deleted_at IS NULL" },
+  ])

@@ -65,4 +65,10 @@ export const Label = model
     { on: ["order_id"], where: "deleted_at IS NULL" },
     { on: ["fulfillment_id"], where: "deleted_at IS NULL" },
     { on: ["status"], where: "deleted_at IS NULL" },
+    // The dashboard's label cost reads the outbound labels bought in a range (bench:metrics).
+    {
+      name: "IDX_oms_label_purchased_outbound",
+      on: ["purchased_at"],
+      where: "kind = 'outbound' AND status = 'purchased' AND deleted_at IS NULL",
+    },
   ])

@@ -1,0 +1,55 @@
+/**
+ * Runs the metrics' statements (built by the modules' own builders, as their services build
+ * them) with EXPLAIN (ANALYZE, BUFFERS) against a benchmark database, without booting the app:
+ * a quick way to try an index.
+ *
+ *   npx ts-node --transpile-only bench/metrics/replay.ts <database url> [30|365] [metric keys...] [--plans] [--set=name=value]
+ *
+ * "Now" is the moment the database's orders were written (bench_metrics_written).
+ */
+import { Client } from "pg"
+import { aggregateStatement } from "../../src/lib/metrics/sql"
+import { METRIC_KEYS, type MetricKey } from "../../src/lib/metrics/types"
+import { aggregateInput, benchRanges, registryOf } from "./registries"
+
+/** `?` placeholders (knex and MikroORM style) as $1, $2, ... for the pg driver. */
+export function numbered(sql: string): string {
+  let n = 0
+  return sql.replace(/\?/g, () => `$${++n}`)
+}
+
+async function main() {
+  const args = process.argv.slice(2).filter((a) => !a.startsWith("--"))
+  const [url, days = "30", ...keys] = args
+  const showPlans = process.argv.includes("--plans")
+  const client = new Client({ connectionString: url })
+  await client.connect()
+  // Session settings to compare plans (e.g. --set=random_page_cost=1.1).
+  for (const a of process.argv.filter((x) => x.startsWith("--set="))) {
+    const [name, value] = a.slice("--set=".length).split("=")
+    await client.query(`set ${name} = '${value.replace(/'/g, "''")}'`)
+  }
+  try {
+    const { rows } = await client.query("select now_ts from bench_metrics_written")
+    const range = benchRanges(new Date(rows[0].now_ts)).find((r) => r.name.startsWith(days))!
+    let total = 0
+    for (const key of (keys.length ? keys : METRIC_KEYS) as MetricKey[]) {
+      const [, registry] = registryOf(key)
+      const { sql, params } = aggregateStatement(registry[key]!, aggregateInput(key, range))
+      const { rows: plan } = await client.query(`explain (analyze, buffers) ${numbered(sql)}`, params as any[])
+      const lines = plan.map((r: any) => r["QUERY PLAN"] as string)
+      const ms = Number(/([\d.]+) ms/.exec(lines.find((l) => l.startsWith("Execution Time")) ?? "")?.[1] ?? NaN)
+      total += ms
+      console.log(`${key.padEnd(28)} ${ms.toFixed(1).padStart(9)} ms`)
+      if (showPlans) console.log(lines.join("\n"))
+    }
+    console.log(`${"sum".padEnd(28)} ${total.toFixed(1).padStart(9)} ms (${range.name})`)
+  } finally {
+    await client.end()
+  }
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})
