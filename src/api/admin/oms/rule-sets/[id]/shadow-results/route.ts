@@ -15,12 +15,14 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<A
   const set = await getRuleSetOr404(req.scope, req.params.id)
   const routing = req.scope.resolve<RoutingModuleService>(ROUTING_MODULE)
   const filters = { rule_set_id: set.id, ...(disagreements_only === "true" ? { agrees: false } : {}) }
+  // Stats before rows: shadow rows keep arriving while this runs, and a reader who waits for
+  // `planned` to reach N must then find those N orders in the rows (never the other way round).
+  const { [set.id]: stats } = await routing.shadowStats([set.id])
   const [rows, count] = await routing.listAndCountShadowResults(filters, {
     order: { updated_at: "DESC", id: "DESC" },
     skip: offset,
     take: limit,
   })
-  const { [set.id]: stats } = await routing.shadowStats([set.id])
 
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: orders } = rows.length
