@@ -68,16 +68,35 @@ async function main() {
   process.exit(totals.failed > 0 || crashed ? 1 : 0)
 }
 
+function httpWorkers() {
+  const n = Number(process.env.OMS_TEST_WORKERS || 2)
+  if (!Number.isInteger(n) || n < 1) throw new Error(`OMS_TEST_WORKERS must be a whole number of at least 1; got "${process.env.OMS_TEST_WORKERS}"`)
+  return n
+}
+
+// Layers whose spec files start from a copy of a migrated template (scripts/lib/db-templates.js):
+// the http runner's without Medusa's data migration scripts (it never ran them), the servers'
+// of the browser and cluster specs with them (`medusa db:migrate`, as an operator runs it).
+const TEMPLATE_LAYERS = new Map([["http", { scripts: false }], ["browser", { scripts: true }], ["cluster", { scripts: true }]])
+
+/** Builds the layer's migrated template once, before its spec files need it, and says so. */
+async function prepareTemplate(db, layer) {
+  const { ensureMigratedTemplate } = require("./lib/db-templates")
+  const started = Date.now()
+  const { name, built } = await ensureMigratedTemplate(db, TEMPLATE_LAYERS.get(layer))
+  console.log(`[test] template ${name}: ${built ? `migrated in ${((Date.now() - started) / 1000).toFixed(0)} s` : "up to date"}`)
+}
+
 async function runLayer(layer, db, patterns = []) {
   console.log(`\n[test] ===== ${layer} =====`)
   const outputFile = path.join(RESULTS, `${layer}.json`)
   const env = {
     ...process.env,
     TEST_TYPE: layer,
-    // Database layers run every spec file in one process (--runInBand), and each file boots a
-    // Medusa app whose memory is not all given back: node's default heap (about 4 GB here) ran
-    // out after 40 minutes of http specs. 12 GB keeps the whole layer in one process on a 24 GB
-    // machine.
+    // Each spec file boots a Medusa app whose memory is not all given back: node's default heap
+    // (about 4 GB here) ran out after 40 minutes of http specs in one process. 12 GB keeps a
+    // layer in one process on a 24 GB machine; the http layer's two workers are also recycled
+    // past 3 GB (see below), so they stay far under it together.
     NODE_OPTIONS: `${process.env.NODE_OPTIONS || ""} --experimental-vm-modules${
       NEEDS_DB.has(layer) ? " --max-old-space-size=12288" : ""
     }`.trim(),
@@ -99,8 +118,15 @@ async function runLayer(layer, db, patterns = []) {
     "--forceExit",
   ]
   env.OMS_TEST_COUNTS_FILE = outputFile
-  if (NEEDS_DB.has(layer)) args.push("--runInBand")
+  // The http layer runs two spec files at a time (OMS_TEST_WORKERS): one spec keeps about one
+  // core busy, the rest of its time waits on PostgreSQL and on timers. Each worker is a fresh
+  // process once it holds more than 3 GB after a spec file (the apps' memory is not all given
+  // back). The other database layers run one file at a time: their specs start servers, a
+  // cluster or a browser of their own.
+  if (layer === "http" && httpWorkers() > 1) args.push(`--maxWorkers=${httpWorkers()}`, "--workerIdleMemoryLimit=3GB")
+  else if (NEEDS_DB.has(layer)) args.push("--runInBand")
   if (patterns.length) args.push("--testPathPattern", patterns.join("|"))
+  if (db && TEMPLATE_LAYERS.has(layer)) await prepareTemplate(db, layer)
   const status = await new Promise((resolve) => {
     spawn(process.execPath, args, { cwd: ROOT, env, stdio: "inherit" }).on("close", resolve)
   })

@@ -1,5 +1,5 @@
 // A real Medusa server with the demo store, for the browser tests: its own database on the
-// server scripts/test.js started, migrated and seeded, then the dev server (the admin
+// server scripts/test.js started, copied from the migrated template and seeded, then the dev server (the admin
 // served by Vite, the plugin loaded from src/) on a free port.
 import { ChildProcess } from "child_process"
 import fs from "fs"
@@ -8,7 +8,9 @@ import path from "path"
 
 // CommonJS helpers shared with the npm scripts.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { createDatabaseIfMissing, dropDatabase, ROOT } = require("../../scripts/lib/database")
+const { dropDatabase, ROOT } = require("../../scripts/lib/database")
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { ensureMigratedTemplate, cloneTemplate } = require("../../scripts/lib/db-templates")
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { medusa, medusaChild } = require("../../scripts/lib/medusa")
 
@@ -112,7 +114,7 @@ async function killGroup(pid: number, graceMs = 8000) {
 }
 
 /**
- * Creates `database` afresh (dropped first), migrates it, seeds the demo store with `orders`
+ * Creates `database` afresh as a copy of the migrated template, seeds the demo store with `orders`
  * orders, starts the server and waits until both the API and the admin answer.
  *
  * The server is `medusa start` with NODE_ENV=development, which is exactly the process
@@ -145,11 +147,10 @@ export async function startServer({
   const note = (message: string) =>
     fs.appendFileSync(logFile, `[browser-tests] ${((Date.now() - started) / 1000).toFixed(1)}s ${message}\n`)
 
-  await dropDatabase(db, database)
-  await createDatabaseIfMissing(db, database)
-  note(`created database ${database}`)
-  await medusa(["db:migrate"], db, { quiet: true })
-  note("migrated")
+  // A copy of the migrated template (built once per run by scripts/test.js, here when missing).
+  const template = await ensureMigratedTemplate(db, { scripts: true })
+  await cloneTemplate(db, template.name, database)
+  note(`created database ${database} from ${template.name}${template.built ? " (template migrated now)" : ""}`)
   await medusa(["exec", "./scripts/seed/run.ts"], db, { quiet: true, extraEnv: { OMS_SEED_ORDERS: String(orders), OMS_SEED_CARRIER: String(demoCarrier), OMS_SEED_HISTORY: String(history !== false), OMS_SEED_HISTORY_ORDERS: String(history === true ? 24 : history || 0) } })
   note(`seeded ${orders} orders`)
 

@@ -3,7 +3,6 @@
 // fresh Redis, and the app as separate `medusa start` processes (servers and workers, see
 // scripts/lib/app-processes.js), driven over HTTP as a storefront and an admin would.
 // The test process reads the database directly (pg) only to assert; it never writes app data.
-import crypto from "crypto"
 import fs from "fs"
 import path from "path"
 import axios, { AxiosInstance } from "axios"
@@ -11,8 +10,10 @@ import { Pool } from "pg"
 
 // CommonJS helpers shared with the npm scripts.
 /* eslint-disable @typescript-eslint/no-var-requires */
-const { dropDatabase, withClient, ROOT } = require("../../scripts/lib/database")
+const { ROOT } = require("../../scripts/lib/database")
 const { medusa } = require("../../scripts/lib/medusa")
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { ensureTemplate, ensureMigratedTemplate, cloneTemplate, schemaFingerprint } = require("../../scripts/lib/db-templates")
 const { startRedis } = require("../../scripts/lib/redis")
 const { startApp, freePort, tail } = require("../../scripts/lib/app-processes")
 const { DEMO_LOGIN } = require("../../scripts/lib/demo")
@@ -207,53 +208,25 @@ export async function startTestCluster(options: ClusterOptions): Promise<TestClu
 const TEMPLATE = "oms_cluster_template"
 
 /**
- * What the template database depends on: Medusa's version, the plugin's migrations and links,
- * the seed and the app config. A change to any of them builds the template again.
- */
-function templateFingerprint(): string {
-  const hash = crypto.createHash("sha1")
-  hash.update(require("@medusajs/medusa/package.json").version)
-  const walk = (dir: string): string[] =>
-    fs.existsSync(dir)
-      ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]))
-      : []
-  const files = [
-    ...walk(path.join(ROOT, "src", "modules")).filter((f) => f.includes(`${path.sep}migrations${path.sep}`)),
-    ...walk(path.join(ROOT, "src", "links")),
-    ...walk(path.join(ROOT, "scripts", "seed")),
-    path.join(ROOT, "medusa-config.ts"),
-  ].sort()
-  for (const f of files) hash.update(`${path.relative(ROOT, f)}\0`).update(fs.readFileSync(f))
-  return hash.digest("hex")
-}
-
-/**
  * Creates `db.database` afresh as a copy of a template database that is migrated and seeded
- * with the demo store (no orders). The template is built once (migrate + seed take minutes on
- * a busy machine) and rebuilt when its fingerprint, kept as the database's comment, changes.
+ * with the demo store (no orders). The template starts as a copy of the migrated one
+ * (scripts/lib/db-templates.js), is seeded once (minutes on a busy machine) and is built again
+ * when its fingerprint (the schema's plus the seed's) changes.
  */
 async function freshDatabase(db: Db, note: (m: string) => void) {
-  const fingerprint = templateFingerprint()
-  const current = await withClient(db, async (client: any) => {
-    const { rows } = await client.query(
-      "select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1",
-      [TEMPLATE]
-    )
-    return rows[0]?.comment ?? null
+  const built = await ensureTemplate(db, {
+    name: TEMPLATE,
+    fingerprint: schemaFingerprint([path.join(ROOT, "scripts", "seed")]),
+    build: async (template: Db) => {
+      const migrated = await ensureMigratedTemplate(db, { scripts: true })
+      await cloneTemplate(db, migrated.name, TEMPLATE)
+      note(`template copied from ${migrated.name}`)
+      // No REDIS_URL: the seed runs in its own process on the in-memory bus; it places no orders.
+      await medusa(["exec", "./scripts/seed/run.ts"], template, { quiet: true, extraEnv: { OMS_SEED_ORDERS: "0", OMS_SEED_HISTORY: "false", REDIS_URL: "" } })
+    },
   })
-  if (current !== fingerprint) {
-    const template = { ...db, database: TEMPLATE, url: db.url.replace(/\/[^/]*$/, `/${TEMPLATE}`) }
-    await dropDatabase(db, TEMPLATE)
-    await withClient(db, (client: any) => client.query(`create database "${TEMPLATE}"`))
-    await medusa(["db:migrate"], template, { quiet: true })
-    note("template migrated")
-    // No REDIS_URL: the seed runs in its own process on the in-memory bus; it places no orders.
-    await medusa(["exec", "./scripts/seed/run.ts"], template, { quiet: true, extraEnv: { OMS_SEED_ORDERS: "0", OMS_SEED_HISTORY: "false", REDIS_URL: "" } })
-    await withClient(db, (client: any) => client.query(`comment on database "${TEMPLATE}" is '${fingerprint}'`))
-    note("template seeded (demo store, no orders)")
-  }
-  await dropDatabase(db, db.database)
-  await withClient(db, (client: any) => client.query(`create database "${db.database}" template "${TEMPLATE}"`))
+  if (built) note("template seeded (demo store, no orders)")
+  await cloneTemplate(db, TEMPLATE, db.database)
   note(`database ${db.database} created from ${TEMPLATE}`)
 }
 

@@ -1,10 +1,10 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { sharedPace } from "../../src/providers/carrier/rate-limit"
+import { omsIntegrationTestRunner } from "../helpers/runner"
 
 jest.setTimeout(120_000)
 
-medusaIntegrationTestRunner({
+omsIntegrationTestRunner({
   testSuite: ({ getContainer }) => {
     describe("a carrier account's shared request pace", () => {
       it("gives two processes' requests one schedule through Medusa's cache and locking modules", async () => {

@@ -8,7 +8,6 @@ import {
   updateCartPromotionsWorkflow,
 } from "@medusajs/core-flows"
 import { ContainerRegistrationKeys, Modules, PromotionActions } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { demoAddress, demoRegion } from "../helpers/orders"
 import { reservedBySku, setStock as setDemoStock, waitForDecisions } from "../helpers/routing"
@@ -21,13 +20,14 @@ import {
 } from "../../src/workflows/checkout/utils/checkout-routing-context"
 import { completeCartFields } from "../../src/workflows/checkout/utils/complete-cart-fields"
 import { loadRoutingContext } from "../../src/workflows/shared/routing-context"
+import { omsIntegrationTestRunner } from "../helpers/runner"
 
 jest.setTimeout(240_000)
 
 const at = demoAddress
 const CHECKOUT_NOTE = "Reserved by medusa-oms at checkout"
 
-medusaIntegrationTestRunner({
+omsIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: DemoStore
 

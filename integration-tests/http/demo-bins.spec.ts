@@ -1,16 +1,16 @@
 // The demo store's bins (scripts/seed/demo-bins.ts, run by `npm run dev` and `npm run seed`):
 // every stocked item has a bin at each warehouse that stocks it, pick lists walk them, and
 // seeding again adds nothing and keeps a bin someone edited.
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { demoBins, seedDemoBins } from "../../scripts/seed/demo-bins"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { DEMO_LOCATIONS } from "../../scripts/seed/geography"
 import { adminHeaders } from "../helpers/admin"
 import { waitForDecisions } from "../helpers/routing"
+import { omsIntegrationTestRunner } from "../helpers/runner"
 
 jest.setTimeout(240_000)
 
-medusaIntegrationTestRunner({
+omsIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: DemoStore
     let admin: { headers: Record<string, string> }

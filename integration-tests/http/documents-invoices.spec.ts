@@ -1,11 +1,11 @@
 import { createHash } from "crypto"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { readPdf } from "../../src/lib/documents/__tests__/read-pdf"
 import { adminHeaders } from "../helpers/admin"
 import { documentsOf, download, emitRepeatedly, waitForDocuments } from "../helpers/documents"
 import { placeRoutedOrder } from "../helpers/orders"
 import { deliveredOrder, registerCustomer } from "../helpers/returns"
+import { omsIntegrationTestRunner } from "../helpers/runner"
 
 jest.setTimeout(300_000)
 
@@ -13,7 +13,7 @@ const year = new Date().getUTCFullYear()
 const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex")
 const call = (p: Promise<any>) => p.catch((e: any) => e.response)
 
-medusaIntegrationTestRunner({
+omsIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: DemoStore
     let admin: { headers: Record<string, string> }

@@ -1,9 +1,9 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { adminHeaders } from "../helpers/admin"
 import { emitRepeatedly, notificationsTo } from "../helpers/documents"
 import { placeRoutedOrder } from "../helpers/orders"
+import { omsIntegrationTestRunner } from "../helpers/runner"
 
 jest.setTimeout(300_000)
 
@@ -20,7 +20,7 @@ async function waitForNotifications(container: any, to: string, template: string
   }
 }
 
-medusaIntegrationTestRunner({
+omsIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: DemoStore
     let admin: { headers: Record<string, string> }

@@ -1,5 +1,4 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { TestEventUtils } from "@medusajs/test-utils"
 import { buildCatalog } from "../../scripts/seed/catalog"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
@@ -7,13 +6,14 @@ import { DEMO_CUSTOMER_ADDRESSES } from "../../scripts/seed/geography"
 import { adminHeaders } from "../helpers/admin"
 import { waitForDecisions } from "../helpers/routing"
 import { checkoutViaStoreApi } from "../helpers/storefront"
+import { omsIntegrationTestRunner } from "../helpers/runner"
 
 jest.setTimeout(180_000)
 
 const SEEDED_ORDERS = 4
 const boston = DEMO_CUSTOMER_ADDRESSES.find((a) => a.city === "Boston")!
 
-medusaIntegrationTestRunner({
+omsIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: DemoStore
     let admin: { headers: Record<string, string> }

@@ -1,10 +1,10 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { adminHeaders } from "../helpers/admin"
 import { demoAddress, demoRegion } from "../helpers/orders"
 import { reservedBySku, waitForDecisions } from "../helpers/routing"
 import { checkoutViaStoreApi } from "../helpers/storefront"
+import { omsIntegrationTestRunner } from "../helpers/runner"
 
 jest.setTimeout(240_000)
 
@@ -12,7 +12,7 @@ jest.setTimeout(240_000)
 // POST /admin/orders/:id/fulfillments is Medusa's own route. Checkout still splits lines.
 process.env.OMS_ROUTING_FULFILLMENT = "false"
 
-medusaIntegrationTestRunner({
+omsIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: DemoStore
     let admin: { headers: Record<string, string> }

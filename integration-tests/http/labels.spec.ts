@@ -1,6 +1,5 @@
 import { createShippingOptionsWorkflow } from "@medusajs/core-flows"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { seedDemoCarrier } from "../../scripts/seed/demo-carrier"
 import type { CarrierAccountConfig, CarrierAdapter } from "../../src/lib/shipping/contract"
@@ -13,13 +12,14 @@ import { reconcileLabelsWorkflow } from "../../src/workflows/shipping"
 import { adminHeaders } from "../helpers/admin"
 import { startEasyPostFake } from "../fakes/easypost"
 import { call, placeRoutedOrder, scanThrough } from "../helpers/picking"
+import { omsIntegrationTestRunner } from "../helpers/runner"
 
 jest.setTimeout(240_000)
 
 const API_KEY = "OFFLINE-KEY-never-shown-7f3a9c"
 const WEBHOOK_SECRET = "whsec-never-shown-1b2d4e"
 
-medusaIntegrationTestRunner({
+omsIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: DemoStore
     let admin: { headers: Record<string, string> }

@@ -1,4 +1,3 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { addDays, localDay, localMidnight } from "../../src/lib/metrics/range"
@@ -7,6 +6,7 @@ import { ROUTING_MODULE } from "../../src/modules/routing"
 import { adminHeaders } from "../helpers/admin"
 import { call, placeRoutedOrder, scanThrough, setBins } from "../helpers/picking"
 import { deliveredOrder, DeliveredOrder } from "../helpers/returns"
+import { omsIntegrationTestRunner } from "../helpers/runner"
 
 jest.setTimeout(400_000)
 
@@ -21,7 +21,7 @@ type Admin = { headers: Record<string, string> }
 // routes, labels bought through the ledger from the offline carrier, one part return. Then the
 // times are moved with SQL to known hours after a day D (ten days ago, store time zone), and
 // each number is worked out by hand below.
-medusaIntegrationTestRunner({
+omsIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: DemoStore
     let admin: Admin

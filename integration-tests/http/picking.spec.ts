@@ -1,15 +1,16 @@
 import { AsyncLocalStorage } from "async_hooks"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { TestEventUtils } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { loadWaveSource } from "../../src/workflows/picking"
 import { adminHeaders } from "../helpers/admin"
 import { call, expectInOrder, pdfText, placeRoutedOrder, scanThrough, setBins } from "../helpers/picking"
 import { reservedBySku, waitForDecisions } from "../helpers/routing"
+import { omsIntegrationTestRunner } from "../helpers/runner"
 
 jest.setTimeout(240_000)
 
-medusaIntegrationTestRunner({
+omsIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: DemoStore
     let admin: { headers: Record<string, string> }

@@ -1,5 +1,4 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { ReturnEvents } from "../../src/workflows/returns/events"
 import { adminHeaders } from "../helpers/admin"
@@ -8,13 +7,14 @@ import { call } from "../helpers/picking"
 import { stockedAt, storePolicy } from "../helpers/return-requests"
 import { orderBooks, waitForResolution } from "../helpers/returns-resolution"
 import { deliveredOrder, registerCustomer, seedReturnSetup } from "../helpers/returns"
+import { omsIntegrationTestRunner } from "../helpers/runner"
 
 jest.setTimeout(300_000)
 
 // One return through every real part, as a customer and the warehouse live it: requested over
 // the store API, received and inspected at the station's routes twice at once, resolved by the
 // subscriber: restocked once at the chosen warehouse, refunded once by the policy's amount.
-medusaIntegrationTestRunner({
+omsIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: DemoStore
 

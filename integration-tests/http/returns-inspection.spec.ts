@@ -1,4 +1,3 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { RETURNS_MODULE } from "../../src/modules/returns"
@@ -10,6 +9,7 @@ import { adminHeaders } from "../helpers/admin"
 import { recordEvents } from "../helpers/events"
 import { requestedReturnCase } from "../helpers/return-cases"
 import { deliveredOrder, ReturnSetup, seedReturnSetup } from "../helpers/returns"
+import { omsIntegrationTestRunner } from "../helpers/runner"
 
 jest.setTimeout(300_000)
 
@@ -18,7 +18,7 @@ type Headers = { headers: Record<string, string> }
 // Receiving and inspection on the real app: the parcel scanned in, items scanned against the
 // return, every unit graded, restock through Medusa's receive flow at the chosen location(s),
 // the rest dismissed, all under the order's lock.
-medusaIntegrationTestRunner({
+omsIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: DemoStore
     let setup: ReturnSetup

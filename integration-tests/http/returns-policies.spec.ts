@@ -1,8 +1,8 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { defaultPolicyDefinition } from "../../src/lib/returns/defaults"
 import { RETURNS_MODULE } from "../../src/modules/returns"
 import type ReturnsModuleService from "../../src/modules/returns/service"
 import { adminHeaders } from "../helpers/admin"
+import { omsIntegrationTestRunner } from "../helpers/runner"
 
 jest.setTimeout(240_000)
 
@@ -10,7 +10,7 @@ const answer = (p: Promise<any>) => p.then((r) => r, (e: any) => e.response)
 
 // The admin's return policy editor: CRUD through the workflows, 400s naming the field,
 // 404 for an unknown id, and nothing without an admin session.
-medusaIntegrationTestRunner({
+omsIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: { headers: Record<string, string> }
 

@@ -3,7 +3,6 @@ import {
   confirmReturnReceiveWorkflow,
   receiveItemReturnRequestWorkflow,
 } from "@medusajs/core-flows"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { orderBooks, waitForResolution } from "../helpers/returns-resolution"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { readPdf } from "../../src/lib/documents/__tests__/read-pdf"
@@ -17,6 +16,7 @@ import { adminHeaders } from "../helpers/admin"
 import { recordEvents } from "../helpers/events"
 import { call } from "../helpers/picking"
 import { deliveredOrder, registerCustomer, ReturnSetup, seedReturnSetup, Shopper } from "../helpers/returns"
+import { omsIntegrationTestRunner } from "../helpers/runner"
 import {
   carrierReturnOption,
   casesOf,
@@ -31,7 +31,7 @@ jest.setTimeout(300_000)
 // Requests through POST /store/oms/returns (and the admin's) on orders that were really placed,
 // fulfilled, paid, shipped and delivered: the order lock, Medusa's counters, where a return goes,
 // labels, keep-it, the slip and the events.
-medusaIntegrationTestRunner({
+omsIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: DemoStore
     let setup: ReturnSetup

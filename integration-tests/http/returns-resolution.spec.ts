@@ -1,6 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { RETURNS_MODULE, ReturnsModuleService } from "../../src/modules/returns"
 import { ReturnEvents } from "../../src/workflows/returns/events"
@@ -9,6 +8,7 @@ import { adminHeaders } from "../helpers/admin"
 import { recordEvents } from "../helpers/events"
 import { deliveredOrder, registerCustomer, ReturnSetup, seedReturnSetup } from "../helpers/returns"
 import { inspectedCase, orderBooks, waitForResolution } from "../helpers/returns-resolution"
+import { omsIntegrationTestRunner } from "../helpers/runner"
 
 jest.setTimeout(300_000)
 
@@ -24,7 +24,7 @@ async function emitInspected(container: MedusaContainer, made: { case_id: string
   )
 }
 
-medusaIntegrationTestRunner({
+omsIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: DemoStore
     let setup: ReturnSetup

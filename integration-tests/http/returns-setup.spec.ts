@@ -1,13 +1,13 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { adminHeaders } from "../helpers/admin"
 import { deliveredOrder, registerCustomer, seedReturnSetup } from "../helpers/returns"
+import { omsIntegrationTestRunner } from "../helpers/runner"
 
 jest.setTimeout(240_000)
 
 // The returns tests start from here: a registered customer whose order was really fulfilled,
 // paid, shipped and delivered through Medusa's routes, and a return option per warehouse.
-medusaIntegrationTestRunner({
+omsIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: DemoStore
 

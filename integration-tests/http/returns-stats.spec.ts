@@ -1,9 +1,9 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { RETURNS_MODULE } from "../../src/modules/returns"
 import { adminHeaders } from "../helpers/admin"
 import { DeliveredOrder, deliveredOrder, registerCustomer } from "../helpers/returns"
+import { omsIntegrationTestRunner } from "../helpers/runner"
 
 jest.setTimeout(300_000)
 
@@ -16,7 +16,7 @@ type CaseLine = { sku: string; quantity: number; reason: string | null; destinat
 // The Returns page's numbers on real delivered orders: cases and lines written through the
 // module's CRUD (as the request and resolution workflows write them), the rates worked out by
 // hand from what was ordered, fulfilled and shipped through Medusa's own routes.
-medusaIntegrationTestRunner({
+omsIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: DemoStore
     let admin: { headers: Record<string, string> }

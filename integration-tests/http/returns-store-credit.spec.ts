@@ -1,5 +1,4 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { RETURNS_MODULE, ReturnsModuleService } from "../../src/modules/returns"
 import { resolveReturnWorkflow } from "../../src/workflows/returns/workflows/resolve-return"
@@ -7,12 +6,13 @@ import { adminHeaders } from "../helpers/admin"
 import { demoAddress, demoItems } from "../helpers/orders"
 import { deliveredOrder, registerCustomer, seedReturnSetup, Shopper } from "../helpers/returns"
 import { inspectedCase } from "../helpers/returns-resolution"
+import { omsIntegrationTestRunner } from "../helpers/runner"
 
 jest.setTimeout(300_000)
 
 const failure = (e: any) => e.response
 
-medusaIntegrationTestRunner({
+omsIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: DemoStore
 

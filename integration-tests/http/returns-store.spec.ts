@@ -1,17 +1,17 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { adminHeaders } from "../helpers/admin"
 import { recordEvents } from "../helpers/events"
 import { call } from "../helpers/picking"
 import { deliveredOrder, guestHeaders, registerCustomer, ReturnSetup, seedReturnSetup, Shopper } from "../helpers/returns"
 import { casesOf, lineCounters, medusaReturnsOf, returnsModule, storePolicy } from "../helpers/return-requests"
+import { omsIntegrationTestRunner } from "../helpers/runner"
 
 jest.setTimeout(300_000)
 
 // Who may see and ask for returns through the store: customers their own orders, guests the one
 // order their token proves, and Medusa's own POST /store/returns behind the plugin's gate.
-medusaIntegrationTestRunner({
+omsIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: DemoStore
     let setup: ReturnSetup

@@ -1,9 +1,9 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { placeOrder } from "../../scripts/seed/place-order"
 import { adminHeaders } from "../helpers/admin"
 import { demoItems } from "../helpers/orders"
 import { reservedBySku, setStock, waitForDecisions } from "../helpers/routing"
+import { omsIntegrationTestRunner } from "../helpers/runner"
 
 jest.setTimeout(240_000)
 
@@ -18,7 +18,7 @@ const WAREHOUSES = [
   { key: "milan", name: "Magazzino Milano", city: "Milano", postal_code: "20122", lat: 45.4642, lng: 9.19 },
 ]
 
-medusaIntegrationTestRunner({
+omsIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: DemoStore
     let admin: { headers: Record<string, string> }

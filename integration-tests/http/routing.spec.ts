@@ -1,5 +1,5 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { TestEventUtils } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { geocodeAddress } from "../../src/lib/geo"
 import { defaultRuleSet, planAllocation } from "../../src/lib/routing"
@@ -8,12 +8,13 @@ import { adminHeaders } from "../helpers/admin"
 import { recordEvents } from "../helpers/events"
 import { demoAddress, placeRoutedOrder } from "../helpers/orders"
 import { reservedBySku, setStock as setDemoStock, waitForDecisions, waitForDecisionStatus } from "../helpers/routing"
+import { omsIntegrationTestRunner } from "../helpers/runner"
 
 jest.setTimeout(240_000)
 
 const at = demoAddress
 
-medusaIntegrationTestRunner({
+omsIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: DemoStore
     let admin: { headers: Record<string, string> }

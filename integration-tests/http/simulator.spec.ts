@@ -1,5 +1,5 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { TestEventUtils } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { geocodeAddress } from "../../src/lib/geo"
 import { defaultRuleSet, planAllocation, RuleSet } from "../../src/lib/routing"
@@ -7,10 +7,11 @@ import { compareReplay, describeChange, summarise } from "../../src/lib/routing/
 import { adminHeaders } from "../helpers/admin"
 import { placeRoutedOrder } from "../helpers/orders"
 import { waitForDecisions } from "../helpers/routing"
+import { omsIntegrationTestRunner } from "../helpers/runner"
 
 jest.setTimeout(240_000)
 
-medusaIntegrationTestRunner({
+omsIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: DemoStore
     let admin: { headers: Record<string, string> }

@@ -1,5 +1,4 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { playOfflineTracking } from "../../src/providers/carrier/adapters/offline"
 import { signOfflineWebhook, OFFLINE_SIGNATURE_HEADER, OFFLINE_TIMESTAMP_HEADER } from "../../src/providers/carrier/adapters/offline/webhook"
@@ -7,12 +6,13 @@ import { toPurchasedLabel } from "../../src/modules/shipping/ledger/purchase"
 import { adminHeaders } from "../helpers/admin"
 import { placeRoutedOrder } from "../helpers/orders"
 import { pollTracking } from "../../src/workflows/shipping/utils/poll-tracking"
+import { omsIntegrationTestRunner } from "../helpers/runner"
 
 jest.setTimeout(240_000)
 
 const WEBHOOK_SECRET = "whsec_offline_test_9f3a"
 
-medusaIntegrationTestRunner({
+omsIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: DemoStore
     let admin: { headers: Record<string, string> }

@@ -1,12 +1,12 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { PDFDocument } from "pdf-lib"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
 import { adminHeaders } from "../helpers/admin"
 import { call, placeRoutedOrder, scanThrough } from "../helpers/picking"
+import { omsIntegrationTestRunner } from "../helpers/runner"
 
 jest.setTimeout(300_000)
 
-medusaIntegrationTestRunner({
+omsIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: DemoStore
     let admin: { headers: Record<string, string> }
