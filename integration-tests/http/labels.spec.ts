@@ -296,6 +296,51 @@ omsIntegrationTestRunner({
         expect(again.result).toEqual({ resolved: [], voided: [], problems: [] })
       })
 
+      it("settles a purchase left pending by a process that died mid-call: looked up, never bought twice", async () => {
+        const { account, config } = await carrierAtNewark()
+        let carrierBought!: () => void
+        const bought = new Promise<void>((resolve) => (carrierBought = resolve))
+        shipping().adapterFactory = (c) => {
+          const real = createAdapter(c)
+          return {
+            ...real,
+            buy: async (request) => {
+              await real.buy(request) // the carrier bought it, and the process died before hearing back
+              carrierBought()
+              return new Promise(() => undefined)
+            },
+          } as CarrierAdapter
+        }
+        const key = `test:died-${account.id}`
+        const at = (city: string, postal_code: string, line1: string) => ({ name: city, line1, city, postal_code, country_code: "US" })
+        void shipping().purchase({
+          idempotency_key: key,
+          order_id: null,
+          carrier_account_id: account.id,
+          service_code: "offline_standard",
+          shipment: {
+            from: at("Newark", "07105", "900 Raymond Blvd"),
+            to: at("Boston", "02110", "1 Federal St"),
+            parcels: [{ weight_g: 800, length_cm: 30, width_cm: 20, height_cm: 10 }],
+          },
+        })
+        await bought
+        shipping().adapterFactory = (c) => createAdapter(c)
+        const [row] = await shipping().listLabels({ idempotency_key: key })
+        expect(row.status).toBe("pending")
+
+        // Young: the purchase may still be under way, so it is left alone.
+        const early = await reconcileLabelsWorkflow(getContainer()).run({ input: { unknown_after_ms: 0 } })
+        expect(early.result.resolved).toEqual([])
+        expect((await shipping().listLabels({ idempotency_key: key }))[0].status).toBe("pending")
+
+        // Old: interrupted, so unknown, and settled by asking the carrier (never by buying).
+        const { result } = await reconcileLabelsWorkflow(getContainer()).run({ input: { stale_pending_after_ms: 0, unknown_after_ms: 0 } })
+        expect(result.resolved).toEqual([{ id: row.id, status: "purchased" }])
+        expect((await shipping().listLabels({ idempotency_key: key })).map((r: any) => r.status)).toEqual(["purchased"])
+        expect(offlinePurchases(config).map((p) => p.buy_requests)).toEqual([1])
+      })
+
       it("leaves a label alone while its fulfillment exists", async () => {
         const { config, name } = await carrierAtNewark()
         const { order_id, wave_id } = await pickedOrder(name)

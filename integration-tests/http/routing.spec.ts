@@ -197,6 +197,37 @@ omsIntegrationTestRunner({
         expect(await reservedBySku(getContainer(), order_id)).toEqual(before)
       })
 
+      it("the recovery sweep routes an order whose order.placed was never routed, and only that one", async () => {
+        const since = new Date(Date.now() - 60_000)
+        const routing = getContainer().resolve("oms_routing") as any
+        const routed = await orderTo("Boston", { "TEE-L": 1 })
+        const lost = await orderTo("New York", { "MUG-WHT": 1 })
+        const canceled = await orderTo("Boston", { "TEE-S": 1 })
+        const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+        const cancelDone = TestEventUtils.waitSubscribersExecution("order.canceled", eventBus)
+        await api.post(`/admin/orders/${canceled.order_id}/cancel`, {}, admin)
+        await cancelDone
+        // As if its worker had died before deciding: checkout's reservations, no decision.
+        await routing.softDeleteRoutingDecisions([lost.decision.id])
+        const reserved = await reservedBySku(getContainer(), lost.order_id)
+
+        const until = new Date()
+        const { findUnroutedOrders } = await import("../../src/workflows/routing/utils/unrouted-orders")
+        expect(await findUnroutedOrders(getContainer(), since, until)).toEqual([lost.order_id])
+        expect(await findUnroutedOrders(getContainer(), since, until, 0)).toEqual([]) // the batch limit holds
+
+        process.env.OMS_ROUTING_SWEEP_AFTER_SECONDS = "0"
+        const { default: sweep } = await import("../../src/jobs/route-unrouted-orders")
+        await sweep(getContainer()).finally(() => delete process.env.OMS_ROUTING_SWEEP_AFTER_SECONDS)
+        const decisions = await routing.listRoutingDecisions({ order_id: [routed.order_id, lost.order_id] })
+        expect(decisions.map((d: any) => [d.order_id, d.status]).sort()).toEqual(
+          [[routed.order_id, "routed"], [lost.order_id, "routed"]].sort()
+        )
+        expect(decisions.find((d: any) => d.order_id === routed.order_id).id).toBe(routed.decision.id) // untouched
+        expect(await reservedBySku(getContainer(), lost.order_id)).toEqual(reserved) // reserved once, not twice
+        expect(await findUnroutedOrders(getContainer(), since, new Date())).toEqual([])
+      })
+
       it("never reserves more than a warehouse holds when 20 orders race for the last 5 units", async () => {
         await setStock("CAP-BLU", { newark: 3, reno: 2 })
         const results = await Promise.allSettled(

@@ -7,10 +7,12 @@ import { routeOrderWorkflow } from "../workflows/routing/workflows/route-order"
 // order lock held for its TTL (120 s), and the event's redelivery (BullMQ's stalled-job check,
 // 30-60 s later) times out on that lock after 30 s; the Redis event bus does not retry a failed
 // subscriber (attempts: 1). This job routes what is left: orders placed more than
-// OMS_ROUTING_SWEEP_AFTER_SECONDS (60) ago, within the last day, with no decision. Routing an
-// already routed order is a no-op, so it is safe beside the subscriber.
+// OMS_ROUTING_SWEEP_AFTER_SECONDS (60) ago, within the last day, with no decision, at most
+// SWEEP_BATCH (200) a run. Routing an already routed order is a no-op, so it is safe beside the
+// subscriber.
 const SWEEP_EVERY_SECONDS = Number(process.env.OMS_ROUTING_SWEEP_EVERY_SECONDS || 60)
-const SWEEP_AFTER_SECONDS = Number(process.env.OMS_ROUTING_SWEEP_AFTER_SECONDS || 60)
+// Read at each run (the schedule above is fixed when the job is registered).
+const sweepAfterSeconds = () => Number(process.env.OMS_ROUTING_SWEEP_AFTER_SECONDS || 60)
 const LOOK_BACK_HOURS = 24
 
 export default async function routeUnroutedOrders(container: MedusaContainer) {
@@ -21,7 +23,7 @@ export default async function routeUnroutedOrders(container: MedusaContainer) {
   const orderIds = await findUnroutedOrders(
     container,
     new Date(now - LOOK_BACK_HOURS * 3600_000),
-    new Date(now - SWEEP_AFTER_SECONDS * 1000)
+    new Date(now - sweepAfterSeconds() * 1000)
   )
   for (const order_id of orderIds) {
     try {

@@ -112,6 +112,31 @@ class RoutingModuleService extends MedusaService({
   }
 
   /**
+   * Orders placed between `since` and `until` with no routing decision (not drafts, not
+   * canceled or archived), oldest first: one anti-join on the database, however many orders the
+   * day had. The recovery sweep (src/jobs/route-unrouted-orders.ts) routes them.
+   */
+  @InjectManager()
+  async unroutedOrderIds(
+    range: { since: Date; until: Date; limit: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    const manager = sharedContext.manager as { execute: (sql: string, params: unknown[]) => Promise<{ id: string }[]> }
+    const rows = await manager.execute(
+      `SELECT o.id
+         FROM "order" o
+        WHERE o.deleted_at IS NULL AND o.is_draft_order = false
+          AND o.status NOT IN ('canceled', 'draft', 'archived')
+          AND o.created_at >= ? AND o.created_at <= ?
+          AND NOT EXISTS (SELECT 1 FROM oms_routing_decision d WHERE d.order_id = o.id AND d.deleted_at IS NULL)
+        ORDER BY o.created_at, o.id
+        LIMIT ?`,
+      [range.since, range.until, range.limit]
+    )
+    return rows.map((r) => r.id)
+  }
+
+  /**
    * Orders planned in shadow and how many of them disagree with the live decision, per rule
    * set: one grouped query, however many orders there are.
    */

@@ -11,7 +11,7 @@ import { chooseRate } from "./choose-rate"
 /** How long a caller waits for another caller's purchase under the same key to settle. */
 const PENDING_WAIT_MS = 20_000
 /** A pending row older than this was left by a crashed process: its outcome is unknown. */
-const STALE_PENDING_MS = 120_000
+export const STALE_PENDING_MS = 120_000
 /**
  * A lookup that finds nothing this soon after the call may have overtaken the purchase at the
  * carrier; the row stays unknown until it is older (the reconcile job asks again).

@@ -2,7 +2,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { orderLockKey } from "../../../lib/locks"
 import { SHIPPING_MODULE } from "../../../modules/shipping"
-import { UNKNOWN_SETTLE_MS } from "../../../modules/shipping/ledger/purchase"
+import { STALE_PENDING_MS, UNKNOWN_SETTLE_MS } from "../../../modules/shipping/ledger/purchase"
 import type ShippingModuleService from "../../../modules/shipping/service"
 import type { LabelRow } from "../../../modules/shipping/types"
 
@@ -11,6 +11,8 @@ export const reconcileLabelsStepId = "oms-reconcile-labels"
 export type ReconcileLabelsInput = {
   /** Rows younger than this are left alone (a retry may still be about to reuse them). Default 10 minutes. */
   orphan_after_ms?: number
+  /** Pending rows older than this were left by a process that died mid-purchase. Default STALE_PENDING_MS. */
+  stale_pending_after_ms?: number
   /** Unknown rows younger than this are not yet asked about. Default UNKNOWN_SETTLE_MS. */
   unknown_after_ms?: number
   /** Void only labels bought within this many hours (the carriers' void windows). Default 24. */
@@ -26,6 +28,9 @@ export type ReconcileLabelsResult = {
 
 /**
  * The ledger's housekeeping, each label under its order's lock:
+ * - `pending` rows older than a purchase can take were left by a process that died between
+ *   recording the attempt and recording the carrier's answer: they become `unknown` (the
+ *   carrier may have bought), and the next pass settles them like any other;
  * - `unknown` rows are settled by looking our reference up at the carrier (never by buying);
  * - orphans, purchased outbound labels whose fulfillment no longer exists or was canceled
  *   (Medusa deleted it after the provider bought, or a cancel went around the provider), are
@@ -46,6 +51,20 @@ export const reconcileLabelsStep = createStep(reconcileLabelsStepId, async (inpu
     (row.order_id ? locking.execute(orderLockKey(row.order_id), job, { timeout: 30 }) : job()).catch((e: Error) => {
       result.problems.push({ id: row.id, message: e.message })
     })
+
+  const staleAfter = input.stale_pending_after_ms ?? STALE_PENDING_MS
+  const pending = (await shipping.listLabels(
+    { status: "pending", created_at: { $lte: new Date(Date.now() - staleAfter) } },
+    { take, order: { created_at: "ASC" } }
+  )) as unknown as LabelRow[]
+  for (const row of pending) {
+    await underLock(row, async () => {
+      // Read again under the lock: a live purchase may have recorded its answer meanwhile.
+      const current = await shipping.retrieveLabelRow(row.id)
+      if (current.status !== "pending") return
+      await shipping.updateLabels({ id: row.id, status: "unknown", failure_message: "the purchase was interrupted" } as any)
+    })
+  }
 
   const unknown = (await shipping.listLabels({ status: "unknown" }, { take, order: { created_at: "ASC" } })) as unknown as LabelRow[]
   const startedAt = Date.now()
