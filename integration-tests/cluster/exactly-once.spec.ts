@@ -69,6 +69,20 @@ describe("each event delivered three times (re-published on Medusa's Redis event
     const history = (await cluster.sql<{ history: any }>("select history from oms_routing_decision where order_id = $1", [orderId]))[0].history
     expect(history.entries.filter((e: any) => e.action === "routed")).toHaveLength(1)
 
+    // One order confirmation for the three order.placed: the sent-message ledger claims its row
+    // before the notification module is asked.
+    await bus.settle()
+    const confirmations = await cluster.sql<{ status: string }>(
+      "select status from oms_sent_message where order_id = $1 and kind = 'order.confirmed' and deleted_at is null",
+      [orderId]
+    )
+    expect(confirmations.map((c) => c.status)).toEqual(["sent"])
+    const notified = await cluster.sql<{ n: number }>(
+      "select count(*)::int as n from notification where resource_id = $1 and trigger_type = 'order.placed'",
+      [orderId]
+    )
+    expect(notified[0].n).toBe(1)
+
     // One wave entry: the order's two units are on the wave once, and nothing is left for another wave.
     expect(wave.orders.map((o: any) => o.order_id)).toEqual([orderId])
     const lines = await cluster.sql<{ quantity: number }>(
