@@ -1,7 +1,8 @@
 // `npm test`: every layer, each on real parts, then one plain summary line:
 //   N passed, N failed, N skipped
 // `npm test -- http` (or scripts, unit, carriers, modules, cluster, consumer, browser) runs one layer;
-// `npm test -- http fulfillment` runs only that layer's spec files whose path matches "fulfillment".
+// `npm test -- http fulfillment` runs only that layer's spec files whose path matches "fulfillment";
+// `npm test -- cluster routing --name=SIGKILL` only the tests of those files whose name matches.
 const fs = require("fs")
 const path = require("path")
 const { spawn, spawnSync } = require("child_process")
@@ -15,12 +16,16 @@ const NEEDS_DB = new Set(["modules", "http", "cluster", "consumer", "browser"])
 // One folder per run: two runs side by side (say, a layer run by hand during a full run)
 // must not delete each other's results.
 const RESULTS = path.join(ROOT, ".data", "test-results", `run-${process.pid}`)
+let testName = null
 
 async function main() {
   const { dependenciesInstalled, installDependencies } = require("./lib/medusa")
   if (!dependenciesInstalled()) installDependencies()
   const { startDatabase, describeDatabase } = require("./lib/database")
 
+  // `--name=<text>` runs only the tests whose name matches (jest's -t), in the layers named.
+  const nameArg = process.argv.slice(2).find((a) => a.startsWith("--name="))
+  testName = nameArg ? nameArg.slice("--name=".length) : null
   const words = process.argv.slice(2).filter((a) => !a.startsWith("-"))
   const asked = words.filter((w) => ALL.includes(w))
   // Any other word narrows the run to spec files whose path matches it (jest's testPathPattern).
@@ -126,6 +131,7 @@ async function runLayer(layer, db, patterns = []) {
   if (layer === "http" && httpWorkers() > 1) args.push(`--maxWorkers=${httpWorkers()}`, "--workerIdleMemoryLimit=3GB")
   else if (NEEDS_DB.has(layer)) args.push("--runInBand")
   if (patterns.length) args.push("--testPathPattern", patterns.join("|"))
+  if (testName) args.push("-t", testName)
   if (db && TEMPLATE_LAYERS.has(layer)) await prepareTemplate(db, layer)
   const status = await new Promise((resolve) => {
     spawn(process.execPath, args, { cwd: ROOT, env, stdio: "inherit" }).on("close", resolve)
