@@ -14,17 +14,30 @@ export type StockRequest = {
 export type LockedStock = { matrix: StockMatrix; own: HeldReservation[] }
 
 /**
+ * The inventory-item lock keys in one global order (sorted, each once). Medusa's locking takes
+ * a call's keys one after another and keeps those it holds while it waits for the next: two
+ * checkouts asking for [A, B] and [B, A] each hold one and wait for the other until the lock
+ * timeout (a flash sale of 20 shoppers on 3 items timed out 18 of them). In one order, whoever
+ * holds the first key gets the rest.
+ */
+export function inventoryLockKeys(inventoryItemIds: string[]): string[] {
+  return [...new Set(inventoryItemIds)].sort()
+}
+
+/**
  * Runs `job` under the inventory-item locks Medusa's own checkout reservation takes, so
- * nothing else reserves these items meanwhile.
+ * nothing else reserves these items meanwhile. Every plugin path that locks inventory items
+ * comes through here, so they all take the keys in the same order.
  */
 export async function withInventoryLocks<T>(
-  container: MedusaContainer,
+  container: { resolve: <K>(key: string) => K } | MedusaContainer,
   inventoryItemIds: string[],
   job: () => Promise<T>,
   options?: { timeout?: number }
 ): Promise<T> {
-  const locking = container.resolve(Modules.LOCKING)
-  return options ? locking.execute(inventoryItemIds, job, options) : locking.execute(inventoryItemIds, job)
+  const locking = (container as MedusaContainer).resolve(Modules.LOCKING)
+  const keys = inventoryLockKeys(inventoryItemIds)
+  return options ? locking.execute(keys, job, options) : locking.execute(keys, job)
 }
 
 /**

@@ -1,6 +1,7 @@
 import { IInventoryService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { withInventoryLocks } from "../../shared/locked-stock"
 
 export const REJECTION_REASONS = ["not_in_stock", "damaged", "no_capacity"] as const
 export type RejectionReason = (typeof REJECTION_REASONS)[number]
@@ -22,9 +23,8 @@ export const correctStockStep = createStep(
   ) => {
     if (!LOWERS_STOCK[input.reason] || !input.units.length) return new StepResponse([], [] as Correction[])
     const inventory = container.resolve<IInventoryService>(Modules.INVENTORY)
-    const locking = container.resolve(Modules.LOCKING)
     const ids = [...new Set(input.units.map((u) => u.inventory_item_id))]
-    const done = await locking.execute(ids, async () => {
+    const done = await withInventoryLocks(container, ids, async () => {
       const levels = await inventory.listInventoryLevels({ inventory_item_id: ids, location_id: input.location_id }, { take: null })
       const corrections: Correction[] = []
       for (const unit of input.units) {

@@ -2,6 +2,7 @@ import { IInventoryService } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ReservationUndo, undoReservations } from "../utils/reservation-snapshot"
+import { withInventoryLocks } from "../../shared/locked-stock"
 
 export type MoveLinesInput = {
   order_id: string
@@ -21,7 +22,6 @@ export const moveReservationsStep = createStep(
   moveReservationsStepId,
   async (input: MoveLinesInput, { container }) => {
     const inventory = container.resolve<IInventoryService>(Modules.INVENTORY)
-    const locking = container.resolve(Modules.LOCKING)
     const lineIds = input.items.map((i) => i.line_item_id)
     const reservations = await inventory.listReservationItems({ line_item_id: lineIds }, { take: null })
     const missing = lineIds.filter((id) => !reservations.some((r) => r.line_item_id === id))
@@ -30,7 +30,7 @@ export const moveReservationsStep = createStep(
     }
     const itemIds = [...new Set(reservations.map((r) => r.inventory_item_id))]
 
-    const undo = await locking.execute(itemIds, async () => {
+    const undo = await withInventoryLocks(container, itemIds, async () => {
       const levels = await inventory.listInventoryLevels({ inventory_item_id: itemIds, location_id: input.to_location_id }, { take: null })
       const freeAtTarget = new Map(levels.map((l) => [l.inventory_item_id, Number(l.stocked_quantity) - Number(l.reserved_quantity)]))
       const fresh = await inventory.listReservationItems({ line_item_id: lineIds }, { take: null })

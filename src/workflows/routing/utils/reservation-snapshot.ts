@@ -1,6 +1,7 @@
 import { IInventoryService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { HeldReservation } from "../../../lib/inventory"
+import { withInventoryLocks } from "../../shared/locked-stock"
 
 /** What a step changed in reservations, enough to put everything back. */
 export type ReservationUndo = {
@@ -14,8 +15,7 @@ export type ReservationUndo = {
 export async function undoReservations(container: { resolve: <T>(k: string) => T }, undo: ReservationUndo | undefined) {
   if (!undo || (!undo.created_ids.length && !undo.removed.length && !undo.resized.length)) return
   const inventory = container.resolve<IInventoryService>(Modules.INVENTORY)
-  const locking = container.resolve<any>(Modules.LOCKING)
-  await locking.execute(undo.inventory_item_ids, async () => {
+  await withInventoryLocks(container, undo.inventory_item_ids, async () => {
     if (undo.created_ids.length) await inventory.deleteReservationItems(undo.created_ids)
     if (undo.resized.length) await inventory.updateReservationItems(undo.resized)
     if (undo.removed.length) {
