@@ -64,13 +64,21 @@ async function settleLive(svc: ShippingModuleService, live: LabelRow, input: Pur
   throw conflict(`A label for ${describe(row)} is being bought right now; try again in a moment`)
 }
 
+/**
+ * A pending row whose process died between recording the attempt and recording the answer: its
+ * outcome is unknown (the carrier may have bought), so a lookup settles it, never a new purchase.
+ */
+export async function markInterrupted(svc: ShippingModuleService, row: LabelRow): Promise<LabelRow> {
+  return (await svc.updateLabels({ id: row.id, status: "unknown", failure_message: "the purchase was interrupted" } as any)) as unknown as LabelRow
+}
+
 async function waitWhilePending(svc: ShippingModuleService, row: LabelRow): Promise<LabelRow> {
   const until = Date.now() + PENDING_WAIT_MS
   let current = row
   while (current.status === "pending" && Date.now() < until) {
     if (age(current) > STALE_PENDING_MS) {
       // The process that wrote it died between writing the row and recording the answer.
-      return (await svc.updateLabels({ id: current.id, status: "unknown", failure_message: "the purchase was interrupted" } as any)) as unknown as LabelRow
+      return markInterrupted(svc, current)
     }
     await sleep(200)
     current = await svc.retrieveLabelRow(current.id)

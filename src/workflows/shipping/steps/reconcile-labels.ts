@@ -2,7 +2,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { orderLockKey } from "../../../lib/locks"
 import { SHIPPING_MODULE } from "../../../modules/shipping"
-import { STALE_PENDING_MS, UNKNOWN_SETTLE_MS } from "../../../modules/shipping/ledger/purchase"
+import { markInterrupted, STALE_PENDING_MS, UNKNOWN_SETTLE_MS } from "../../../modules/shipping/ledger/purchase"
 import type ShippingModuleService from "../../../modules/shipping/service"
 import type { LabelRow } from "../../../modules/shipping/types"
 
@@ -62,7 +62,7 @@ export const reconcileLabelsStep = createStep(reconcileLabelsStepId, async (inpu
       // Read again under the lock: a live purchase may have recorded its answer meanwhile.
       const current = await shipping.retrieveLabelRow(row.id)
       if (current.status !== "pending") return
-      await shipping.updateLabels({ id: row.id, status: "unknown", failure_message: "the purchase was interrupted" } as any)
+      await markInterrupted(shipping, current)
     })
   }
 
