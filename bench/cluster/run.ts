@@ -394,8 +394,9 @@ async function main() {
     const cpu = os.cpus()
     const machine =
       `${cpu[0]?.model ?? "unknown CPU"} (${cpu.length} cores), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ` +
-      `shared with other work (six other engineers' test runs and benchmarks on the same 2 cores; 1-minute load average ` +
-      `${loadBefore.toFixed(2)} before the run, ${loadAfter.toFixed(2)} at its end), so every figure is noisy`
+      `1-minute load average ${loadBefore.toFixed(2)} before the run and ${loadAfter.toFixed(2)} at its end ` +
+      `(the run's own processes, up to two servers, two workers, PostgreSQL, Redis and the client, load 2 cores by themselves; ` +
+      `a load well above that, or above 0.5 before the run, is other work and makes the timings noisy)`
     const counts =
       `Counts: ${WARMUP} warm-up orders per server, then ${ORDERS} orders per server count at concurrency ${CONC} ` +
       `(each phase capped at ${PHASE_MS / 1000} s of placing), then a wave of ${WAVE} Boston orders at Newark; one run of the script, ${elapsed()} in all.`
