@@ -48,6 +48,8 @@ export default async function bench({ container }: ExecArgs) {
   if (plansDir) fs.mkdirSync(plansDir, { recursive: true })
   try {
     const { written, now, fresh } = await ensureOrders(client, store)
+    // --write-only: the orders are written (the slow, load-insensitive half); measure in a later run.
+    if (process.env.OMS_BENCH_WRITE_ONLY === "true") return
     const indexes = await metricIndexes(client)
     const result: SizeResult = { size, written, fresh, now: now.toISOString(), indexes, after: [] }
     if (compareIndexes && indexes.length) {

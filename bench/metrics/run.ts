@@ -11,6 +11,8 @@
  *   npm run bench:metrics -- --quick      (2,000 orders, 3 runs, no "before" pass, docs left alone)
  *   npm run bench:metrics -- --no-docs    (docs left alone)   --fresh (write the orders again)
  *   npm run bench:metrics -- --migrate-only   (make or migrate the databases, measure nothing)
+ *   npm run bench:metrics -- --write-only     (also write the orders, measure nothing: a later run on a
+ *                                              quiet machine measures them without writing again)
  *
  * Its own embedded PostgreSQL cluster (OMS_PG_PORT, 54373 unless set) and one database per size
  * (medusa_oms_bench_metrics_<size>), kept between runs: the orders are written once per size and
@@ -33,6 +35,7 @@ const { Client } = require("pg")
 
 const quick = process.argv.includes("--quick")
 const fresh = process.argv.includes("--fresh")
+const writeOnly = process.argv.includes("--write-only")
 const writeToDocs = !quick && !process.argv.includes("--no-docs")
 const SIZES = (process.env.OMS_BENCH_SIZES || (quick ? "2000" : "10000,100000")).split(",").map(Number)
 const RUNS = process.env.OMS_BENCH_RUNS || (quick ? "3" : "5")
@@ -105,8 +108,10 @@ async function runSize(db: any, size: number): Promise<SizeResult> {
       OMS_BENCH_BEFORE: quick ? "false" : process.env.OMS_BENCH_BEFORE ?? "true",
       LOG_LEVEL: "error",
       OMS_ROUTING_ENABLED: "false",
+      OMS_BENCH_WRITE_ONLY: writeOnly ? "true" : "false",
     },
   })
+  if (writeOnly) return null as unknown as SizeResult
   return JSON.parse(fs.readFileSync(out, "utf8")) as SizeResult
 }
 
@@ -211,7 +216,7 @@ async function main() {
   } finally {
     await db.stop()
   }
-  if (process.argv.includes("--migrate-only")) return
+  if (process.argv.includes("--migrate-only") || writeOnly) return
   const md = table(results)
   console.log(md)
   const cpus = os.cpus()

@@ -1,7 +1,7 @@
 // Preloaded into the benchmark's server only (NODE_OPTIONS=--require ...): counts the SQL
 // statements each HTTP request sends to PostgreSQL, and how many of them run inside the
-// locking module's `execute` (the inventory-item locks of both checkouts), and answers them in
-// response headers. Statement counts do not depend on how busy the machine is; timings do.
+// locking module's `execute` (the inventory-item locks of both checkouts), times the waits for
+// PostgreSQL and the process's CPU during the request, and answers them in response headers. Statement counts do not depend on how busy the machine is; timings do.
 //
 // What a request "sends" is what runs in its async context until its response head is
 // written. Subscribers are left out: the local event bus delivers events (order.placed, ...)
@@ -40,7 +40,29 @@ for (const request of ["pg", "@mikro-orm/postgresql/node_modules/pg"]) {
         store.stats.log.push(`${store.locked ? "L " : "  "}${String(text || "").replace(/\s+/g, " ").slice(0, 240)}`)
       }
     }
-    return query.call(this, config, ...rest)
+    if (!store || !store.open) return query.call(this, config, ...rest)
+    // Time until PostgreSQL answered (summed over the request's statements, parallel ones each counted).
+    const started = process.hrtime.bigint()
+    const done = () => void (store.stats.dbUs += Number(process.hrtime.bigint() - started) / 1000)
+    const last = rest.length ? rest[rest.length - 1] : undefined
+    if (typeof last === "function") {
+      rest[rest.length - 1] = function timedCallback(...args) {
+        done()
+        return last.apply(this, args)
+      }
+      return query.call(this, config, ...rest)
+    }
+    if (config && typeof config.callback === "function") {
+      const callback = config.callback
+      config.callback = function timedCallback(...args) {
+        done()
+        return callback.apply(this, args)
+      }
+      return query.call(this, config, ...rest)
+    }
+    const result = query.call(this, config, ...rest)
+    if (result && typeof result.then === "function") result.then(done, done)
+    return result
   }
   pg.Client.prototype.query.__omsCounted = true
 }
@@ -88,7 +110,7 @@ try {
 const emit = http.Server.prototype.emit
 http.Server.prototype.emit = function requestInContext(event, req, res) {
   if (event !== "request") return emit.apply(this, arguments)
-  const stats = { statements: 0, locked: 0, lockMs: 0, log: logFile && /\/complete$/.test(req.url.split("?")[0]) ? [] : null }
+  const stats = { statements: 0, locked: 0, lockMs: 0, dbUs: 0, cpu: process.cpuUsage(), log: logFile && /\/complete$/.test(req.url.split("?")[0]) ? [] : null }
   const store = { stats, open: true, locked: false }
   res.__omsStatements = store
   return als.run(store, () => emit.apply(this, arguments))
@@ -103,6 +125,11 @@ http.ServerResponse.prototype.writeHead = function writeHeadWithCounts(...args) 
       this.setHeader("x-oms-bench-statements", String(store.stats.statements))
       this.setHeader("x-oms-bench-statements-locked", String(store.stats.locked))
       this.setHeader("x-oms-bench-lock-ms", String(store.stats.lockMs))
+      // The server process's CPU during the request (all of its work meanwhile: the request's own
+      // at concurrency 1, when nothing else runs) and the summed wait for PostgreSQL's answers.
+      const cpu = process.cpuUsage(store.stats.cpu)
+      this.setHeader("x-oms-bench-cpu-ms", ((cpu.user + cpu.system) / 1000).toFixed(1))
+      this.setHeader("x-oms-bench-db-ms", (store.stats.dbUs / 1000).toFixed(1))
     }
     if (store.stats.log) {
       fs.appendFileSync(logFile, JSON.stringify({ url: this.req && this.req.url, statements: store.stats.log }) + "\n")

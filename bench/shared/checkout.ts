@@ -97,27 +97,34 @@ export type Result = {
   status?: string
 }
 
+/** The first five requests of a checkout: a cart with address, items, shipping method and payment session. */
+export async function prepareCart(base: string, store: Store, spec: OrderSpec): Promise<string> {
+  const h = { "x-publishable-api-key": store.publishableKey }
+  const { cart } = await api(base, "POST", "/store/carts", {
+    region_id: store.regionByCountry[spec.address.country_code],
+    email: spec.email,
+    shipping_address: spec.address,
+    billing_address: spec.address,
+    items: spec.lines.map((l) => ({ variant_id: store.variantBySku[l.sku], quantity: l.quantity })),
+  }, h)
+  const { shipping_options } = await api(base, "GET", `/store/shipping-options?cart_id=${cart.id}`, undefined, h)
+  const option = shipping_options.find((o: { name: string }) => o.name.startsWith("Standard")) ?? shipping_options[0]
+  if (!option) throw new Error(`no shipping option for ${spec.address.city}`)
+  await api(base, "POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: option.id }, h)
+  const { payment_collection } = await api(base, "POST", "/store/payment-collections", { cart_id: cart.id }, h)
+  await api(base, "POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, h)
+  return cart.id
+}
+
 /** The six requests of one checkout, ending in POST /store/carts/:id/complete. */
 export async function checkout(base: string, store: Store, spec: OrderSpec): Promise<Result> {
   const h = { "x-publishable-api-key": store.publishableKey }
   const startedAt = Date.now()
   const r: Result = { ok: false, base, startedAt, completeSentAt: 0, completedAt: 0 }
   try {
-    const { cart } = await api(base, "POST", "/store/carts", {
-      region_id: store.regionByCountry[spec.address.country_code],
-      email: spec.email,
-      shipping_address: spec.address,
-      billing_address: spec.address,
-      items: spec.lines.map((l) => ({ variant_id: store.variantBySku[l.sku], quantity: l.quantity })),
-    }, h)
-    const { shipping_options } = await api(base, "GET", `/store/shipping-options?cart_id=${cart.id}`, undefined, h)
-    const option = shipping_options.find((o: { name: string }) => o.name.startsWith("Standard")) ?? shipping_options[0]
-    if (!option) throw new Error(`no shipping option for ${spec.address.city}`)
-    await api(base, "POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: option.id }, h)
-    const { payment_collection } = await api(base, "POST", "/store/payment-collections", { cart_id: cart.id }, h)
-    await api(base, "POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, h)
+    const cartId = await prepareCart(base, store, spec)
     r.completeSentAt = Date.now()
-    const done = await api(base, "POST", `/store/carts/${cart.id}/complete`, {}, h)
+    const done = await api(base, "POST", `/store/carts/${cartId}/complete`, {}, h)
     r.completedAt = Date.now()
     if (done.type !== "order") throw new Error(`completion answered ${done.type}: ${JSON.stringify(done.error ?? {})}`)
     r.ok = true
