@@ -182,6 +182,43 @@ omsIntegrationTestRunner({
         expect(after.every((r) => r.description === CHECKOUT_NOTE)).toBe(true)
       })
 
+      it("plans every checkout with routing's configuration as it is now: a location paused, a location taken off the channel", async () => {
+        const container = getContainer()
+        const routing = container.resolve(ROUTING_MODULE) as any
+        const link = container.resolve(ContainerRegistrationKeys.LINK)
+        await setStock("TEE-L", { newark: 30, reno: 30 })
+        // Where checkout reserved a Boston order's tee (read before routing could move anything).
+        const reservedAt = async () => {
+          const { order } = await checkout("Boston", { "TEE-L": 1 })
+          const at = (await reservationsOf(order.id)).map((r) => r.location_id)
+          await waitForDecisions(container, [order.id])
+          return at
+        }
+        // The first checkout also leaves checkout's copy of the configuration filled.
+        expect(await reservedAt()).toEqual([store.locations.newark])
+
+        const [newark] = await routing.listLocationProfiles({ stock_location_id: store.locations.newark })
+        await routing.updateLocationProfiles({ id: newark.id, active: false })
+        try {
+          expect(await reservedAt()).toEqual([store.locations.reno])
+        } finally {
+          await routing.updateLocationProfiles({ id: newark.id, active: true })
+        }
+        expect(await reservedAt()).toEqual([store.locations.newark])
+
+        const channelLink = {
+          [Modules.SALES_CHANNEL]: { sales_channel_id: store.sales_channel_id },
+          [Modules.STOCK_LOCATION]: { stock_location_id: store.locations.newark },
+        }
+        await link.dismiss(channelLink)
+        try {
+          expect(await reservedAt()).toEqual([store.locations.reno])
+        } finally {
+          await link.create(channelLink)
+        }
+        expect(await reservedAt()).toEqual([store.locations.newark])
+      })
+
       it("emits order.placed, so the order is routed and gets a decision", async () => {
         const res = await checkout("Seattle", { "TEE-L": 1, "MUG-WHT": 2 })
         const [decision] = await waitForDecisions(getContainer(), [res.order.id])

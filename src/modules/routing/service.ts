@@ -4,6 +4,7 @@ import { OmsOptions, parseOmsOptions } from "../../lib/config/options"
 import { parseStoredShipments } from "../../lib/routing/stored"
 import { LocationProfile } from "./models/location-profile"
 import { countsFromRow, ROUTING_COUNTS_SQL, RoutingCounts } from "./queries/routing-counts"
+import { CONFIG_STAMP_SQL } from "./queries/config-stamp"
 import { RoutingDecision } from "./models/routing-decision"
 import { RuleSet } from "./models/rule-set"
 import { ShadowResult } from "./models/shadow-result"
@@ -64,6 +65,14 @@ class RoutingModuleService extends MedusaService({
     const manager = sharedContext.manager as { execute: (sql: string, params: unknown[]) => Promise<any[]> }
     const [row] = await manager.execute(ROUTING_COUNTS_SQL, [todayStartsAt.toISOString()])
     return countsFromRow(row)
+  }
+
+  /** The stamp of checkout's routing configuration for a sales channel (queries/config-stamp.ts): one statement. */
+  @InjectManager()
+  async routingConfigStamp(salesChannelId: string | null, @MedusaContext() sharedContext: Context = {}): Promise<string> {
+    const manager = sharedContext.manager as { execute: (sql: string, params: unknown[]) => Promise<any[]> }
+    const [row] = await manager.execute(CONFIG_STAMP_SQL, [salesChannelId ?? ""])
+    return String(row.stamp)
   }
 
   /**

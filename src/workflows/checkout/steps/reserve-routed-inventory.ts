@@ -19,7 +19,7 @@ export type ReserveRoutedInventoryInput = {
   items: ConfirmInventoryItem[]
   /** Order line id -> what a shopper calls it (SKU or title), for the shortage message. */
   labels?: Record<string, string>
-  /** The new order, its variants, the customer's groups and the channel's locations, from the cart snapshot. */
+  /** The new order, its variants and the customer's groups, from the cart snapshot. */
   routing: CheckoutRoutingFacts
 }
 
@@ -41,7 +41,7 @@ export const reserveRoutedInventoryStep = createStep(
       return new StepResponse([] as { id: string }[], { reservation_ids: [], inventory_item_ids: [] } as Undo)
     }
     // Everything but the stock is prepared before the locks (it does not race): the snapshot's
-    // order, facts and locations, the routing module's profiles and rule set, the geocoded address.
+    // order and facts, routing's configuration (locations, profiles, rule set), the geocoded address.
     const context = await loadCheckoutRoutingContext(container, input.routing)
     const placed = geocodeAddress(context.address)
     // Inside the locks only what must be there: read the stock, plan (pure, sub-millisecond), reserve.
