@@ -4,6 +4,7 @@
  * a quick way to try an index.
  *
  *   npx ts-node --transpile-only bench/metrics/replay.ts <database url> [30|365] [metric keys...] [--plans] [--set=name=value]
+ *   (--no-analyze: the plan only, without running the statement: for one that runs for minutes)
  *
  * "Now" is the moment the database's orders were written (bench_metrics_written).
  */
@@ -36,7 +37,8 @@ async function main() {
     for (const key of (keys.length ? keys : METRIC_KEYS) as MetricKey[]) {
       const [, registry] = registryOf(key)
       const { sql, params } = aggregateStatement(registry[key]!, aggregateInput(key, range))
-      const { rows: plan } = await client.query(`explain (analyze, buffers) ${numbered(sql)}`, params as any[])
+      const how = process.argv.includes("--no-analyze") ? "" : "(analyze, buffers) "
+      const { rows: plan } = await client.query(`explain ${how}${numbered(sql)}`, params as any[])
       const lines = plan.map((r: any) => r["QUERY PLAN"] as string)
       const ms = Number(/([\d.]+) ms/.exec(lines.find((l) => l.startsWith("Execution Time")) ?? "")?.[1] ?? NaN)
       total += ms
