@@ -158,7 +158,7 @@ function dataLine(results: SizeResult[]) {
     .join("; ")
 }
 
-function writeDocs(md: string, results: SizeResult[], machine: string) {
+function writeDocs(md: string, results: SizeResult[], machine: string, loadBefore: number) {
   const file = path.join(ROOT, "docs", "benchmarks.md")
   const indexes = results[0].indexes.map((i) => `\`${i.name}\``).join(", ")
   const section = [
@@ -166,8 +166,10 @@ function writeDocs(md: string, results: SizeResult[], machine: string) {
     "<!-- written by npm run bench:metrics -->",
     "## Operations dashboard: metrics on a year of orders",
     "",
-    `Machine: ${machine}. **A busy machine**: six other sessions shared its two cores during the run, so`,
-    "every time here is noisy (several-fold between runs is possible); the statement counts are exact.",
+    `Machine: ${machine}. ` +
+      (loadBefore >= 0.5
+        ? "**Other work shared the two cores** (the load average before the run), so every time here is noisy; the statement counts are exact."
+        : "Nothing else visibly ran (the load average before the run); the statement counts do not depend on it."),
     "",
     `Data (bench/metrics/write-orders.ts, fixed seeds, written in bulk with INSERT ... SELECT over generate_series into`,
     "a database made by the app's own migrations, in the shapes the app writes): " + dataLine(results) + ".",
@@ -224,7 +226,7 @@ async function main() {
     `${cpus.length} × ${cpus[0]?.model?.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ` +
     `${new Date().toISOString().slice(0, 10)}, 1-minute load average ${loadBefore.toFixed(2)} before the run and ${os.loadavg()[0].toFixed(2)} after it, ${elapsed()} in all`
   console.log(`\n${machine}`)
-  if (writeToDocs) writeDocs(md, results, machine)
+  if (writeToDocs) writeDocs(md, results, machine, loadBefore)
 }
 
 main().catch((e) => {

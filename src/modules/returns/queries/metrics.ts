@@ -27,7 +27,12 @@ export const RETURNS_METRIC_SQL: Partial<Record<MetricKey, MetricSqlBuilder>> = 
       returns_cohort AS (
         SELECT f.order_id, f.line_item_id, f.location_id, f.at, f.units, o.sales_channel_id, li.product_id, li.product_title,
                GREATEST(0, LEAST(f.units, COALESCE(a.units, 0) - COALESCE(SUM(f.units) OVER (
-                 PARTITION BY f.line_item_id ORDER BY f.location_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)))::float AS returned
+                 PARTITION BY f.line_item_id ORDER BY f.location_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)))::float AS returned,
+               -- The line's own facts on each of its rows (first row: nth = 1), for the reasons below:
+               -- windows, not a GROUP BY of this CTE, whose row estimate PostgreSQL cannot know.
+               ROW_NUMBER() OVER (PARTITION BY f.line_item_id ORDER BY f.location_id) AS nth,
+               MIN(f.at) OVER (PARTITION BY f.line_item_id) AS line_at,
+               array_agg(f.location_id) OVER (PARTITION BY f.line_item_id) AS line_location_ids
           FROM returns_fulfilled f
           LEFT JOIN returns_asked a ON a.order_line_item_id = f.line_item_id
           LEFT JOIN "order" o ON o.id = f.order_id
@@ -44,14 +49,13 @@ export const RETURNS_METRIC_SQL: Partial<Record<MetricKey, MetricSqlBuilder>> = 
                   ARRAY[location_id] AS location_ids, '{}'::text[] AS carriers, returned AS value, units AS den, returned AS units
              FROM returns_cohort WHERE product_id IS NOT NULL
            UNION ALL
-           SELECT 'reason' AS dim, COALESCE(l.reason_value, 'unspecified') AS key, NULL::text AS label, c.order_id, c.at,
-                  c.sales_channel_id, c.location_ids, '{}'::text[] AS carriers, l.quantity::float AS value, 0::float AS den,
-                  l.quantity::float AS units
-             FROM (SELECT line_item_id, MIN(order_id) AS order_id, MIN(at) AS at, MIN(sales_channel_id) AS sales_channel_id,
-                          array_agg(location_id) AS location_ids
-                     FROM returns_cohort GROUP BY line_item_id) c
+           SELECT 'reason' AS dim, COALESCE(l.reason_value, 'unspecified') AS key, NULL::text AS label, c.order_id, c.line_at AS at,
+                  c.sales_channel_id, c.line_location_ids AS location_ids, '{}'::text[] AS carriers, l.quantity::float AS value,
+                  0::float AS den, l.quantity::float AS units
+             FROM returns_cohort c
              JOIN oms_return_line l ON l.order_line_item_id = c.line_item_id AND l.deleted_at IS NULL
-             JOIN oms_return_case rc ON rc.id = l.return_case_id AND rc.deleted_at IS NULL AND rc.status <> 'canceled'`,
+             JOIN oms_return_case rc ON rc.id = l.return_case_id AND rc.deleted_at IS NULL AND rc.status <> 'canceled'
+            WHERE c.nth = 1`,
   }),
 
   // Hours from request to resolution, per case requested in the window and resolved; its
