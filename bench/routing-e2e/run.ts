@@ -34,6 +34,7 @@ import path from "path"
 import { buildCatalog, prng } from "../../scripts/seed/catalog"
 import { DEMO_CUSTOMER_ADDRESSES, DEMO_LOCATIONS, DemoAddress } from "../../scripts/seed/geography"
 import { DEMO_ADMIN } from "../../scripts/seed/admin-user"
+import { prepareCart } from "../shared/checkout"
 
 // CommonJS helpers shared with the npm scripts.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -167,25 +168,6 @@ type Result = {
   decisionSeenAt?: number // epoch ms, first 200 from GET /admin/oms/orders/:id/routing
   status?: string
   counts?: Counts
-}
-
-/** A cart ready to complete: items, address, shipping method, payment session. */
-async function prepareCart(base: string, store: Store, spec: OrderSpec): Promise<string> {
-  const h = { "x-publishable-api-key": store.publishableKey }
-  const { cart } = await api(base, "POST", "/store/carts", {
-      region_id: store.regionByCountry[spec.address.country_code],
-      email: spec.email,
-      shipping_address: spec.address,
-      billing_address: spec.address,
-      items: spec.lines.map((l) => ({ variant_id: store.variantBySku[l.sku], quantity: l.quantity })),
-  }, h)
-  const { shipping_options } = await api(base, "GET", `/store/shipping-options?cart_id=${cart.id}`, undefined, h)
-  const option = shipping_options.find((o: { name: string }) => o.name.startsWith("Standard")) ?? shipping_options[0]
-  if (!option) throw new Error(`no shipping option for ${spec.address.city}`)
-  await api(base, "POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: option.id }, h)
-  const { payment_collection } = await api(base, "POST", "/store/payment-collections", { cart_id: cart.id }, h)
-  await api(base, "POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, h)
-  return cart.id
 }
 
 async function complete(base: string, store: Store, cartId: string, r: Result) {
