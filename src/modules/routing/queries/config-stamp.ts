@@ -8,8 +8,9 @@
  * configuration (five statements and their object mapping) on every checkout.
  *
  * It reads Medusa's stock-location and link tables by name, as the metrics do: their shape is
- * part of Medusa 2.x's migrations; an http test changes each kind of row and expects the next
- * checkout to see it.
+ * part of Medusa 2.x's migrations. An http test (checkout.spec.ts) pauses a location's profile
+ * and takes a location off the sales channel between two checkouts and expects the next one to
+ * plan without it; the tables' columns are the same for the other three.
  */
 const part = (table: string, where = "") => `(SELECT COUNT(*) || '/' || COALESCE(MAX(updated_at)::text, '-') || '/' ||
          COALESCE(MAX(deleted_at)::text, '-') FROM ${table}${where})`
