@@ -67,7 +67,7 @@ class RoutingModuleService extends MedusaService({
     return countsFromRow(row)
   }
 
-  /** The stamp of checkout's routing configuration for a sales channel (queries/config-stamp.ts): one statement. */
+  /** The stamp of routing's configuration for a sales channel (queries/config-stamp.ts): one statement. */
   @InjectManager()
   async routingConfigStamp(salesChannelId: string | null, @MedusaContext() sharedContext: Context = {}): Promise<string> {
     const manager = sharedContext.manager as { execute: (sql: string, params: unknown[]) => Promise<any[]> }

@@ -8,6 +8,7 @@ import type { OrderFacts } from "../../lib/rules"
 import { startOfDay } from "../../lib/time/start-of-day"
 import { ROUTING_MODULE, RoutingModuleService } from "../../modules/routing"
 import { DEFAULT_LOCATION_PROFILE } from "../../modules/routing/defaults"
+import { routingConfig } from "./routing-config"
 
 /**
  * Everything routing needs about one order, loaded in a few batched queries before the
@@ -96,7 +97,7 @@ export async function loadRoutingContext(
 
   const items = (order.items ?? []).filter(Boolean) as any[]
   const variantIds = [...new Set(items.map((i) => i.variant_id).filter(Boolean))]
-  const [{ data: variants }, { data: channels }, { data: customers }] = await Promise.all([
+  const [{ data: variants }, config, { data: customers }] = await Promise.all([
     variantIds.length
       ? query.graph({
           entity: "product_variant",
@@ -112,36 +113,26 @@ export async function loadRoutingContext(
           filters: { id: variantIds },
         })
       : Promise.resolve({ data: [] as any[] }),
-    query.graph({
-      entity: "sales_channel",
-      fields: ["id", "stock_locations.id", "stock_locations.name", "stock_locations.address.*"],
-      filters: { id: order.sales_channel_id! },
-    }),
+    routingConfig(container, order.sales_channel_id ?? null),
     order.customer_id
       ? query.graph({ entity: "customer", fields: ["id", "groups.id"], filters: { id: order.customer_id } })
       : Promise.resolve({ data: [] as any[] }),
   ])
   if (!hasOpenManagedLines(items, variants)) return { ...base, skip: "nothing to reserve" }
 
-  const locations = (channels[0]?.stock_locations ?? []).filter(Boolean) as any[]
-  const locationIds = locations.map((l) => l.id)
   const { timezone } = routing.getOmsOptions()
-  const [storedProfiles, usedToday, activeSets] = await Promise.all([
-    routing.listLocationProfiles({ stock_location_id: locationIds }, { take: null }),
-    // Daily capacity: orders per location today, counted by the database (one grouped query).
-    routing.ordersPerLocationSince(startOfDay(new Date(), timezone)),
-    routing.listRuleSets({ status: "active" }, { take: null }),
-  ])
+  // Daily capacity: orders per location today, counted by the database (one grouped query).
+  const usedToday = await routing.ordersPerLocationSince(startOfDay(new Date(), timezone))
   return {
     ...assembleRoutingContext({
       base,
       order,
       variants,
-      locations,
+      locations: config.locations,
       customer_group_ids: ((customers[0] as any)?.groups ?? []).map((g: any) => g?.id).filter(Boolean),
-      profiles: storedProfiles,
+      profiles: config.profiles,
       used_today: usedToday,
-      active_rule_sets: activeSets,
+      active_rule_sets: config.active_rule_sets,
     }),
     excluded_location_ids: excluded,
   }

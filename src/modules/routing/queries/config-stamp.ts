@@ -1,5 +1,5 @@
 /**
- * A stamp of everything checkout's routing reads as configuration for one sales channel: the
+ * A stamp of everything routing (at checkout and after) reads as configuration for one sales channel: the
  * channel's stock locations (Medusa's link table), the locations and their addresses, routing's
  * location profiles and rule sets. Any insert, update, soft delete or hard delete in those tables
  * changes it (row count, latest updated_at and deleted_at per table), so a copy of the

@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { startOfDay } from "../../../lib/time/start-of-day"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../modules/routing"
+import { routingConfig } from "../../shared/routing-config"
 import { assembleRoutingContext, RoutingContext } from "../../shared/routing-context"
 
 /**
@@ -9,7 +9,7 @@ import { assembleRoutingContext, RoutingContext } from "../../shared/routing-con
  * the cart snapshot completion already read (`completeCartFields` + `checkoutRoutingCartFields`)
  * and the order just created: no query of its own for the order, its variants and product
  * facts or the customer's groups. The channel's locations come with routing's configuration
- * (`checkoutRoutingConfig`).
+ * (`routingConfig`).
  */
 export type CheckoutRoutingFacts = {
   /** The order as routing reads it: id, display_id, sales_channel_id, total, currency_code,
@@ -21,58 +21,6 @@ export type CheckoutRoutingFacts = {
 
 /** Cart fields checkout's routing needs beyond Medusa's own completion fields. */
 export const checkoutRoutingCartFields = ["customer.groups.id", "items.variant.product.type.value", "items.variant.product.tags.value"]
-
-/** Routing's configuration for one sales channel, as checkout plans with it. */
-export type CheckoutRoutingConfig = {
-  /** routingConfigStamp when it was read: the copy is good while the stamp is the same. */
-  stamp: string
-  /** The channel's stock locations: id, name, address. */
-  locations: any[]
-  profiles: any[]
-  active_rule_sets: any[]
-}
-
-/** One copy per sales channel (a shop has a handful; the map is emptied if it ever holds 64). */
-const configs = new Map<string, CheckoutRoutingConfig>()
-
-/**
- * The sales channel's stock locations with their addresses, their routing profiles and the active
- * rule sets, exactly as the tables hold them now. They change a few times a day and checkouts
- * come many times a second, so the copy read last is kept with the stamp of those tables and
- * used while the stamp (one statement, read first) is unchanged; any change to a link, a
- * location, an address, a profile or a rule set reads them again (four reads, in parallel). In a
- * cluster each process keeps its own copy, checked the same way. Callers must not change it.
- */
-export async function checkoutRoutingConfig(container: MedusaContainer, salesChannelId: string | null): Promise<CheckoutRoutingConfig> {
-  const routing = container.resolve<RoutingModuleService>(ROUTING_MODULE)
-  const key = salesChannelId ?? ""
-  const stamp = await routing.routingConfigStamp(salesChannelId)
-  const kept = configs.get(key)
-  if (kept?.stamp === stamp) return kept
-
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: channels } = salesChannelId
-    ? await query.graph({
-        entity: "sales_channel",
-        fields: ["id", "stock_locations.id", "stock_locations.name", "stock_locations.address.*"],
-        filters: { id: salesChannelId },
-      })
-    : { data: [] as any[] }
-  const locations = ((channels[0] as any)?.stock_locations ?? []).filter(Boolean)
-  const locationIds = locations.map((l: any) => l.id)
-  const [profiles, activeSets] = await Promise.all([
-    locationIds.length
-      ? routing.listLocationProfiles({ stock_location_id: locationIds }, { take: null })
-      : Promise.resolve([] as any[]),
-    routing.listRuleSets({ status: "active" }, { take: null }),
-  ])
-  // Read after the stamp: the copy is at least as new as its stamp, so a change in between only
-  // makes the next checkout read again.
-  const config: CheckoutRoutingConfig = { stamp, locations, profiles, active_rule_sets: activeSets }
-  if (configs.size >= 64) configs.clear()
-  configs.set(key, config)
-  return config
-}
 
 /** From the cart snapshot and the created order (pure: a workflow transform). */
 export function checkoutRoutingFacts(cart: any, createdOrder: any): CheckoutRoutingFacts {
@@ -106,7 +54,7 @@ export function checkoutRoutingFacts(cart: any, createdOrder: any): CheckoutRout
 /**
  * The routing context checkout reserves with: the same candidates, facts and rule set routing
  * will use (`assembleRoutingContext`), from the snapshot plus routing's configuration
- * (`checkoutRoutingConfig`: one statement while it is unchanged) and, only when a candidate has
+ * (`routingConfig`: one statement while it is unchanged) and, only when a candidate has
  * a daily capacity (the one thing that reads it), today's orders per location.
  */
 export async function loadCheckoutRoutingContext(
@@ -114,7 +62,7 @@ export async function loadCheckoutRoutingContext(
   facts: CheckoutRoutingFacts
 ): Promise<RoutingContext> {
   const routing = container.resolve<RoutingModuleService>(ROUTING_MODULE)
-  const config = await checkoutRoutingConfig(container, facts.order.sales_channel_id ?? null)
+  const config = await routingConfig(container, facts.order.sales_channel_id ?? null)
   const usedToday = config.profiles.some((p) => p.daily_capacity != null)
     ? await routing.ordersPerLocationSince(startOfDay(new Date(), routing.getOmsOptions().timezone))
     : {}
