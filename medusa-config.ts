@@ -91,6 +91,10 @@ module.exports = defineConfig({
       options: omsOptions,
     },
     {
+      resolve: "./src/modules/metrics",
+      options: omsOptions,
+    },
+    {
       // Customer messages go out through Medusa's notification module. The local provider logs
       // them (dev and tests); a store lists its own, e.g. @medusajs/medusa/notification-sendgrid.
       resolve: "@medusajs/medusa/notification",

@@ -2,11 +2,13 @@
  * The metrics benchmark's inside half, run by `medusa exec` on its own database (see run.ts):
  * the demo store, then for each size a year of orders written in bulk (write-orders.ts), and
  * the dashboard's numbers computed by the same functions GET /admin/oms/metrics calls
- * (report.ts): time per metric statement (median of several runs), the statements each one
- * and the whole report sends, and the whole page end to end. With OMS_BENCH_BEFORE (default)
- * the same first with the indexes the plugin adds for the metrics dropped ("before"), then
- * made again. One size per run (OMS_BENCH_SIZE); results go to OMS_BENCH_OUT as JSON, the
- * query plans of every metric statement to OMS_BENCH_PLANS.
+ * (report.ts): the facts table built from scratch (every order), then time per metric statement
+ * (median of several runs), the statements each one and the whole report sends, and the whole
+ * page end to end; the refresh with nothing changed and with OMS_BENCH_CHANGED orders changed.
+ * With OMS_BENCH_BEFORE (default) the metrics over 30 days also computed live from the owning
+ * modules' tables ("before": what each did before the facts table). One size per run
+ * (OMS_BENCH_SIZE); results go to OMS_BENCH_OUT as JSON, the query plans of every metric
+ * statement to OMS_BENCH_PLANS.
  */
 import { createHash } from "crypto"
 import fs from "fs"
@@ -17,13 +19,15 @@ import { seedDemoStore } from "../../scripts/seed/demo-store"
 import { loadReference } from "./reference"
 import { clearOrders, writeOrders, type WriteResult } from "./write-orders"
 import { recordStatements, Statement } from "./sql-log"
-import { metricIndexes, pageRunner, metricRunners, RANGES, type Runner } from "./report"
+import { livePageRunner, pageRunner, metricRunners, RANGES, refreshRunner, type Runner } from "./report"
 
 const size = Number(process.env.OMS_BENCH_SIZE || 10000)
 const runs = Number(process.env.OMS_BENCH_RUNS || 5)
 /** The whole year is the slow case: fewer runs, no warm-up (the 30 days warmed the caches), no "before" pass. */
 const yearRuns = Number(process.env.OMS_BENCH_YEAR_RUNS || 3)
-const compareIndexes = process.env.OMS_BENCH_BEFORE !== "false"
+const compareLive = process.env.OMS_BENCH_BEFORE !== "false"
+/** Orders touched (updated_at now) before the timed refresh of changed orders. */
+const changedOrders = Number(process.env.OMS_BENCH_CHANGED || 1000)
 const log = (m: string) => process.stderr.write(`[bench:metrics] ${m}\n`)
 
 export type Timing = { key: string; median_ms: number; min_ms: number; max_ms: number; statements: number }
@@ -34,8 +38,9 @@ export type SizeResult = {
   /** Whether this run wrote the orders (false: the database already held them, same writer). */
   fresh: boolean
   now: string
-  indexes: { table: string; name: string; definition: string }[]
-  /** Without the plugin's metric indexes, when there are any to drop. */
+  /** The facts table: built for every order, refreshed with nothing changed, refreshed after `changed` orders changed. */
+  facts: { rebuild: Timing & { orders: number; rows: number }; unchanged: Timing; changed: Timing & { orders: number } }
+  /** Computed live from the owning modules' tables (30 days). */
   before?: RangeResult[]
   after: RangeResult[]
 }
@@ -50,19 +55,12 @@ export default async function bench({ container }: ExecArgs) {
     const { written, now, fresh } = await ensureOrders(client, store)
     // --write-only: the orders are written (the slow, load-insensitive half); measure in a later run.
     if (process.env.OMS_BENCH_WRITE_ONLY === "true") return
-    const indexes = await metricIndexes(client)
-    const result: SizeResult = { size, written, fresh, now: now.toISOString(), indexes, after: [] }
-    if (compareIndexes && indexes.length) {
-      for (const ix of indexes) await client.query(`drop index if exists "${ix.name}"`)
-      for (const table of new Set(indexes.map((i) => i.table))) await client.query(`analyze "${table}"`)
-      try {
-        result.before = await measureAll(container, now, "before", plansDir, ["30 days"])
-      } finally {
-        for (const ix of indexes) await client.query(ix.definition.replace(/^CREATE (UNIQUE )?INDEX /, "CREATE $1INDEX IF NOT EXISTS "))
-        for (const table of new Set(indexes.map((i) => i.table))) await client.query(`analyze "${table}"`)
-      }
-    }
+    const built = await measureBuild(container, client)
+    const result = { size, written, fresh, now: now.toISOString(), after: [] } as unknown as SizeResult
+    if (compareLive) result.before = await measureAll(container, now, "before", plansDir, ["30 days"], true)
     result.after = await measureAll(container, now, "after", plansDir)
+    // Last: the touched orders stay inside the refresh's overlap for a while, and every page would take them in again.
+    result.facts = { ...built, changed: await measureChanged(container, client) }
     fs.writeFileSync(process.env.OMS_BENCH_OUT || "/dev/stdout", JSON.stringify(result, null, 2))
   } finally {
     await client.end()
@@ -102,28 +100,66 @@ function writerFingerprint() {
   return hash.digest("hex").slice(0, 16)
 }
 
+/**
+ * The facts table from scratch (its state row removed, as on a first install: every order's
+ * rows computed), then the page's refresh with nothing changed (median of the runs).
+ */
+async function measureBuild(container: ExecArgs["container"], client: Client): Promise<Omit<SizeResult["facts"], "changed">> {
+  await client.query(`delete from oms_metric_facts_state`)
+  const refresh = refreshRunner(container)
+  const t = process.hrtime.bigint()
+  const recording = recordStatements()
+  const built = (await refresh.run()) as { orders: number }
+  const statements = recording.stop().without_transaction_control
+  const ms = Number(process.hrtime.bigint() - t) / 1e6
+  const { rows } = await client.query(`select count(*)::int as n from oms_metric_fact`)
+  await client.query(`analyze oms_metric_fact`)
+  log(`facts table built: ${built.orders} orders, ${rows[0].n} rows in ${(ms / 1000).toFixed(1)} s (${statements} statements)`)
+  const rebuild = { key: "rebuild", median_ms: ms, min_ms: ms, max_ms: ms, statements, orders: built.orders, rows: rows[0].n }
+  const { timing: unchanged } = await measure(refresh, { runs, warm: true })
+  log(`facts refresh, nothing changed: ${unchanged.median_ms.toFixed(0)} ms`)
+  return { rebuild, unchanged }
+}
+
+/**
+ * The refresh after `changedOrders` of the latest orders were touched (their updated_at set to
+ * now, as any write stamps it). One run: the next refresh would find them again inside the overlap.
+ */
+async function measureChanged(container: ExecArgs["container"], client: Client): Promise<SizeResult["facts"]["changed"]> {
+  const refresh = refreshRunner(container)
+  await client.query(
+    `update "order" set updated_at = now() where id in (select id from "order" order by created_at desc limit $1)`,
+    [changedOrders]
+  )
+  const { timing } = await measure(refresh, { runs: 1, warm: false })
+  log(`facts refresh, ${changedOrders} orders changed: ${timing.median_ms.toFixed(0)} ms`)
+  return { ...timing, key: "changed", orders: changedOrders }
+}
+
 async function measureAll(
   container: ExecArgs["container"],
   now: Date,
   phase: string,
   plansDir?: string,
-  only?: string[]
+  only?: string[],
+  live = false
 ): Promise<RangeResult[]> {
   const results: RangeResult[] = []
   for (const range of RANGES(now).filter((r) => !only || only.includes(r.name))) {
     const year = range.name === "365 days"
     const how = year ? { runs: yearRuns, warm: false } : { runs, warm: true }
     const metrics: Timing[] = []
-    for (const runner of metricRunners(container, range)) {
+    for (const runner of metricRunners(container, range, live)) {
       const { timing, statements } = await measure(runner, how)
       metrics.push(timing)
       if (plansDir && !year) await explain(statements, path.join(plansDir, `${size}-${phase}-${range.name.replace(/\s+/g, "-")}-${runner.key}.txt`))
     }
-    const { timing: page, statements: pageStatements } = await measure(pageRunner(container, range), how)
-    // The page sends one statement per metric and one for the locations' names; name anything else
-    // (the recording is process-wide: a scheduled job firing meanwhile is counted too).
-    if (page.statements > metrics.length + 1) {
-      for (const st of pageStatements.filter((x) => !/^\s*WITH /.test(x.text))) log(`  page statement: ${st.text.replace(/\s+/g, " ").slice(0, 160)}`)
+    const { timing: page, statements: pageStatements } = await measure(live ? livePageRunner(container, range) : pageRunner(container, range), how)
+    // The page sends the refresh's few (the lock, the state, changed orders, the new state), one statement
+    // per metric and one for the locations' names; name anything else (the recording is process-wide:
+    // a scheduled job firing meanwhile is counted too).
+    if (page.statements > metrics.length + (live ? 0 : 5)) {
+      for (const st of pageStatements.filter((x) => !/^\s*(WITH |SELECT pg_try_advisory|SELECT version, watermark|SELECT DISTINCT order_id|INSERT INTO oms_metric_facts_state)/.test(x.text))) log(`  page statement: ${st.text.replace(/\s+/g, " ").slice(0, 160)}`)
     }
     results.push({ range: range.name, from: range.from, to: range.to, metrics, page })
     const slowest = [...metrics].sort((a, b) => b.median_ms - a.median_ms)[0]

@@ -2,13 +2,12 @@
  * What the benchmark measures: the dashboard's own functions, called as the route calls them
  * (no copy of their SQL here), over the ranges a head of operations opens.
  */
-import type { Client } from "pg"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { METRIC_KEYS } from "../../src/lib/metrics/types"
-import type { AggregateInput } from "../../src/lib/metrics/sql"
 import { buildReport, resolveFilters } from "../../src/api/admin/oms/metrics/helpers"
 import type { AdminMetricsQueryType } from "../../src/api/admin/oms/metrics/validators"
-import { aggregateInput, benchRanges, registryOf, type BenchRange } from "./registries"
+import { METRICS_MODULE, type MetricsModuleService } from "../../src/modules/metrics"
+import { aggregateInput, benchRanges, type BenchRange } from "./registries"
 
 export type Runner = { key: string; run: () => Promise<unknown> }
 export type { BenchRange }
@@ -16,12 +15,26 @@ export type { BenchRange }
 /** The page's default range (the last 30 days) and the whole year, each compared with the period before. */
 export const RANGES = benchRanges
 
-/** One runner per metric: the owning module's metricRows, the one statement behind the number. */
-export function metricRunners(container: ExecArgs["container"], range: BenchRange): Runner[] {
-  return METRIC_KEYS.map((key) => {
-    const service = container.resolve(registryOf(key)[0]) as { metricRows: (input: AggregateInput) => Promise<unknown[]> }
-    return { key, run: () => service.metricRows(aggregateInput(key, range)) }
-  })
+/**
+ * One runner per metric: the metrics module's metricRows, the one statement behind the number,
+ * reading the facts table, or with `live` computing the facts from the owning modules' tables
+ * (what every metric did before the table, and what it does while the table is first built).
+ */
+export function metricRunners(container: ExecArgs["container"], range: BenchRange, live = false): Runner[] {
+  const service = container.resolve<MetricsModuleService>(METRICS_MODULE)
+  return METRIC_KEYS.map((key) => ({ key, run: () => service.metricRows({ ...aggregateInput(key, range), live }) }))
+}
+
+/** Every metric's live statement at once, as the page sent them before the facts table (no refresh, no names). */
+export function livePageRunner(container: ExecArgs["container"], range: BenchRange): Runner {
+  const runners = metricRunners(container, range, true)
+  return { key: "page", run: () => Promise.all(runners.map((r) => r.run())) }
+}
+
+/** The facts table's refresh as the page runs it first. */
+export function refreshRunner(container: ExecArgs["container"]): Runner {
+  const service = container.resolve<MetricsModuleService>(METRICS_MODULE)
+  return { key: "refresh", run: () => service.refreshFacts() }
 }
 
 /**
@@ -31,16 +44,4 @@ export function metricRunners(container: ExecArgs["container"], range: BenchRang
 export function pageRunner(container: ExecArgs["container"], range: BenchRange): Runner {
   const query = { from: range.from, to: range.to, bucket: range.bucket, compare: true } as AdminMetricsQueryType
   return { key: "page", run: () => buildReport(container, resolveFilters(container, query)) }
-}
-
-/**
- * The indexes the plugin's migrations add for the metrics: dropped for the "before" pass and
- * made again from their own definitions.
- */
-export const METRIC_INDEX_NAMES: string[] = ["IDX_oms_label_purchased_outbound", "IDX_oms_tracking_event_delivered", "IDX_oms_wave_picked_at"]
-
-export async function metricIndexes(client: Client) {
-  if (!METRIC_INDEX_NAMES.length) return []
-  const { rows } = await client.query(`select tablename as table, indexname as name, indexdef as definition from pg_indexes where indexname = any($1)`, [METRIC_INDEX_NAMES])
-  return rows as { table: string; name: string; definition: string }[]
 }

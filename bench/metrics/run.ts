@@ -1,10 +1,10 @@
 /**
  * `npm run bench:metrics`: the operations dashboard on a year of orders. For 10,000 and 100,000
- * orders (written in bulk, see write-orders.ts): the time of every metric's statement (median
- * of OMS_BENCH_RUNS, 5, after a warm-up), the SQL statements each sends, and the whole page's
- * data (what GET /admin/oms/metrics computes) end to end, over the last 30 days (first without
- * the indexes the plugin adds for the metrics, "before", then with them) and over the whole
- * year (with them; OMS_BENCH_YEAR_RUNS, 3, no warm-up).
+ * orders (written in bulk, see write-orders.ts): the facts table built from scratch and refreshed,
+ * the time of every metric's statement (median of OMS_BENCH_RUNS, 5, after a warm-up), the SQL
+ * statements each sends, and the whole page's data (what GET /admin/oms/metrics computes) end to
+ * end, over the last 30 days (first computed live from the modules' tables, "before", then from
+ * the facts table) and over the whole year (from the facts table; OMS_BENCH_YEAR_RUNS, 3, no warm-up).
  * Prints a markdown table and writes it into docs/benchmarks.md between the metrics markers.
  *
  *   npm run bench:metrics                 (both sizes; about 20 minutes on a busy 2-core machine)
@@ -45,7 +45,7 @@ const log = (m: string) => process.stderr.write(`[bench:metrics] ${m}\n`)
 const t0 = Date.now()
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)}s`
 
-/** The plugin's migration files and Medusa's version: when they change, the database is migrated again. */
+/** The plugin's migration files and scripts and Medusa's version: when they change, the database is migrated again. */
 function migrationsFingerprint() {
   const hash = createHash("sha256")
   const modules = path.join(ROOT, "src", "modules")
@@ -53,6 +53,8 @@ function migrationsFingerprint() {
     const dir = path.join(modules, mod, "migrations")
     if (fs.existsSync(dir)) for (const f of fs.readdirSync(dir).sort()) hash.update(`${mod}/${f}\n`)
   }
+  const scripts = path.join(ROOT, "src", "migration-scripts")
+  if (fs.existsSync(scripts)) for (const f of fs.readdirSync(scripts).sort()) hash.update(`scripts/${f}\n`)
   hash.update(require(path.join(ROOT, "node_modules", "@medusajs", "medusa", "package.json")).version)
   return hash.digest("hex").slice(0, 16)
 }
@@ -158,9 +160,22 @@ function dataLine(results: SizeResult[]) {
     .join("; ")
 }
 
+/** The facts table's own costs per size: the first build, and the page's refresh. */
+function factsTable(results: SizeResult[]): string {
+  const rows = results.map((r) => {
+    const f = r.facts
+    return `| ${r.size.toLocaleString("en-US")} | ${f.rebuild.orders.toLocaleString("en-US")} orders, ${f.rebuild.rows.toLocaleString("en-US")} rows: ${(f.rebuild.median_ms / 1000).toFixed(1)} s (${f.rebuild.statements}) | ${ms(f.unchanged.median_ms)} (${f.unchanged.statements}) | ${ms(f.changed.median_ms)} (${f.changed.statements}) |`
+  })
+  const changed = results[0].facts.changed.orders.toLocaleString("en-US")
+  return [
+    `| orders | build from scratch (statements) | refresh, nothing changed: ms (statements) | refresh, the latest ${changed} orders changed: ms (statements) |`,
+    "|---:|---|---:|---:|",
+    ...rows,
+  ].join("\n")
+}
+
 function writeDocs(md: string, results: SizeResult[], machine: string, loadBefore: number) {
   const file = path.join(ROOT, "docs", "benchmarks.md")
-  const indexes = results[0].indexes.map((i) => `\`${i.name}\``).join(", ")
   const section = [
     "<!-- metrics:start -->",
     "<!-- written by npm run bench:metrics -->",
@@ -178,19 +193,24 @@ function writeDocs(md: string, results: SizeResult[], machine: string, loadBefor
     "three hours with wrong scans and short picks; labels from five carriers with prices and promised days; tracking",
     "to delivered (~88 % on time); ~8 % of delivered orders asked back with reasons.",
     "",
-    `Each cell is the median time of the dashboard's own function for that metric (the owning module's \`metricRows\`, as`,
+    `Each cell is the median time of the dashboard's own function for that metric (the metrics module's \`metricRows\`, as`,
     "GET /admin/oms/metrics calls it, with the comparison period on): over the last 30 days (by day) the median of",
     `${RUNS} runs after a warm-up, over the whole year (by week) ${YEAR_RUNS === "1" ? "one run" : `the median of ${YEAR_RUNS} runs`} without one. "whole page" is the`,
-    "route's own `resolveFilters` + `buildReport` (every metric in parallel, the comparison period, the tables per",
-    "location and carrier, the returns breakdowns, the locations' names). Statements: SQL statements sent to",
-    "PostgreSQL during one run (counted at the `pg` driver, transaction control left out).",
+    "route's own `resolveFilters` + `buildReport` (the facts table's refresh, every metric in parallel, the comparison",
+    "period, the tables per location and carrier, the returns breakdowns, the locations' names). Statements: SQL",
+    "statements sent to PostgreSQL during one run (counted at the `pg` driver, transaction control left out).",
     results[0].before
-      ? `before: with the plugin's metric indexes (${indexes}) dropped; after: with them.`
-      : indexes
-        ? `Indexes for the metrics: ${indexes}.`
-        : "",
+      ? "before: each metric computed live from the owning modules' tables (`live`, as every metric was computed before " +
+        "the facts table; its page cell is the fifteen live statements at once); after: read from the facts table " +
+        "(`oms_metric_fact`), the page with its refresh."
+      : "",
     "",
     md,
+    "",
+    "The facts table itself (`MetricsModuleService.refreshFacts`; one run for the build and the changed orders, the median",
+    `of ${RUNS} for the refresh with nothing changed):`,
+    "",
+    factsTable(results),
     "",
     fs.readFileSync(path.join(__dirname, "findings.md"), "utf8").trim(),
     "<!-- metrics:end -->",

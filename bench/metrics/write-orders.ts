@@ -264,7 +264,9 @@ const MEDUSA = [
    select o.order_id, o.region_id, o.i, v.version, o.channel_id, case when o.canceled then 'canceled' else 'pending' end::order_status_enum, false,
      lower(o.first_name || '.' || o.last_name || '.' || o.i) || '@example.com', o.currency,
      pg_temp.bid('ordaddr', o.placed_at, o.i * 2), pg_temp.bid('ordaddr', o.placed_at, o.i * 2 + 1), false,
-     o.placed_at, o.placed_at, case when o.canceled then o.placed_at + pg_temp.hours(0.5 + pg_temp.r(o.i, 12) * 20) end
+     o.placed_at, o.placed_at,
+     -- Canceled within a day of placement, never after the writer's "now" (nothing happens in the future).
+     case when o.canceled then least(o.placed_at + pg_temp.hours(0.5 + pg_temp.r(o.i, 12) * 20), greatest(o.placed_at, o.now_ts - interval '1 minute')) end
    from bo o join bv v on v.i = o.i`,
   `update "order" set updated_at = canceled_at where canceled_at is not null`,
   `select setval('order_display_id_seq', greatest((select max(display_id) from "order"), 1))`,

@@ -52,14 +52,18 @@ omsIntegrationTestRunner({
       })
     }
 
-    /** Moves an order's times: placed, routed, and its fulfillments' created/shipped/delivered. */
+    /**
+     * Moves an order's times: placed, routed, and its fulfillments' created/shipped/delivered.
+     * Each UPDATE stamps updated_at as any write does: the dashboard's facts table (refreshed by
+     * the page and by a job every minute, maybe already during this setup) finds changes by it.
+     */
     async function backdate(orderId: string, t: { placed: number; routed: number; shipped?: number; delivered?: number }) {
       const db = pg()
-      await db.raw(`UPDATE "order" SET created_at = ? WHERE id = ?`, [at(t.placed), orderId])
-      await db.raw(`UPDATE oms_routing_decision SET created_at = ? WHERE order_id = ?`, [at(t.routed), orderId])
+      await db.raw(`UPDATE "order" SET created_at = ?, updated_at = now() WHERE id = ?`, [at(t.placed), orderId])
+      await db.raw(`UPDATE oms_routing_decision SET created_at = ?, updated_at = now() WHERE order_id = ?`, [at(t.routed), orderId])
       if (t.shipped !== undefined) {
         await db.raw(
-          `UPDATE fulfillment SET created_at = ?, shipped_at = ?, delivered_at = ?
+          `UPDATE fulfillment SET created_at = ?, shipped_at = ?, delivered_at = ?, updated_at = now()
             WHERE id IN (SELECT fulfillment_id FROM order_fulfillment WHERE order_id = ?)`,
           [at(t.shipped), at(t.shipped), t.delivered === undefined ? null : at(t.delivered), orderId]
         )
@@ -161,12 +165,12 @@ omsIntegrationTestRunner({
       await backdate(o.o4.order_id, { placed: 44, routed: 45, shipped: 50 })
       await backdate(o.o5.order_id, { placed: -72, routed: -67 })
       const db = pg()
-      await db.raw(`UPDATE oms_wave SET picked_at = ? WHERE id = ?`, [at(14), waveId])
-      await db.raw(`UPDATE oms_pack SET created_at = ? WHERE wave_id = ?`, [at(15), waveId])
+      await db.raw(`UPDATE oms_wave SET picked_at = ?, updated_at = now() WHERE id = ?`, [at(14), waveId])
+      await db.raw(`UPDATE oms_pack SET created_at = ?, updated_at = now() WHERE wave_id = ?`, [at(15), waveId])
       // O1's label bought on D, delivered on its last promised day; O2's bought on D+1, a day late.
       const days = labels.o1.rate.days as number
-      await db.raw(`UPDATE oms_label SET purchased_at = ? WHERE id = ?`, [at(15), labels.o1.id])
-      await db.raw(`UPDATE oms_label SET purchased_at = ? WHERE id = ?`, [at(30), labels.o2.id])
+      await db.raw(`UPDATE oms_label SET purchased_at = ?, updated_at = now() WHERE id = ?`, [at(15), labels.o1.id])
+      await db.raw(`UPDATE oms_label SET purchased_at = ?, updated_at = now() WHERE id = ?`, [at(30), labels.o2.id])
       await shipping().createTrackingEvents([
         { label_id: labels.o1.id, tracking_number: "T1", status: "delivered", occurred_at: at(days * 24 + 20), event_key: "m1" },
         { label_id: labels.o2.id, tracking_number: "T2", status: "delivered", occurred_at: at((days + 2) * 24 + 1), event_key: "m2" },
@@ -183,7 +187,11 @@ omsIntegrationTestRunner({
       const data = await report(`from=${from}&to=${to}`)
       const m = data.metrics
       expect(data.filters).toMatchObject({ from, to, timezone: tz, bucket: "day", compare: false })
-      expect(data.statements).toBe(16)
+      // The page first brings the facts table up to date (built, or the orders changed since the
+      // job's last run), then one statement per metric and one for the names.
+      expect(["rebuilt", "refreshed"]).toContain(data.facts.outcome)
+      expect(data.facts).toMatchObject({ orders: 5, live: false })
+      expect(data.statements).toBe(data.facts.statements + 16)
       expect(data.definitions).toHaveLength(15)
       expect(m.placed_to_routed.previous).toBeUndefined()
 
@@ -327,6 +335,95 @@ omsIntegrationTestRunner({
       expect([unknown.status, unknown.data.message]).toEqual([404, expect.stringContaining("Metric 'speed' was not found")])
       const none = await call(api.get(`/admin/oms/metrics/stock_cover_days/orders?from=${from}&to=${to}`, admin))
       expect([none.status, none.data.message]).toEqual([400, expect.stringContaining("Metric 'stock_cover_days' has no orders behind it")])
+    })
+
+    // The numbers come from the facts table (src/modules/metrics): these check that it holds
+    // what the modules' own statements compute, and that it follows the orders as they change.
+    const metricsModule = () => getContainer().resolve("oms_metrics") as any
+    const factRows = async () => Number((await pg().raw(`SELECT COUNT(*)::int AS n FROM oms_metric_fact`)).rows[0].n)
+    const inputOf = (key: string, filters: Record<string, string> = {}) => {
+      const start = localMidnight(addDays(D, -14), tz)
+      return {
+        key,
+        timezone: tz,
+        bucket: "day",
+        current_start: localMidnight(D, tz),
+        window: { start, end: localMidnight(addDays(to, 1), tz), timezone: tz },
+        filters,
+      }
+    }
+    const sorted = (rows: any[]) =>
+      rows
+        .map((r) => JSON.stringify([r.period, r.dim, r.key, r.label, r.n, r.num, r.den, r.units, r.p50, r.p90]))
+        .sort()
+
+    it("reads from the facts table exactly what each metric's own statement computes", async () => {
+      expect((await metricsModule().refreshFacts()).outcome).not.toBe("busy")
+      const { METRIC_KEYS } = await import("../../src/lib/metrics/types")
+      const filters = [{}, { location_id: store.locations.reno }, { location_id: store.locations.newark }, { sales_channel_id: store.sales_channel_id }, { carrier: "offline" }]
+      for (const key of METRIC_KEYS) {
+        for (const f of filters) {
+          const stored = await metricsModule().metricRows(inputOf(key, f))
+          const live = await metricsModule().metricRows({ ...inputOf(key, f), live: true })
+          expect([key, f, sorted(stored)]).toEqual([key, f, sorted(live)])
+        }
+      }
+      // Not a vacuous comparison: the table holds the test's orders.
+      expect(await factRows()).toBeGreaterThan(20)
+    })
+
+    it("takes in an order changed through Medusa's own routes on the next page", async () => {
+      // O4's second tee fulfilled and shipped now: O4 is shipped, at its last parcel.
+      const before = (await report(`from=${from}&to=${to}`)).metrics.placed_to_shipped.current
+      expect(before.count).toBe(3)
+      const { data: four } = await api.get(`/admin/orders/${o.o4.order_id}?fields=*items`, admin)
+      const rest = [{ id: four.order.items[0].id, quantity: 1 }]
+      const { data: made } = await api.post(
+        `/admin/orders/${o.o4.order_id}/fulfillments?fields=*fulfillments`,
+        { location_id: o.o4.location_id, items: rest },
+        admin
+      )
+      const second = made.order.fulfillments.find((f: any) => f.id !== o.o4.fulfillment_id)
+      await api.post(`/admin/orders/${o.o4.order_id}/fulfillments/${second.id}/shipments`, { items: rest }, admin)
+
+      const after = await report(`from=${from}&to=${to}`)
+      expect(after.facts).toMatchObject({ outcome: "refreshed", live: false })
+      expect(after.facts.orders).toBeGreaterThanOrEqual(1)
+      // Shipped after 10, 12, 24 h and O4's (placed at 44 h, shipped just now: hundreds of hours): median 18.
+      expect(after.metrics.placed_to_shipped.current).toMatchObject({ value: 18, count: 4 })
+      expect(after.metrics.parcels_per_order.current).toEqual({ value: round2(5 / 4), count: 4 })
+      const { data } = await api.get(`/admin/oms/metrics/placed_to_shipped/orders?from=${from}&to=${to}`, admin)
+      expect(data.orders[0].order_id).toBe(o.o4.order_id)
+    })
+
+    it("keeps one set of rows per order when refreshes race or repeat, and rebuilds for new definitions", async () => {
+      await metricsModule().refreshFacts()
+      const rows = await factRows()
+      const live = sorted(await metricsModule().metricRows({ ...inputOf("placed_to_shipped"), live: true }))
+      // Every order touched, then four refreshes at once: whichever take the lock write each order's rows once.
+      await pg().raw(`UPDATE "order" SET updated_at = now()`)
+      // (Each waits for the one before it: all four refresh, one after another.)
+      const raced = await Promise.all([1, 2, 3, 4].map(() => metricsModule().refreshFacts()))
+      expect(raced.map((r: any) => [r.outcome, r.orders])).toEqual(Array(4).fill(["refreshed", 5]))
+      expect(await factRows()).toBe(rows)
+      // While another refresh holds the table past the wait (a build from scratch), a refresh answers busy and writes nothing.
+      await pg().transaction(async (trx: any) => {
+        await trx.raw(`SELECT pg_advisory_xact_lock(hashtext('oms_metric_fact'))`)
+        expect(await metricsModule().refreshFacts()).toMatchObject({ outcome: "busy", stored: true, orders: 0 })
+      })
+      expect(await factRows()).toBe(rows)
+      // Again (the orders are still inside the overlap): the same rows, not twice.
+      expect((await metricsModule().refreshFacts()).orders).toBe(5)
+      expect(await factRows()).toBe(rows)
+      expect(sorted(await metricsModule().metricRows(inputOf("placed_to_shipped")))).toEqual(live)
+
+      // A plugin version with other definitions: the state row names another fingerprint.
+      await pg().raw(`UPDATE oms_metric_facts_state SET version = 'older-definitions'`)
+      await pg().raw(`DELETE FROM oms_metric_fact WHERE metric = 'placed_to_shipped'`)
+      const rebuilt = await metricsModule().refreshFacts()
+      expect(rebuilt).toMatchObject({ outcome: "rebuilt", orders: 5 })
+      expect(await factRows()).toBe(rows)
+      expect(sorted(await metricsModule().metricRows(inputOf("placed_to_shipped")))).toEqual(live)
     })
   },
 })

@@ -24,6 +24,21 @@ export type FactsWindow = {
   /** First instant after the range. */
   end: Date
   timezone: string
+  /**
+   * Only these orders' facts: the facts table's refresh (src/modules/metrics) asks each builder
+   * for the facts of the orders that changed. Every order when absent (the live statement).
+   */
+  order_ids?: string[]
+}
+
+/**
+ * ` AND <column> = ANY(the window's orders)`, or nothing when the window has no order list.
+ * The ids travel as one JSON text parameter: knex (MikroORM's execute) would spread an array
+ * binding into a list of placeholders.
+ */
+export function inScope(bind: Bind, w: FactsWindow, column: string): string {
+  if (!w.order_ids) return ""
+  return ` AND ${column} = ANY(ARRAY(SELECT jsonb_array_elements_text(CAST(${bind(JSON.stringify(w.order_ids))} AS jsonb))))`
 }
 
 export type MetricSqlFilters = { location_id?: string; sales_channel_id?: string; carrier?: string }
@@ -65,7 +80,7 @@ export type MetricRow = {
   p90: number | null
 }
 
-function binder(): { bind: Bind; params: unknown[] } {
+export function binder(): { bind: Bind; params: unknown[] } {
   const params: unknown[] = []
   return {
     params,
@@ -115,10 +130,11 @@ export function aggregateStatement(builder: MetricSqlBuilder, input: AggregateIn
 
   const source = sourceOf(input.key, sql, input.filters)
   const factsPeriod = period()
-  const factsBucket = `to_char(date_trunc(${bind(input.bucket)}, f.at AT TIME ZONE ${bind(input.timezone)}), 'YYYY-MM-DD')`
+  // Grouped by the bucket's instant, named once per group (to_char per fact costs more than the sums).
+  const factsBucket = `date_trunc(${bind(input.bucket)}, f.at AT TIME ZONE ${bind(input.timezone)})`
   const factsWhere = inWindow("f") + filterSql(input.key, "f", input.filters, bind)
   const parts = [
-    `SELECT period, CASE WHEN GROUPING(bucket) = 1 THEN 'total' ELSE 'bucket' END AS dim, bucket AS key, NULL::text AS label,
+    `SELECT period, CASE WHEN GROUPING(bucket) = 1 THEN 'total' ELSE 'bucket' END AS dim, to_char(bucket, 'YYYY-MM-DD') AS key, NULL::text AS label,
             COUNT(*)::int AS n, SUM(value)::float AS num, SUM(den)::float AS den, NULL::float AS units, ${percentiles(input.key)}
        FROM (SELECT f.value, f.den, ${factsPeriod} AS period, ${factsBucket} AS bucket FROM ${source} f WHERE ${factsWhere}) x
       GROUP BY GROUPING SETS ((period), (period, bucket))`,
@@ -200,14 +216,3 @@ SELECT g.order_id, o.display_id, o.created_at AS placed_at, o.email, g.locations
 
 /** The manager a module service runs raw SQL through (MikroORM's, as return-stats uses it). */
 export type SqlExecutor = { execute: (sql: string, params: unknown[]) => Promise<any[]> }
-
-/** The builder of `key` from a module's registry, or an error naming the module and the metric. */
-export function builderOf(
-  registry: Partial<Record<MetricKey, MetricSqlBuilder>>,
-  key: MetricKey,
-  module: string
-): MetricSqlBuilder {
-  const builder = registry[key]
-  if (!builder) throw new Error(`The ${module} module does not compute the metric ${key}`)
-  return builder
-}

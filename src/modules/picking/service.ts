@@ -5,17 +5,7 @@ import { Bin } from "./models/bin"
 import { Pack } from "./models/pack"
 import { Wave } from "./models/wave"
 import { WaveLine } from "./models/wave-line"
-import {
-  aggregateStatement,
-  AggregateInput,
-  builderOf,
-  MetricOrderSqlRow,
-  MetricRow,
-  ordersStatement,
-  OrdersInput,
-  SqlExecutor,
-} from "../../lib/metrics/sql"
-import { PICKING_METRIC_SQL } from "./queries/metrics"
+import type { SqlExecutor } from "../../lib/metrics/sql"
 
 /** A wave line as the wave build writes it (see insertWaveLines). */
 export type NewWaveLine = {
@@ -89,22 +79,6 @@ class PickingModuleService extends MedusaService({
       `UPDATE oms_wave SET wrong_scans = wrong_scans + 1 WHERE id = ? AND deleted_at IS NULL`,
       [waveId]
     )
-  }
-
-  // ---- dashboard metrics (src/lib/metrics/sql.ts; one statement per metric) -------------
-
-  /** The aggregate rows of one of this module's metrics (totals, buckets, dims of both periods). */
-  @InjectManager()
-  async metricRows(input: AggregateInput, @MedusaContext() sharedContext: Context = {}): Promise<MetricRow[]> {
-    const { sql, params } = aggregateStatement(builderOf(PICKING_METRIC_SQL, input.key, "picking"), input)
-    return (sharedContext.manager as unknown as SqlExecutor).execute(sql, params)
-  }
-
-  /** One page of the orders behind one of this module's metrics. */
-  @InjectManager()
-  async metricOrders(input: OrdersInput, @MedusaContext() sharedContext: Context = {}): Promise<MetricOrderSqlRow[]> {
-    const { sql, params } = ordersStatement(builderOf(PICKING_METRIC_SQL, input.key, "picking"), input)
-    return (sharedContext.manager as unknown as SqlExecutor).execute(sql, params)
   }
 }
 

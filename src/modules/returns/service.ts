@@ -13,17 +13,6 @@ import type { AdminReturnStatsResponse } from "../../types/returns"
 import { RESOLUTION_HOURS_SQL, RETURNS_BY_LOCATION_SQL, RETURNS_BY_PRODUCT_SQL, RETURNS_BY_REASON_SQL } from "./queries/return-stats"
 import { parseReturnPolicy } from "../../lib/returns/schema"
 import type { ReturnPolicy as ReturnPolicyData } from "../../lib/returns/types"
-import {
-  aggregateStatement,
-  AggregateInput,
-  builderOf,
-  MetricOrderSqlRow,
-  MetricRow,
-  ordersStatement,
-  OrdersInput,
-  SqlExecutor,
-} from "../../lib/metrics/sql"
-import { RETURNS_METRIC_SQL } from "./queries/metrics"
 
 type Sql = { execute: (sql: string, params: unknown[]) => Promise<any[]> }
 const sql = (sharedContext: Context) => sharedContext.manager as unknown as Sql
@@ -245,22 +234,6 @@ class ReturnsModuleService extends MedusaService({
   async resolutionHours(range: StatsRange, @MedusaContext() sharedContext: Context = {}): Promise<AdminReturnStatsResponse["resolution_hours"]> {
     const [row] = await sql(sharedContext).execute(RESOLUTION_HOURS_SQL, rangeParams(range, 1))
     return { count: Number(row?.count ?? 0), p50: roundHours(row?.p50), p90: roundHours(row?.p90) }
-  }
-
-  // ---- dashboard metrics (src/lib/metrics/sql.ts; one statement per metric) -------------
-
-  /** The aggregate rows of one of this module's metrics (totals, buckets, dims of both periods). */
-  @InjectManager()
-  async metricRows(input: AggregateInput, @MedusaContext() sharedContext: Context = {}): Promise<MetricRow[]> {
-    const { sql, params } = aggregateStatement(builderOf(RETURNS_METRIC_SQL, input.key, "returns"), input)
-    return (sharedContext.manager as unknown as SqlExecutor).execute(sql, params)
-  }
-
-  /** One page of the orders behind one of this module's metrics. */
-  @InjectManager()
-  async metricOrders(input: OrdersInput, @MedusaContext() sharedContext: Context = {}): Promise<MetricOrderSqlRow[]> {
-    const { sql, params } = ordersStatement(builderOf(RETURNS_METRIC_SQL, input.key, "returns"), input)
-    return (sharedContext.manager as unknown as SqlExecutor).execute(sql, params)
   }
 }
 

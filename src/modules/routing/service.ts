@@ -9,17 +9,6 @@ import { RoutingDecision } from "./models/routing-decision"
 import { RuleSet } from "./models/rule-set"
 import { ShadowResult } from "./models/shadow-result"
 import { Simulation } from "./models/simulation"
-import {
-  aggregateStatement,
-  AggregateInput,
-  builderOf,
-  MetricOrderSqlRow,
-  MetricRow,
-  ordersStatement,
-  OrdersInput,
-  SqlExecutor,
-} from "../../lib/metrics/sql"
-import { ROUTING_METRIC_SQL } from "./queries/metrics"
 
 /** Generated CRUD for routing's stored configuration, plus the plugin's validated options. */
 /** Units routing planned at one location for one order line (and inventory item), not yet fulfilled in full. */
@@ -167,22 +156,6 @@ class RoutingModuleService extends MedusaService({
     )
     for (const row of rows) stats[row.rule_set_id] = { planned: row.planned, disagreements: row.disagreements }
     return stats
-  }
-
-  // ---- dashboard metrics (src/lib/metrics/sql.ts; one statement per metric) -------------
-
-  /** The aggregate rows of one of this module's metrics (totals, buckets, dims of both periods). */
-  @InjectManager()
-  async metricRows(input: AggregateInput, @MedusaContext() sharedContext: Context = {}): Promise<MetricRow[]> {
-    const { sql, params } = aggregateStatement(builderOf(ROUTING_METRIC_SQL, input.key, "routing"), input)
-    return (sharedContext.manager as unknown as SqlExecutor).execute(sql, params)
-  }
-
-  /** One page of the orders behind one of this module's metrics. */
-  @InjectManager()
-  async metricOrders(input: OrdersInput, @MedusaContext() sharedContext: Context = {}): Promise<MetricOrderSqlRow[]> {
-    const { sql, params } = ordersStatement(builderOf(ROUTING_METRIC_SQL, input.key, "routing"), input)
-    return (sharedContext.manager as unknown as SqlExecutor).execute(sql, params)
   }
 }
 

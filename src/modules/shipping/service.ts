@@ -12,17 +12,6 @@ import { TrackingEvent } from "./models/tracking-event"
 import { CarrierWebhook } from "./models/carrier-webhook"
 import { purchaseLabel, resolveUnknownLabel, voidLedgerLabel } from "./ledger/purchase"
 import type { CarrierAccountInput, LabelRow, PublicCarrierAccount, PurchaseInput } from "./types"
-import {
-  aggregateStatement,
-  AggregateInput,
-  builderOf,
-  MetricOrderSqlRow,
-  MetricRow,
-  ordersStatement,
-  OrdersInput,
-  SqlExecutor,
-} from "../../lib/metrics/sql"
-import { SHIPPING_METRIC_SQL } from "./queries/metrics"
 
 type AccountRow = {
   id: string
@@ -172,22 +161,6 @@ class ShippingModuleService extends MedusaService({ CarrierAccount, Label, Track
       { take: 1 }
     )) as unknown as LabelRow[]
     return row ?? null
-  }
-
-  // ---- dashboard metrics (src/lib/metrics/sql.ts; one statement per metric) -------------
-
-  /** The aggregate rows of one of this module's metrics (totals, buckets, dims of both periods). */
-  @InjectManager()
-  async metricRows(input: AggregateInput, @MedusaContext() sharedContext: Context = {}): Promise<MetricRow[]> {
-    const { sql, params } = aggregateStatement(builderOf(SHIPPING_METRIC_SQL, input.key, "shipping"), input)
-    return (sharedContext.manager as unknown as SqlExecutor).execute(sql, params)
-  }
-
-  /** One page of the orders behind one of this module's metrics. */
-  @InjectManager()
-  async metricOrders(input: OrdersInput, @MedusaContext() sharedContext: Context = {}): Promise<MetricOrderSqlRow[]> {
-    const { sql, params } = ordersStatement(builderOf(SHIPPING_METRIC_SQL, input.key, "shipping"), input)
-    return (sharedContext.manager as unknown as SqlExecutor).execute(sql, params)
   }
 }
 

@@ -62,8 +62,18 @@ export type PerformanceReportResponse = {
     by_product: ReturnsBreakdownRow[]
     by_location: ReturnsBreakdownRow[]
   }
-  /** SQL statements the report ran: one per metric whatever the number of orders. */
+  /**
+   * SQL statements the report ran: the facts table's refresh (`facts.statements`), then one per
+   * metric and one for the locations' names, whatever the number of orders.
+   */
   statements: number
+  /**
+   * The facts table's refresh before the numbers were read: 'refreshed' (the orders changed
+   * since the last one), 'rebuilt' (every order: first run or new definitions) or 'busy' (another
+   * refresh was running: the numbers are at most its changes behind); `live` when the table was
+   * not built yet and the numbers were computed from the modules' tables.
+   */
+  facts: { outcome: "refreshed" | "rebuilt" | "busy"; orders: number; statements: number; live: boolean }
   generated_at: string
 }
 

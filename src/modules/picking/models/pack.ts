@@ -19,6 +19,8 @@ export const Pack = model
     packed_by: model.text().nullable(),
   })
   .indexes([
+    // The dashboard's facts refresh finds changed orders by updated_at, soft-deleted rows too (src/modules/metrics).
+    { name: "IDX_oms_pack_updated_at", on: ["updated_at"], where: null },
     { on: ["wave_id", "order_id"], unique: true, where: "deleted_at IS NULL" },
     { on: ["order_id"], where: "deleted_at IS NULL" },
   ])

@@ -29,6 +29,8 @@ export const WaveLine = model
     open: model.boolean().default(true),
   })
   .indexes([
+    // The dashboard's facts refresh finds changed orders by updated_at, soft-deleted rows too (src/modules/metrics).
+    { name: "IDX_oms_wave_line_updated_at", on: ["updated_at"], where: null },
     {
       name: "IDX_oms_wave_line_one_open_wave",
       on: ["line_item_id", "inventory_item_id", "stock_location_id"],

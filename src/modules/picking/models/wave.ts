@@ -32,6 +32,8 @@ export const Wave = model
     canceled_at: model.dateTime().nullable(),
   })
   .indexes([
+    // The dashboard's facts refresh finds changed orders by updated_at, soft-deleted rows too (src/modules/metrics).
+    { name: "IDX_oms_wave_updated_at", on: ["updated_at"], where: null },
     { on: ["stock_location_id", "status"], where: "deleted_at IS NULL" },
     // Pick accuracy reads the waves whose picking ended in a range (bench:metrics).
     { name: "IDX_oms_wave_picked_at", on: ["picked_at"], where: "picked_at IS NOT NULL AND deleted_at IS NULL" },

@@ -1,4 +1,4 @@
-import type { MetricSqlBuilder } from "../../../lib/metrics/sql"
+import { FactsWindow, inScope, type MetricSqlBuilder } from "../../../lib/metrics/sql"
 import type { MetricKey } from "../../../lib/metrics/types"
 
 /**
@@ -8,7 +8,7 @@ import type { MetricKey } from "../../../lib/metrics/types"
  */
 
 /** Per order and wave location: the order's lines in live waves, placed in the window. */
-const ORDER_WAVES = (bind: (v: unknown) => string, start: Date, end: Date) => `
+const ORDER_WAVES = (bind: (v: unknown) => string, w: FactsWindow) => `
   SELECT wl.order_id, w.stock_location_id AS location_id, w.id AS wave_id, w.picked_at,
          o.created_at AS placed_at, o.sales_channel_id,
          (SELECT MAX(p.created_at) FROM oms_pack p
@@ -17,7 +17,7 @@ const ORDER_WAVES = (bind: (v: unknown) => string, start: Date, end: Date) => `
     JOIN oms_wave w ON w.id = wl.wave_id AND w.deleted_at IS NULL AND w.status <> 'canceled'
     JOIN "order" o ON o.id = wl.order_id AND o.deleted_at IS NULL AND o.is_draft_order = false
    WHERE wl.deleted_at IS NULL AND wl.status <> 'canceled'
-     AND o.created_at >= ${bind(start)} AND o.created_at < ${bind(end)}
+     AND o.created_at >= ${bind(w.start)} AND o.created_at < ${bind(w.end)}${inScope(bind, w, "wl.order_id")}
    GROUP BY wl.order_id, w.stock_location_id, w.id, w.picked_at, o.created_at, o.sales_channel_id`
 
 /**
@@ -26,7 +26,7 @@ const ORDER_WAVES = (bind: (v: unknown) => string, start: Date, end: Date) => `
  */
 function leadTime(column: "picked_at" | "packed_at"): MetricSqlBuilder {
   return (bind, w) => ({
-    with: `picking_order_waves AS (${ORDER_WAVES(bind, w.start, w.end)}),
+    with: `picking_order_waves AS (${ORDER_WAVES(bind, w)}),
       picking_order_locations AS (
         SELECT order_id, location_id, placed_at, sales_channel_id, MAX(${column}) AS done_at
           FROM picking_order_waves
@@ -73,8 +73,16 @@ export const PICKING_METRIC_SQL: Partial<Record<MetricKey, MetricSqlBuilder>> = 
               JOIN oms_wave_line wl ON wl.wave_id = w.id AND wl.deleted_at IS NULL
               LEFT JOIN "order" o ON o.id = wl.order_id
              WHERE w.deleted_at IS NULL AND w.status <> 'canceled'
-               AND w.picked_at >= ${bind(w.start)} AND w.picked_at < ${bind(w.end)}
+               AND w.picked_at >= ${bind(w.start)} AND w.picked_at < ${bind(w.end)}${inScope(bind, w, "wl.order_id")}
              GROUP BY w.id, wl.order_id, w.picked_at, o.sales_channel_id, w.stock_location_id`,
     dims: PER_LOCATION,
   }),
 }
+
+/** Orders whose picking facts may have changed since `since`: their wave lines, waves (every order of a wave) and packs. */
+export const PICKING_CHANGED_ORDERS = (since: () => string) => `
+  SELECT wl.order_id FROM oms_wave_line wl WHERE wl.updated_at >= ${since()}
+  UNION ALL
+  SELECT wl.order_id FROM oms_wave w JOIN oms_wave_line wl ON wl.wave_id = w.id WHERE w.updated_at >= ${since()}
+  UNION ALL
+  SELECT p.order_id FROM oms_pack p WHERE p.updated_at >= ${since()}`

@@ -61,6 +61,8 @@ export const ReturnCase = model
   })
   .cascades({ delete: ["lines", "inspections"] })
   .indexes([
+    // The dashboard's facts refresh finds changed orders by updated_at, soft-deleted rows too (src/modules/metrics).
+    { name: "IDX_oms_return_case_updated_at", on: ["updated_at"], where: null },
     { on: ["rma_code"], unique: true, where: "deleted_at IS NULL" },
     { on: ["return_id"], unique: true, where: "return_id IS NOT NULL AND deleted_at IS NULL" },
     { on: ["resolution_key"], unique: true, where: "resolution_key IS NOT NULL AND deleted_at IS NULL" },

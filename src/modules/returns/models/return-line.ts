@@ -29,4 +29,7 @@ export const ReturnLine = model
     destination_sentence: model.text().nullable(),
     return_case: model.belongsTo(() => ReturnCase, { mappedBy: "lines" }),
   })
-  .indexes([{ on: ["order_line_item_id"], where: "deleted_at IS NULL" }])
+  .indexes([
+    // The dashboard's facts refresh finds changed orders by updated_at, soft-deleted rows too (src/modules/metrics).
+    { name: "IDX_oms_return_line_updated_at", on: ["updated_at"], where: null },
+    { on: ["order_line_item_id"], where: "deleted_at IS NULL" }])

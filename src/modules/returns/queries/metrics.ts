@@ -1,4 +1,4 @@
-import type { MetricSqlBuilder } from "../../../lib/metrics/sql"
+import { inScope, type MetricSqlBuilder } from "../../../lib/metrics/sql"
 import type { MetricKey } from "../../../lib/metrics/types"
 
 /**
@@ -16,7 +16,7 @@ export const RETURNS_METRIC_SQL: Partial<Record<MetricKey, MetricSqlBuilder>> = 
           JOIN order_fulfillment ofl ON ofl.fulfillment_id = f.id AND ofl.deleted_at IS NULL
           JOIN fulfillment_item fi ON fi.fulfillment_id = f.id AND fi.deleted_at IS NULL
          WHERE f.deleted_at IS NULL AND f.canceled_at IS NULL
-           AND f.created_at >= ${bind(w.start)} AND f.created_at < ${bind(w.end)}
+           AND f.created_at >= ${bind(w.start)} AND f.created_at < ${bind(w.end)}${inScope(bind, w, "ofl.order_id")}
          GROUP BY ofl.order_id, fi.line_item_id, f.location_id),
       returns_asked AS (
         SELECT l.order_line_item_id, SUM(l.quantity)::float AS units
@@ -70,9 +70,15 @@ export const RETURNS_METRIC_SQL: Partial<Record<MetricKey, MetricSqlBuilder>> = 
               FROM oms_return_case c
               LEFT JOIN "order" o ON o.id = c.order_id
              WHERE c.deleted_at IS NULL AND c.status = 'resolved' AND c.resolved_at IS NOT NULL
-               AND c.requested_at >= ${bind(w.start)} AND c.requested_at < ${bind(w.end)}`,
+               AND c.requested_at >= ${bind(w.start)} AND c.requested_at < ${bind(w.end)}${inScope(bind, w, "c.order_id")}`,
     dims: `SELECT 'location' AS dim, l AS key, NULL::text AS label, f.order_id, f.at, f.sales_channel_id,
                   ARRAY[l] AS location_ids, f.carriers, f.value, f.den, 1::float AS units
              FROM facts f, unnest(f.location_ids) AS l`,
   }),
 }
+
+/** Orders whose return facts may have changed since `since`: their return cases and the cases' lines. */
+export const RETURNS_CHANGED_ORDERS = (since: () => string) => `
+  SELECT c.order_id FROM oms_return_case c WHERE c.updated_at >= ${since()}
+  UNION ALL
+  SELECT c.order_id FROM oms_return_line l JOIN oms_return_case c ON c.id = l.return_case_id WHERE l.updated_at >= ${since()}`

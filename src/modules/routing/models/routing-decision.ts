@@ -29,6 +29,8 @@ export const RoutingDecision = model
     fulfilled_at: model.dateTime().nullable(),
   })
   .indexes([
+    // The dashboard's facts refresh finds changed orders by updated_at, soft-deleted rows too (src/modules/metrics).
+    { name: "IDX_oms_routing_decision_updated_at", on: ["updated_at"], where: null },
     { on: ["order_id"], unique: true, where: "deleted_at IS NULL" },
     { on: ["created_at"], where: "deleted_at IS NULL" },
     { on: ["status"], where: "deleted_at IS NULL AND fulfilled_at IS NULL" },

@@ -1,4 +1,4 @@
-import type { MetricSqlBuilder } from "../../../lib/metrics/sql"
+import { FactsWindow, inScope, type MetricSqlBuilder } from "../../../lib/metrics/sql"
 import type { MetricKey } from "../../../lib/metrics/types"
 
 /**
@@ -10,12 +10,12 @@ import type { MetricKey } from "../../../lib/metrics/types"
  * decision counts when it placed units (routed or partially routed): held, backordered and
  * canceled decisions have no plan to measure.
  */
-const ROUTED_ORDERS = (bind: (v: unknown) => string, start: Date, end: Date) => `
+const ROUTED_ORDERS = (bind: (v: unknown) => string, w: FactsWindow) => `
   SELECT d.order_id, o.created_at AS placed_at, o.sales_channel_id, d.location_ids, d.created_at AS routed_at, d.plan
     FROM oms_routing_decision d
     JOIN "order" o ON o.id = d.order_id AND o.deleted_at IS NULL AND o.is_draft_order = false
    WHERE d.deleted_at IS NULL AND d.status IN ('routed', 'partially_routed')
-     AND o.created_at >= ${bind(start)} AND o.created_at < ${bind(end)}`
+     AND o.created_at >= ${bind(w.start)} AND o.created_at < ${bind(w.end)}${inScope(bind, w, "d.order_id")}`
 
 /** One dims row per location of each fact (an order split over two locations counts at both). */
 const PER_LOCATION = `
@@ -30,7 +30,7 @@ const SHIPMENTS = (plan: string) =>
 export const ROUTING_METRIC_SQL: Partial<Record<MetricKey, MetricSqlBuilder>> = {
   // Hours from placed to the decision (its created_at is the first routing; re-routes update it).
   placed_to_routed: (bind, w) => ({
-    with: `routing_orders AS (${ROUTED_ORDERS(bind, w.start, w.end)})`,
+    with: `routing_orders AS (${ROUTED_ORDERS(bind, w)})`,
     facts: `SELECT r.order_id, r.placed_at AS at, r.sales_channel_id, r.location_ids, '{}'::text[] AS carriers,
                    GREATEST(EXTRACT(EPOCH FROM (r.routed_at - r.placed_at)) / 3600.0, 0)::float AS value, 1::float AS den
               FROM routing_orders r`,
@@ -39,7 +39,7 @@ export const ROUTING_METRIC_SQL: Partial<Record<MetricKey, MetricSqlBuilder>> = 
 
   // Split: the decision ships from more than one location.
   split_rate: (bind, w) => ({
-    with: `routing_orders AS (${ROUTED_ORDERS(bind, w.start, w.end)})`,
+    with: `routing_orders AS (${ROUTED_ORDERS(bind, w)})`,
     facts: `SELECT r.order_id, r.placed_at AS at, r.sales_channel_id, r.location_ids, '{}'::text[] AS carriers,
                    (CASE WHEN cardinality(r.location_ids) > 1 THEN 1 ELSE 0 END)::float AS value, 1::float AS den
               FROM routing_orders r`,
@@ -48,7 +48,7 @@ export const ROUTING_METRIC_SQL: Partial<Record<MetricKey, MetricSqlBuilder>> = 
 
   // Km of the plan's shipments (as the planner stored them: shipments[].distance_km; none = 0).
   distance_per_order: (bind, w) => ({
-    with: `routing_orders AS (${ROUTED_ORDERS(bind, w.start, w.end)}),
+    with: `routing_orders AS (${ROUTED_ORDERS(bind, w)}),
       routing_shipments AS (
         SELECT r.order_id, r.placed_at, r.sales_channel_id, s->>'location_id' AS location_id,
                COALESCE(NULLIF(s->>'distance_km', '')::float, 0) AS km
@@ -66,14 +66,15 @@ export const ROUTING_METRIC_SQL: Partial<Record<MetricKey, MetricSqlBuilder>> = 
 
   // Units shipped (outbound fulfillments, by shipped_at) per location; stock on hand now as extra rows.
   stock_cover_days: (bind, w, filters) => ({
-    facts: `SELECT NULL::text AS order_id, f.shipped_at AS at, NULL::text AS sales_channel_id, ARRAY[f.location_id] AS location_ids,
+    // order_id is the fulfillment's order (the facts table refreshes per order); no drill-down.
+    facts: `SELECT ofl.order_id, f.shipped_at AS at, NULL::text AS sales_channel_id, ARRAY[f.location_id] AS location_ids,
                    '{}'::text[] AS carriers, SUM(fi.quantity)::float AS value, 0::float AS den
               FROM fulfillment f
               JOIN order_fulfillment ofl ON ofl.fulfillment_id = f.id AND ofl.deleted_at IS NULL
               JOIN fulfillment_item fi ON fi.fulfillment_id = f.id AND fi.deleted_at IS NULL
              WHERE f.deleted_at IS NULL AND f.canceled_at IS NULL
-               AND f.shipped_at >= ${bind(w.start)} AND f.shipped_at < ${bind(w.end)}
-             GROUP BY f.id, f.shipped_at, f.location_id`,
+               AND f.shipped_at >= ${bind(w.start)} AND f.shipped_at < ${bind(w.end)}${inScope(bind, w, "ofl.order_id")}
+             GROUP BY f.id, ofl.order_id, f.shipped_at, f.location_id`,
     dims: PER_LOCATION,
     extra: (bindLast) => `
       SELECT 'now' AS period, 'stock' AS dim, il.location_id AS key, NULL::text AS label, COUNT(*)::int AS n,
@@ -83,3 +84,13 @@ export const ROUTING_METRIC_SQL: Partial<Record<MetricKey, MetricSqlBuilder>> = 
        GROUP BY il.location_id`,
   }),
 }
+
+/**
+ * Orders whose routing facts may have changed since `since` (a bound instant): a decision
+ * written or re-routed, and Medusa's order row itself (placed, canceled, edited: a new version
+ * bumps it). Every write through the ORM stamps updated_at, soft deletes included.
+ */
+export const ROUTING_CHANGED_ORDERS = (since: () => string) => `
+  SELECT d.order_id FROM oms_routing_decision d WHERE d.updated_at >= ${since()}
+  UNION ALL
+  SELECT o.id FROM "order" o WHERE o.updated_at >= ${since()}`

@@ -55,6 +55,8 @@ export const Label = model
     created_by: model.text().nullable(),
   })
   .indexes([
+    // The dashboard's facts refresh finds changed orders by updated_at, soft-deleted rows too (src/modules/metrics).
+    { name: "IDX_oms_label_updated_at", on: ["updated_at"], where: null },
     {
       name: "IDX_oms_label_one_live_per_key",
       on: ["idempotency_key"],

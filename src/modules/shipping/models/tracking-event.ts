@@ -16,6 +16,8 @@ export const TrackingEvent = model
     event_key: model.text(),
   })
   .indexes([
+    // The dashboard's facts refresh finds changed orders by updated_at, soft-deleted rows too (src/modules/metrics).
+    { name: "IDX_oms_tracking_event_updated_at", on: ["updated_at"], where: null },
     { on: ["event_key"], unique: true, where: "deleted_at IS NULL" },
     { on: ["label_id", "occurred_at"], where: "deleted_at IS NULL" },
     { on: ["tracking_number"], where: "deleted_at IS NULL" },

@@ -1,4 +1,4 @@
-import type { Bind, MetricSqlBuilder, MetricSqlFilters } from "../../../lib/metrics/sql"
+import { inScope, type Bind, type FactsWindow, type MetricSqlBuilder, type MetricSqlFilters } from "../../../lib/metrics/sql"
 import type { MetricKey } from "../../../lib/metrics/types"
 
 /**
@@ -12,12 +12,12 @@ import type { MetricKey } from "../../../lib/metrics/types"
  */
 
 /** Orders placed in the window whose every unit reached `column` (shipped_quantity | delivered_quantity). */
-const COMPLETE_ORDERS = (bind: Bind, start: Date, end: Date, column: "shipped_quantity" | "delivered_quantity") => `
+const COMPLETE_ORDERS = (bind: Bind, w: FactsWindow, column: "shipped_quantity" | "delivered_quantity") => `
   SELECT o.id AS order_id, o.created_at AS placed_at, o.sales_channel_id
     FROM "order" o
     JOIN order_item oi ON oi.order_id = o.id AND oi.version = o.version AND oi.deleted_at IS NULL
    WHERE o.deleted_at IS NULL AND o.is_draft_order = false AND o.status <> 'canceled'
-     AND o.created_at >= ${bind(start)} AND o.created_at < ${bind(end)}
+     AND o.created_at >= ${bind(w.start)} AND o.created_at < ${bind(w.end)}${inScope(bind, w, "o.id")}
    GROUP BY o.id, o.created_at, o.sales_channel_id
   HAVING SUM(oi.quantity) > 0 AND SUM(oi.${column}) >= SUM(oi.quantity)`
 
@@ -34,7 +34,7 @@ const PARCELS = `
 /** Hours from placed to the last parcel's `column`, per order and (dims) per location it left. */
 function leadTime(quantity: "shipped_quantity" | "delivered_quantity", column: "shipped_at" | "delivered_at"): MetricSqlBuilder {
   return (bind, w) => ({
-    with: `shipping_complete_orders AS (${COMPLETE_ORDERS(bind, w.start, w.end, quantity)}),
+    with: `shipping_complete_orders AS (${COMPLETE_ORDERS(bind, w, quantity)}),
       shipping_parcels AS (${PARCELS})`,
     facts: `SELECT order_id, placed_at AS at, sales_channel_id, array_agg(DISTINCT location_id) AS location_ids,
                    COALESCE(array_agg(DISTINCT carrier) FILTER (WHERE carrier IS NOT NULL), '{}'::text[]) AS carriers,
@@ -54,12 +54,12 @@ function leadTime(quantity: "shipped_quantity" | "delivered_quantity", column: "
 }
 
 /** Purchased outbound labels, narrowed inside by carrier and location (another carrier's label is not this one's cost). */
-const LABELS = (bind: Bind, filters: MetricSqlFilters, start: Date, end: Date) => `
+const LABELS = (bind: Bind, filters: MetricSqlFilters, w: FactsWindow) => `
   SELECT l.id, l.order_id, l.carrier, l.location_id, l.amount, l.currency_code, l.purchased_at, l.rate, o.sales_channel_id
     FROM oms_label l
     LEFT JOIN "order" o ON o.id = l.order_id
    WHERE l.deleted_at IS NULL AND l.kind = 'outbound' AND l.status = 'purchased' AND l.order_id IS NOT NULL
-     AND l.purchased_at >= ${bind(start)} AND l.purchased_at < ${bind(end)}
+     AND l.purchased_at >= ${bind(w.start)} AND l.purchased_at < ${bind(w.end)}${inScope(bind, w, "l.order_id")}
      ${filters.carrier ? `AND l.carrier = ${bind(filters.carrier)}` : ""}
      ${filters.location_id ? `AND l.location_id = ${bind(filters.location_id)}` : ""}`
 
@@ -75,7 +75,7 @@ export const SHIPPING_METRIC_SQL: Partial<Record<MetricKey, MetricSqlBuilder>> =
 
   // Per shipped order: its outbound fulfillments (per location: the ones that left from there).
   parcels_per_order: (bind, w) => ({
-    with: `shipping_complete_orders AS (${COMPLETE_ORDERS(bind, w.start, w.end, "shipped_quantity")}),
+    with: `shipping_complete_orders AS (${COMPLETE_ORDERS(bind, w, "shipped_quantity")}),
       shipping_parcels AS (${PARCELS})`,
     facts: `SELECT order_id, placed_at AS at, sales_channel_id, array_agg(DISTINCT location_id) AS location_ids,
                    '{}'::text[] AS carriers, COUNT(*)::float AS value, 1::float AS den
@@ -88,7 +88,7 @@ export const SHIPPING_METRIC_SQL: Partial<Record<MetricKey, MetricSqlBuilder>> =
 
   // Per order: the amounts of its labels bought in the window (at the first of them); dims per carrier and location.
   label_cost_per_order: (bind, w, filters) => ({
-    with: `shipping_labels AS (${LABELS(bind, filters, w.start, w.end)})`,
+    with: `shipping_labels AS (${LABELS(bind, filters, w)})`,
     facts: `SELECT order_id, MIN(purchased_at) AS at, MAX(sales_channel_id) AS sales_channel_id,
                    array_agg(DISTINCT location_id) FILTER (WHERE location_id IS NOT NULL) AS location_ids,
                    array_agg(DISTINCT carrier) AS carriers, COALESCE(SUM(amount), 0)::float AS value, 1::float AS den
@@ -117,7 +117,7 @@ export const SHIPPING_METRIC_SQL: Partial<Record<MetricKey, MetricSqlBuilder>> =
         LEFT JOIN "order" o ON o.id = l.order_id
        WHERE l.deleted_at IS NULL AND l.kind = 'outbound' AND l.status = 'purchased' AND l.purchased_at IS NOT NULL
          AND jsonb_typeof(l.rate->'days') = 'number'
-         AND e.occurred_at >= ${bind(w.start)}
+         AND e.occurred_at >= ${bind(w.start)}${inScope(bind, w, "l.order_id")}
        GROUP BY l.id, l.order_id, l.carrier, l.location_id, l.purchased_at, l.rate, o.sales_channel_id)`,
     facts: `SELECT order_id, delivered_at AS at, sales_channel_id,
                    CASE WHEN location_id IS NULL THEN '{}'::text[] ELSE ARRAY[location_id] END AS location_ids,
@@ -129,3 +129,16 @@ export const SHIPPING_METRIC_SQL: Partial<Record<MetricKey, MetricSqlBuilder>> =
            UNION ALL ${PER_LOCATION}`,
   }),
 }
+
+/**
+ * Orders whose parcel facts may have changed since `since`: Medusa's fulfillments (created with
+ * their order link, shipped, delivered, canceled: the order items' shipped and delivered
+ * quantities move in the same workflows, and an order edit bumps the order row, which routing's
+ * list reads), the label ledger and its tracking events.
+ */
+export const SHIPPING_CHANGED_ORDERS = (since: () => string) => `
+  SELECT ofl.order_id FROM fulfillment f JOIN order_fulfillment ofl ON ofl.fulfillment_id = f.id WHERE f.updated_at >= ${since()}
+  UNION ALL
+  SELECT l.order_id FROM oms_label l WHERE l.updated_at >= ${since()}
+  UNION ALL
+  SELECT l.order_id FROM oms_tracking_event e JOIN oms_label l ON l.id = e.label_id WHERE e.updated_at >= ${since()}`

@@ -4,12 +4,10 @@ import { DEFINITIONS, isMetricKey, metricDefinitions } from "../../../../lib/met
 import { roundMetric } from "../../../../lib/metrics/percentile"
 import { addDays, localDay, metricPeriods, MetricPeriods } from "../../../../lib/metrics/range"
 import { assembleMetric, MetricResult } from "../../../../lib/metrics/report"
-import type { AggregateInput, FactsWindow, MetricOrderSqlRow, MetricRow, MetricSqlFilters, OrdersInput } from "../../../../lib/metrics/sql"
+import type { FactsWindow, MetricRow, MetricSqlFilters } from "../../../../lib/metrics/sql"
 import { METRIC_KEYS, MetricBucket, MetricKey } from "../../../../lib/metrics/types"
-import { PICKING_MODULE } from "../../../../modules/picking"
-import { RETURNS_MODULE } from "../../../../modules/returns"
+import { METRICS_MODULE, MetricsModuleService } from "../../../../modules/metrics"
 import { ROUTING_MODULE, RoutingModuleService } from "../../../../modules/routing"
-import { SHIPPING_MODULE } from "../../../../modules/shipping"
 import type {
   CarrierMetricsRow,
   LocationMetricsRow,
@@ -19,30 +17,6 @@ import type {
   ReturnsBreakdownRow,
 } from "../../../../types/metrics"
 import type { AdminMetricsQueryType } from "./validators"
-
-/** The module whose tables hold each metric's facts (its queries/metrics.ts). */
-const OWNER: Record<MetricKey, string> = {
-  placed_to_routed: ROUTING_MODULE,
-  split_rate: ROUTING_MODULE,
-  distance_per_order: ROUTING_MODULE,
-  stock_cover_days: ROUTING_MODULE,
-  placed_to_picked: PICKING_MODULE,
-  placed_to_packed: PICKING_MODULE,
-  wrong_scans_per_100_lines: PICKING_MODULE,
-  short_picks_per_100_lines: PICKING_MODULE,
-  placed_to_shipped: SHIPPING_MODULE,
-  placed_to_delivered: SHIPPING_MODULE,
-  parcels_per_order: SHIPPING_MODULE,
-  label_cost_per_order: SHIPPING_MODULE,
-  on_time_delivery: SHIPPING_MODULE,
-  return_rate: RETURNS_MODULE,
-  return_to_resolution: RETURNS_MODULE,
-}
-
-type MetricsService = {
-  metricRows(input: AggregateInput): Promise<MetricRow[]>
-  metricOrders(input: OrdersInput): Promise<MetricOrderSqlRow[]>
-}
 
 const DEFAULT_DAYS = 30
 
@@ -64,15 +38,20 @@ export function resolveFilters(scope: MedusaContainer, query: AdminMetricsQueryT
 export type ResolvedFilters = ReturnType<typeof resolveFilters>
 
 /**
- * Every metric's one statement (in parallel: PostgreSQL may use both cores), then the stock
- * locations' names; `statements` counts the calls as they run (16 whatever the order count).
+ * The facts table brought up to date (the orders that changed since the last refresh), then
+ * every metric's one statement (in parallel: PostgreSQL may use both cores), then the stock
+ * locations' names; `statements` counts the statements as they run (a few for the refresh, one
+ * per metric, one for the names: the same whatever the order count).
  */
 export async function buildReport(scope: MedusaContainer, f: ResolvedFilters): Promise<PerformanceReportResponse> {
-  let statements = 0
+  const metrics_ = scope.resolve<MetricsModuleService>(METRICS_MODULE)
+  const refresh = await metrics_.refreshFacts()
+  let statements = refresh.statements
   const results = await Promise.all(
     METRIC_KEYS.map(async (key) => {
       statements += 1
-      const rows = await scope.resolve<MetricsService>(OWNER[key]).metricRows({
+      const rows = await metrics_.metricRows({
+        live: !refresh.stored,
         key,
         timezone: f.timezone,
         bucket: f.bucket,
@@ -114,6 +93,7 @@ export async function buildReport(scope: MedusaContainer, f: ResolvedFilters): P
     by_carrier: byCarrier(byKey),
     returns: returnsBreakdown(byKey.return_rate, names),
     statements,
+    facts: { outcome: refresh.outcome, orders: refresh.orders, statements: refresh.statements, live: !refresh.stored },
     generated_at: new Date().toISOString(),
   }
 }
@@ -192,14 +172,17 @@ export function drillDownKey(value: string): MetricKey {
   return value
 }
 
-/** One page of the orders behind a metric (one statement). */
+/** One page of the orders behind a metric (the refresh, then one statement). */
 export async function metricOrders(
   scope: MedusaContainer,
   key: MetricKey,
   f: ResolvedFilters,
   page: { bucket_start?: string; limit: number; offset: number }
 ): Promise<{ orders: MetricOrderRow[]; count: number }> {
-  const rows = await scope.resolve<MetricsService>(OWNER[key]).metricOrders({
+  const metrics = scope.resolve<MetricsModuleService>(METRICS_MODULE)
+  const refresh = await metrics.refreshFacts()
+  const rows = await metrics.metricOrders({
+    live: !refresh.stored,
     key,
     timezone: f.timezone,
     bucket: f.bucket,

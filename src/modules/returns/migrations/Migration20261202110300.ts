@@ -1,0 +1,16 @@
+import { Migration } from "@medusajs/framework/mikro-orm/migrations";
+
+/** updated_at indexes: the dashboard's facts refresh asks which rows changed since its watermark. */
+export class Migration20261202110300 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_oms_return_case_updated_at" ON "oms_return_case" ("updated_at");`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_oms_return_line_updated_at" ON "oms_return_line" ("updated_at");`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`DROP INDEX IF EXISTS "IDX_oms_return_case_updated_at";`);
+    this.addSql(`DROP INDEX IF EXISTS "IDX_oms_return_line_updated_at";`);
+  }
+
+}

@@ -1,0 +1,16 @@
+import { Migration } from "@medusajs/framework/mikro-orm/migrations";
+
+/** updated_at indexes: the dashboard's facts refresh asks which rows changed since its watermark. */
+export class Migration20261202110200 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_oms_label_updated_at" ON "oms_label" ("updated_at");`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_oms_tracking_event_updated_at" ON "oms_tracking_event" ("updated_at");`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`DROP INDEX IF EXISTS "IDX_oms_label_updated_at";`);
+    this.addSql(`DROP INDEX IF EXISTS "IDX_oms_tracking_event_updated_at";`);
+  }
+
+}
