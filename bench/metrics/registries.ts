@@ -1,30 +1,13 @@
 /**
- * The metrics' SQL builders by the module that runs them, and the aggregate input the page asks
- * for over a range (compared with the period before), shared by the benchmark and replay.ts.
+ * The ranges the benchmark measures and the aggregate input the page asks for over a range
+ * (compared with the period before), shared by the benchmark and replay.ts. The builders
+ * themselves: METRIC_BUILDERS (src/modules/metrics/queries/facts.ts).
  */
 import { metricPeriods } from "../../src/lib/metrics/range"
-import type { AggregateInput, MetricSqlBuilder } from "../../src/lib/metrics/sql"
+import type { AggregateInput } from "../../src/lib/metrics/sql"
 import type { MetricBucket, MetricKey } from "../../src/lib/metrics/types"
-import { PICKING_METRIC_SQL } from "../../src/modules/picking/queries/metrics"
-import { RETURNS_METRIC_SQL } from "../../src/modules/returns/queries/metrics"
-import { ROUTING_METRIC_SQL } from "../../src/modules/routing/queries/metrics"
-import { SHIPPING_METRIC_SQL } from "../../src/modules/shipping/queries/metrics"
 
 export type BenchRange = { name: string; from: string; to: string; timezone: string; bucket: MetricBucket }
-
-/** Registration names of the modules (as their index files export them), with their builders. */
-export const REGISTRIES: [string, Partial<Record<MetricKey, MetricSqlBuilder>>][] = [
-  ["oms_routing", ROUTING_METRIC_SQL],
-  ["oms_picking", PICKING_METRIC_SQL],
-  ["oms_shipping", SHIPPING_METRIC_SQL],
-  ["oms_returns", RETURNS_METRIC_SQL],
-]
-
-export function registryOf(key: MetricKey): [string, Partial<Record<MetricKey, MetricSqlBuilder>>] {
-  const found = REGISTRIES.find(([, registry]) => key in registry)
-  if (!found) throw new Error(`no module computes the metric ${key}`)
-  return found
-}
 
 const day = (d: Date) => d.toISOString().slice(0, 10)
 

@@ -13,8 +13,8 @@
 import { Client } from "pg"
 import { aggregateStatement } from "../../src/lib/metrics/sql"
 import { METRIC_KEYS, type MetricKey } from "../../src/lib/metrics/types"
-import { aggregateInput, benchRanges, registryOf } from "./registries"
-import { builderFor } from "../../src/modules/metrics/queries/facts"
+import { aggregateInput, benchRanges } from "./registries"
+import { builderFor, METRIC_BUILDERS } from "../../src/modules/metrics/queries/facts"
 
 /** `?` placeholders (knex and MikroORM style) as $1, $2, ... for the pg driver. */
 export function numbered(sql: string): string {
@@ -42,9 +42,8 @@ async function main() {
     }
     let total = 0
     for (const key of (keys.length ? keys : METRIC_KEYS) as MetricKey[]) {
-      const [, registry] = registryOf(key)
       const input = aggregateInput(key, range)
-      const builder = process.argv.includes("--live") ? registry[key]! : builderFor(key, input.filters)
+      const builder = process.argv.includes("--live") ? METRIC_BUILDERS[key] : builderFor(key, input.filters)
       const { sql, params } = aggregateStatement(builder, input)
       const how = process.argv.includes("--no-analyze") ? "" : "(analyze, buffers) "
       const { rows: plan } = await client.query(`explain ${how}${numbered(sql)}`, params as any[])
@@ -62,9 +61,8 @@ async function main() {
 
 async function timePlain(url: string, client: Client, keys: MetricKey[], range: any, sets: string[]) {
   const statement = (key: MetricKey) => {
-    const [, registry] = registryOf(key)
     const input = aggregateInput(key, range)
-    const builder = process.argv.includes("--live") ? registry[key]! : builderFor(key, input.filters)
+    const builder = process.argv.includes("--live") ? METRIC_BUILDERS[key] : builderFor(key, input.filters)
     const { sql, params } = aggregateStatement(builder, input)
     return { sql: numbered(sql), params: params as any[] }
   }
