@@ -9,15 +9,12 @@ import {
 } from "@medusajs/core-flows"
 import { ContainerRegistrationKeys, Modules, PromotionActions } from "@medusajs/framework/utils"
 import { DemoStore, seedDemoStore } from "../../scripts/seed/demo-store"
+import { adminHeaders } from "../helpers/admin"
 import { demoAddress, demoRegion } from "../helpers/orders"
 import { reservedBySku, setStock as setDemoStock, waitForDecisions } from "../helpers/routing"
 import { checkoutViaStoreApi } from "../helpers/storefront"
 import { ROUTING_MODULE } from "../../src/modules/routing"
-import {
-  checkoutRoutingCartFields,
-  checkoutRoutingFacts,
-  loadCheckoutRoutingContext,
-} from "../../src/workflows/checkout/utils/checkout-routing-context"
+import { checkoutRoutingFacts, loadCheckoutRoutingContext } from "../../src/workflows/checkout/utils/checkout-routing-context"
 import { completeCartFields } from "../../src/workflows/checkout/utils/complete-cart-fields"
 import { loadRoutingContext } from "../../src/workflows/shared/routing-context"
 import { omsIntegrationTestRunner } from "../helpers/runner"
@@ -293,6 +290,22 @@ omsIntegrationTestRunner({
         await waitForDecisions(getContainer(), [first.order.id, both[0].data.order.id])
       })
 
+      it("plans again under the locks when the stock its cart read is gone: the last unit at Newark goes once, the other shopper ships from Reno", async () => {
+        // Both carts are read while Newark still shows its one unit; whichever reserves second is
+        // refused Newark by the inventory module and must re-read the levels and take Reno's.
+        await setStock("TEE-L", { newark: 1, reno: 5 })
+        const carts = [await readyCart("Boston", { "TEE-L": 1 }), await readyCart("Boston", { "TEE-L": 1 })]
+        const res = await Promise.all(carts.map((id) => completeViaRoute(id)))
+        expect(res.map((r) => r.status)).toEqual([200, 200])
+        const held = await Promise.all(res.map((r) => reservationsOf(r.data.order.id)))
+        const at = held.map((rs) => rs.map((r) => [r.location_id, Number(r.quantity)]))
+        expect(at.map((x) => x[0][0]).sort()).toEqual([store.locations.newark, store.locations.reno].sort())
+        expect(at.every((x) => x.length === 1 && x[0][1] === 1)).toBe(true)
+        const levels = await levelsOf("TEE-L")
+        for (const l of levels) expect(Number(l.reserved_quantity)).toBeLessThanOrEqual(Number(l.stocked_quantity))
+        await waitForDecisions(getContainer(), res.map((r) => r.data.order.id))
+      })
+
       it("refuses a cart asking for more than all warehouses hold, and leaves nothing behind", async () => {
         const cartId = await readyCart("Boston", { "TEE-L": 60 })
         await setStock("TEE-L", { newark: 30, reno: 20 })
@@ -358,6 +371,31 @@ omsIntegrationTestRunner({
         await products.updateProducts(tee.product_id!, { type_id: type.id, tag_ids: [tag.id] } as any)
         const [reno] = await routing.listLocationProfiles({ stock_location_id: store.locations.reno })
         await routing.updateLocationProfiles({ id: reno.id, daily_capacity: 500 })
+        // A rule set that tests the customer's group and the products' type and tags: checkout
+        // reads those facts only when a rule asks about them.
+        const admin = await adminHeaders(container, api)
+        const { data: created } = await api.post(
+          "/admin/oms/rule-sets",
+          {
+            name: "Wholesale apparel",
+            definition: {
+              rules: [
+                { kind: "filter", type: "serves_market" },
+                { kind: "rank", type: "priority", condition: { type: "customer_group", any_of: [group.id] } },
+                {
+                  kind: "rank",
+                  type: "fewest_shipments",
+                  condition: { type: "any", conditions: [{ type: "product_tag", any_of: ["cotton"] }, { type: "not", condition: { type: "product_type", any_of: ["Apparel"] } }] },
+                },
+                { kind: "rank", type: "distance" },
+              ],
+              split: { type: "allowed" },
+              partial: "split",
+            },
+          },
+          admin
+        )
+        await api.post(`/admin/oms/rule-sets/${created.rule_set.id}/activate`, {}, admin)
 
         const cartId = await readyCart("Seattle", { "TEE-L": 1, "MUG-WHT": 2, "HOOD-M": 1 }, { customer: buyer })
         const res = await completeViaRoute(cartId)
@@ -369,7 +407,7 @@ omsIntegrationTestRunner({
         const query = container.resolve(ContainerRegistrationKeys.QUERY)
         const {
           data: [cart],
-        } = await query.graph({ entity: "cart", fields: [...completeCartFields, ...checkoutRoutingCartFields], filters: { id: cartId } })
+        } = await query.graph({ entity: "cart", fields: completeCartFields, filters: { id: cartId } })
         const {
           data: [order],
         } = await query.graph({
@@ -401,6 +439,43 @@ omsIntegrationTestRunner({
         expect(ours.facts.product_tags).toEqual(["cotton"])
         expect(ours.facts.product_types).toEqual(["Apparel"])
         expect(ours.candidates.find((c) => c.id === store.locations.reno)?.daily_capacity).toBe(500)
+        expect(ours.rule_set_label).toBe("Wholesale apparel v1")
+      })
+
+      it("plans without customer groups, product types and tags when no rule tests them, as routing does", async () => {
+        const container = getContainer()
+        const customers = container.resolve(Modules.CUSTOMER)
+        const group = await customers.createCustomerGroups({ name: "Retail" })
+        const buyer = await customers.createCustomers({ email: "plain@retail.example", first_name: "Rae" })
+        await customers.addCustomerToGroup({ customer_id: buyer.id, customer_group_id: group.id })
+
+        const cartId = await readyCart("Boston", { "TEE-L": 1, "MUG-WHT": 1 }, { customer: buyer })
+        const res = await completeViaRoute(cartId)
+        expect(res.status).toBe(200)
+        const orderId = res.data.order.id
+        const reserved = await reservationsOf(orderId)
+        await waitForDecisions(container, [orderId])
+        // The default rule set asks nothing of groups, types or tags: checkout did not read the
+        // customer's group, and still reserved exactly where routing, which did, wants the order.
+        const query = container.resolve(ContainerRegistrationKeys.QUERY)
+        const {
+          data: [cart],
+        } = await query.graph({ entity: "cart", fields: completeCartFields, filters: { id: cartId } })
+        const {
+          data: [order],
+        } = await query.graph({
+          entity: "order",
+          fields: ["id", "display_id", "sales_channel_id", "currency_code", "region_id", "shipping_address.*", "shipping_methods.*", "items.*"],
+          filters: { id: orderId },
+        })
+        const ours = await loadCheckoutRoutingContext(container, checkoutRoutingFacts(cart, order))
+        expect(ours.facts.customer_group_ids).toEqual([])
+        const routings = await loadRoutingContext(container, { order_id: orderId, force: true })
+        expect(routings.facts.customer_group_ids).toEqual([group.id])
+        const after = await reservationsOf(orderId)
+        expect(reserved.length).toBeGreaterThan(0)
+        expect(after.map((r) => r.id).sort()).toEqual(reserved.map((r) => r.id).sort())
+        expect(after.every((r) => r.description === CHECKOUT_NOTE)).toBe(true)
       })
 
       it("is Medusa's own completion when routing.checkout is false", async () => {

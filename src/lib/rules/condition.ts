@@ -85,3 +85,15 @@ export const anyOfConditionTypes = [
   "shipping_profile",
   "customer_group",
 ] as const
+
+/**
+ * Every test type a condition uses, however deeply nested (all / any / not included). Lets a
+ * caller read only the facts a rule set can ask about: checkout reads customer groups and
+ * product types and tags only when a rule tests them.
+ */
+export function conditionTypes(condition: Condition, into: Set<Condition["type"]> = new Set()): Set<Condition["type"]> {
+  into.add(condition.type)
+  if (condition.type === "all" || condition.type === "any") for (const c of condition.conditions) conditionTypes(c, into)
+  if (condition.type === "not") conditionTypes(condition.condition, into)
+  return into
+}

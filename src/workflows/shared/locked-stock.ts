@@ -60,7 +60,8 @@ export async function withLockedStock<T>(
   )
 }
 
-async function readStock(container: MedusaContainer, request: StockRequest): Promise<LockedStock> {
+/** Reads the stock matrix (and the order's own reservations when asked); the caller holds the locks. */
+export async function readStock(container: MedusaContainer, request: StockRequest): Promise<LockedStock> {
   const inventory = container.resolve<IInventoryService>(Modules.INVENTORY)
   const ownLines = request.own_line_item_ids
   const [levels, reservations] = await Promise.all([

@@ -198,9 +198,7 @@ export function assembleRoutingContext(parts: RoutingContextParts): RoutingConte
   }
   if (!lines.length) return { ...base, skip: "nothing to reserve" }
 
-  const chosenSet =
-    activeSets.find((s) => s.sales_channel_id && s.sales_channel_id === order.sales_channel_id) ??
-    activeSets.find((s) => !s.sales_channel_id)
+  const chosenSet = chooseRuleSet(activeSets, order.sales_channel_id)
   const profileByLocation = new Map(profiles.map((p) => [p.stock_location_id, p]))
 
   const a = order.shipping_address ?? ({} as any)
@@ -260,6 +258,14 @@ export function assembleRoutingContext(parts: RoutingContextParts): RoutingConte
     rule_set: chosenSet ? parseRuleSetDefinition(chosenSet.definition, chosenSet.id) : defaultRuleSet(),
     rule_set_label: chosenSet ? `${chosenSet.name} v${chosenSet.version}` : "default",
   }
+}
+
+/** The active rule set that routes an order of this sales channel: the channel's own, else the shop's. */
+export function chooseRuleSet<T extends { sales_channel_id?: string | null }>(activeSets: T[], salesChannelId: string | null | undefined): T | undefined {
+  return (
+    activeSets.find((s) => s.sales_channel_id && s.sales_channel_id === salesChannelId) ??
+    activeSets.find((s) => !s.sales_channel_id)
+  )
 }
 
 function pointOf(address: { country_code: string; province: string | null; city: string | null; postal_code: string | null }) {

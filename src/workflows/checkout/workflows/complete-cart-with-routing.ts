@@ -31,7 +31,7 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { registerPromotionUsageStep } from "../steps/register-promotion-usage"
 import { reserveRoutedInventoryStep } from "../steps/reserve-routed-inventory"
-import { checkoutRoutingCartFields, checkoutRoutingFacts } from "../utils/checkout-routing-context"
+import { checkoutRoutingFacts } from "../utils/checkout-routing-context"
 import { completeCartFields } from "../utils/complete-cart-fields"
 import { prepareConfirmInventoryInput } from "../utils/prepare-confirm-inventory-input"
 import { prepareAdjustmentsData, prepareLineItemData, prepareTaxLinesData } from "../utils/prepare-line-item-data"
@@ -66,8 +66,9 @@ export const completeCartWithRoutingWorkflow = createWorkflow(
       }),
       useQueryGraphStep({
         entity: "cart",
-        // Medusa's fields, plus what the reservation's routing needs (read here once, not again later).
-        fields: [...completeCartFields, ...checkoutRoutingCartFields],
+        // Medusa's own fields: the reservation's routing takes the order, its variants and the
+        // channel from this snapshot, and reads the rest only when its rule set asks for it.
+        fields: completeCartFields,
         filters: { id: input.id },
         options: { isList: false },
       }).config({ name: "cart-query" })
