@@ -94,6 +94,29 @@ omsIntegrationTestRunner({
       return inventory.listInventoryLevels({ inventory_item_id: store.inventory_items[sku] })
     }
 
+    /**
+     * Checkout's routing context for a completed cart, built from the snapshot and the created
+     * order as the reservation step receives them, and routing's own context for that order.
+     */
+    async function bothContexts(cartId: string, orderId: string) {
+      const container = getContainer()
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const {
+        data: [cart],
+      } = await query.graph({ entity: "cart", fields: completeCartFields, filters: { id: cartId } })
+      const {
+        data: [order],
+      } = await query.graph({
+        entity: "order",
+        fields: ["id", "display_id", "sales_channel_id", "currency_code", "region_id", "shipping_address.*", "shipping_methods.*", "items.*"],
+        filters: { id: orderId },
+      })
+      return {
+        ours: await loadCheckoutRoutingContext(container, checkoutRoutingFacts(cart, order)),
+        routings: await loadRoutingContext(container, { order_id: orderId, force: true }),
+      }
+    }
+
     async function reservationsOf(orderId: string) {
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
       const {
@@ -403,20 +426,7 @@ omsIntegrationTestRunner({
         const orderId = res.data.order.id
         await waitForDecisions(container, [orderId])
 
-        // The snapshot checkout read and the order it created, as the step receives them.
-        const query = container.resolve(ContainerRegistrationKeys.QUERY)
-        const {
-          data: [cart],
-        } = await query.graph({ entity: "cart", fields: completeCartFields, filters: { id: cartId } })
-        const {
-          data: [order],
-        } = await query.graph({
-          entity: "order",
-          fields: ["id", "display_id", "sales_channel_id", "currency_code", "region_id", "shipping_address.*", "shipping_methods.*", "items.*"],
-          filters: { id: orderId },
-        })
-        const ours = await loadCheckoutRoutingContext(container, checkoutRoutingFacts(cart, order))
-        const routings = await loadRoutingContext(container, { order_id: orderId, force: true })
+        const { ours, routings } = await bothContexts(cartId, orderId)
         // Two reads of one order may list its lines in another order; what is in them must be the same.
         const sorted = (xs: any[] = []) => [...xs].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
         const same = (c: any) => ({
@@ -457,20 +467,8 @@ omsIntegrationTestRunner({
         await waitForDecisions(container, [orderId])
         // The default rule set asks nothing of groups, types or tags: checkout did not read the
         // customer's group, and still reserved exactly where routing, which did, wants the order.
-        const query = container.resolve(ContainerRegistrationKeys.QUERY)
-        const {
-          data: [cart],
-        } = await query.graph({ entity: "cart", fields: completeCartFields, filters: { id: cartId } })
-        const {
-          data: [order],
-        } = await query.graph({
-          entity: "order",
-          fields: ["id", "display_id", "sales_channel_id", "currency_code", "region_id", "shipping_address.*", "shipping_methods.*", "items.*"],
-          filters: { id: orderId },
-        })
-        const ours = await loadCheckoutRoutingContext(container, checkoutRoutingFacts(cart, order))
+        const { ours, routings } = await bothContexts(cartId, orderId)
         expect(ours.facts.customer_group_ids).toEqual([])
-        const routings = await loadRoutingContext(container, { order_id: orderId, force: true })
         expect(routings.facts.customer_group_ids).toEqual([group.id])
         const after = await reservationsOf(orderId)
         expect(reserved.length).toBeGreaterThan(0)
