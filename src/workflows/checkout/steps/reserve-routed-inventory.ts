@@ -3,10 +3,10 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { routedReservations, Shortage } from "../../../lib/checkout"
 import { geocodeAddress } from "../../../lib/geo"
-import { LevelRow, stockMatrix, withStock } from "../../../lib/inventory"
+import { LevelRow, StockMatrix, stockMatrix, withStock } from "../../../lib/inventory"
 import { plannerLineId } from "../../../lib/order"
 import { defaultRuleSet, planAllocation } from "../../../lib/routing"
-import { LockedStock, readStock, withInventoryLocks } from "../../shared/locked-stock"
+import { readStock, withInventoryLocks } from "../../shared/locked-stock"
 import { RoutingContext } from "../../shared/routing-context"
 import { CheckoutRoutingFacts, loadCheckoutRoutingContext } from "../utils/checkout-routing-context"
 import type { ConfirmInventoryItem } from "../utils/prepare-confirm-inventory-input"
@@ -71,7 +71,7 @@ export const reserveRoutedInventoryStep = createStep(
           }
         }
         const stock = await readStock(container, { inventory_item_ids: inventoryItemIds, location_ids: locationIds })
-        const again = planReservations(context, input, stock, placed)
+        const again = planReservations(context, input, stock.matrix, placed)
         if (again.shortages.length) {
           throw new MedusaError(MedusaError.Types.NOT_ALLOWED, shortageMessage(again.shortages, input.labels ?? {}))
         }
@@ -101,7 +101,7 @@ export const reserveRoutedInventoryStep = createStep(
  * part of Medusa's completion fields), as the matrix of the channel's locations. The order is
  * new: none of it is its own yet.
  */
-export function snapshotStock(variants: any[], locationIds: string[]): LockedStock {
+export function snapshotStock(variants: any[], locationIds: string[]): StockMatrix {
   const rows = new Map<string, LevelRow>()
   for (const variant of variants) {
     for (const link of variant?.inventory_items ?? []) {
@@ -116,7 +116,7 @@ export function snapshotStock(variants: any[], locationIds: string[]): LockedSto
       }
     }
   }
-  return { matrix: stockMatrix(locationIds, [...rows.values()]), own: [] }
+  return stockMatrix(locationIds, [...rows.values()])
 }
 
 /** What the inventory module answers when a location does not have the units (or the level is gone). */
@@ -137,10 +137,10 @@ async function reserve(container: MedusaContainer, reservations: ReturnType<type
 function planReservations(
   context: RoutingContext,
   input: ReserveRoutedInventoryInput,
-  stock: LockedStock,
+  stock: StockMatrix,
   placed: ReturnType<typeof geocodeAddress>
 ) {
-  const candidates = withStock(context.candidates, stock.matrix)
+  const candidates = withStock(context.candidates, stock)
 
   // The lines are exactly what Medusa would reserve; unit values come from the order.
   const valueOf = new Map(context.lines.map((l) => [l.line_id, l.unit_value]))
