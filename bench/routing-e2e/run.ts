@@ -66,10 +66,11 @@ const SEQ = Number(process.env.OMS_BENCH_SEQ || (quick ? 3 : 10))
 const CONC = Number(process.env.OMS_BENCH_CONC || (quick ? 8 : 20))
 const PHASE_MS = 1000 * Number(process.env.OMS_BENCH_PHASE_SECONDS || (quick ? 20 : 30))
 const PAIRS = Number(process.env.OMS_BENCH_PAIRS || (quick ? 2 : 5))
-const FLASH = (process.env.OMS_BENCH_FLASH || (quick ? "8,16" : "20,50")).split(",").map(Number)
-const WARMUP = quick ? 2 : 4
+/** OMS_BENCH_FLASH=none: no flash sales (a run about concurrency 1 and 4 only). */
+const FLASH = (process.env.OMS_BENCH_FLASH ?? (quick ? "8,16" : "20,50")).split(",").filter((n) => n && n !== "none").map(Number)
+const WARMUP = Number(process.env.OMS_BENCH_WARMUP || (quick ? 2 : 4))
 /** After the pairs, one flash sale per checkout with the carts' lines in any order (OMS_BENCH_ANY_ORDER=false: none). */
-const ANY_ORDER = process.env.OMS_BENCH_ANY_ORDER !== "false"
+const ANY_ORDER = process.env.OMS_BENCH_ANY_ORDER !== "false" && FLASH.length > 0
 const POLL_MS = 100
 type Checkout = "routing" | "medusa"
 const CHECKOUTS: Checkout[] = ["routing", "medusa"]
@@ -300,6 +301,8 @@ type Row = {
   completeP95: number
   /** Every placed order's completion ms, ascending (the pair's ratios are taken over the first n of both). */
   latencies: number[]
+  /** The same, in the order the completions were sent (how a fresh server warms up). */
+  sequence: number[]
   routingP50: number
   decided: number
   statements: number
@@ -327,6 +330,7 @@ function summarise(checkout: Checkout, pair: number, p: Phase): Row {
     completeP50: pct(ok.map((r) => r.completedAt - r.completeSentAt), 50),
     completeP95: pct(ok.map((r) => r.completedAt - r.completeSentAt), 95),
     latencies: ok.map((r) => r.completedAt - r.completeSentAt).sort((a, b) => a - b),
+    sequence: [...ok].sort((a, b) => a.completeSentAt - b.completeSentAt).map((r) => r.completedAt - r.completeSentAt),
     routingP50: pct(decided.map((r) => r.decisionCreatedAt! - r.orderCreatedAt!), 50),
     decided: decided.length,
     statements: median(ok.map((r) => r.counts?.statements ?? NaN)),
