@@ -730,7 +730,7 @@ function countsLine(pairsDone: number) {
     `Counts: ${WARMUP} warm-up orders per server, then ${PAIRS} pairs of passes` +
     (pairsDone < PAIRS ? ` asked, ${pairsDone} done when this was written (the run was still going)` : "") +
     `; per pass ${SEQ} orders at concurrency 1 and ${CONC} at concurrency 4 (each phase capped at ${PHASE_MS / 1000} s of placing) ` +
-    `and flash sales of ${FLASH.join(" and ")} shoppers; ` +
+    (FLASH.length ? `and flash sales of ${FLASH.join(" and ")} shoppers; ` : "and no flash sales; ") +
     (pairsDone < PAIRS ? `${elapsed()} of the script so far.` : `the script took ${elapsed()}.`)
   )
 }
