@@ -27,7 +27,7 @@
  * afresh each run) and its own database (medusa_oms_bench, dropped and recreated). Counts per
  * pass: OMS_BENCH_SEQ (10) orders at concurrency 1, OMS_BENCH_CONC (20) at concurrency 4, each
  * phase also stopped after OMS_BENCH_PHASE_SECONDS (30) of placing; OMS_BENCH_FLASH (20,50)
- * shoppers per flash sale. Fixed seeds: the same carts in every pass of a pair.
+ * shoppers per flash sale (none: no flash sales); OMS_BENCH_WARMUP (4) warm-up orders per server start. Fixed seeds: the same carts in every pass of a pair.
  */
 import { ChildProcess } from "child_process"
 import fs from "fs"
@@ -318,6 +318,7 @@ function summarise(checkout: Checkout, pair: number, p: Phase): Row {
   const ok = p.results.filter((r) => r.ok)
   const decided = ok.filter((r) => r.decisionCreatedAt !== undefined)
   const lastCompletion = Math.max(...ok.map((r) => r.completedAt))
+  const sequence = [...ok].sort((a, b) => a.completeSentAt - b.completeSentAt).map((r) => r.completedAt - r.completeSentAt)
   return {
     checkout,
     pair,
@@ -327,10 +328,10 @@ function summarise(checkout: Checkout, pair: number, p: Phase): Row {
     asked: p.asked,
     failed: p.results.length - ok.length,
     ordersPerSec: ok.length / ((lastCompletion - p.phaseStart) / 1000),
-    completeP50: pct(ok.map((r) => r.completedAt - r.completeSentAt), 50),
-    completeP95: pct(ok.map((r) => r.completedAt - r.completeSentAt), 95),
-    latencies: ok.map((r) => r.completedAt - r.completeSentAt).sort((a, b) => a - b),
-    sequence: [...ok].sort((a, b) => a.completeSentAt - b.completeSentAt).map((r) => r.completedAt - r.completeSentAt),
+    completeP50: pct(sequence, 50),
+    completeP95: pct(sequence, 95),
+    latencies: [...sequence].sort((a, b) => a - b),
+    sequence,
     routingP50: pct(decided.map((r) => r.decisionCreatedAt! - r.orderCreatedAt!), 50),
     decided: decided.length,
     statements: median(ok.map((r) => r.counts?.statements ?? NaN)),
