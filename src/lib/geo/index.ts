@@ -9,4 +9,4 @@ export {
   type GeoPrecision,
   type UnmatchedPart,
 } from "./geocode"
-export { bundledGazetteer, geocodeAddress } from "./bundled"
+export { bundledGazetteer, geocodeAddress, isBundledGazetteerBuilt } from "./bundled"
