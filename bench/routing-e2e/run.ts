@@ -229,11 +229,21 @@ type Phase = {
   phaseStart: number
   placingEnd: number
   load: number
+  /** The server process's CPU ms from the phase's start until its last order was routed. */
+  serverCpuMs: number
+}
+
+/** The server's CPU since it started (count-statements.js answers it on every response). */
+async function serverCpuMs(base: string): Promise<number> {
+  const res = await fetch(`${base}/health`)
+  await res.arrayBuffer()
+  return Number(res.headers.get("x-oms-bench-process-cpu-ms") ?? NaN)
 }
 
 async function runPhase(base: string, store: Store, token: string, specs: OrderSpec[], concurrency: number, budgetMs: number): Promise<Phase> {
   const results: Result[] = []
   const pollers: Promise<void>[] = []
+  const cpuAtStart = await serverCpuMs(base)
   const phaseStart = Date.now()
   let next = 0
   const worker = async () => {
@@ -248,7 +258,8 @@ async function runPhase(base: string, store: Store, token: string, specs: OrderS
   const placingEnd = Date.now()
   const load = os.loadavg()[0]
   await Promise.all(pollers)
-  return { concurrency, flash: false, asked: specs.length, results, phaseStart, placingEnd, load }
+  const serverCpu = (await serverCpuMs(base)) - cpuAtStart
+  return { concurrency, flash: false, asked: specs.length, results, phaseStart, placingEnd, load, serverCpuMs: serverCpu }
 }
 
 /**
@@ -266,6 +277,7 @@ async function runFlash(base: string, store: Store, token: string, specs: OrderS
       }
     })
   )
+  const cpuAtStart = await serverCpuMs(base)
   const phaseStart = Date.now()
   const results = await Promise.all(
     carts.map((cartId) => complete(base, store, cartId, { ok: false, startedAt: phaseStart, completeSentAt: 0, completedAt: 0 }))
@@ -273,7 +285,8 @@ async function runFlash(base: string, store: Store, token: string, specs: OrderS
   const placingEnd = Date.now()
   const load = os.loadavg()[0]
   await Promise.all(results.filter((r) => r.ok).map((r) => awaitDecision(base, token, r).catch((e) => void (r.error = (e as Error).message))))
-  return { concurrency: specs.length, flash: true, asked: specs.length, results, phaseStart, placingEnd, load }
+  const serverCpu = (await serverCpuMs(base)) - cpuAtStart
+  return { concurrency: specs.length, flash: true, asked: specs.length, results, phaseStart, placingEnd, load, serverCpuMs: serverCpu }
 }
 
 // ---------------------------------------------------------------- figures
@@ -308,6 +321,9 @@ type Row = {
   statements: number
   locked: number
   lockMsP50: number
+  /** The server process's CPU per placed order over the phase (its requests, the shoppers' cart
+   * building, the order.placed subscribers and the decision polls), ms. */
+  serverCpuMsPerOrder: number
   load: number
   /** The server was started again after this phase, because completions in it failed. */
   restartedAfter: boolean
@@ -337,6 +353,7 @@ function summarise(checkout: Checkout, pair: number, p: Phase): Row {
     statements: median(ok.map((r) => r.counts?.statements ?? NaN)),
     locked: median(ok.map((r) => r.counts?.locked ?? NaN)),
     lockMsP50: median(ok.map((r) => r.counts?.lockMs ?? NaN)),
+    serverCpuMsPerOrder: ok.length ? p.serverCpuMs / ok.length : NaN,
     load: p.load,
     restartedAfter: false,
     firstError: p.results.find((r) => r.error)?.error,
@@ -362,8 +379,8 @@ function table(rows: Row[]): string {
   const head =
     "| concurrency | pairs | complete p50 ours/Medusa's | complete p95 ours/Medusa's | orders/s ours/Medusa's | " +
     "complete p50 / p95 ms: ours; Medusa's | orders/s: ours; Medusa's | statements per completion (in the inventory locks): ours; Medusa's | " +
-    "ms in the inventory locks p50: ours; Medusa's | routing p50 ms: ours; Medusa's | failed / not routed | load |\n" +
-    "|---|---|---|---|---|---|---|---|---|---|---|---|"
+    "ms in the inventory locks p50: ours; Medusa's | routing p50 ms: ours; Medusa's | server CPU ms per order: ours; Medusa's | failed / not routed | load |\n" +
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   const phases = [...new Set(rows.map(phaseName))]
   const body = phases.map((phase) => {
     const at = rows.filter((r) => phaseName(r) === phase)
@@ -397,7 +414,7 @@ function table(rows: Row[]): string {
       `| ${phase} | ${pairs.length} | ${spread(ratio("completeP50"))} | ${spread(ratio("completeP95"))} | ${spread(ratio("ordersPerSec"))} | ` +
       `${f0(of("routing", "completeP50"))} / ${f0(of("routing", "completeP95"))}; ${f0(of("medusa", "completeP50"))} / ${f0(of("medusa", "completeP95"))} | ` +
       `${both("ordersPerSec", f2)} | ${f0(of("routing", "statements"))} (${f0(of("routing", "locked"))}); ${f0(of("medusa", "statements"))} (${f0(of("medusa", "locked"))}) | ` +
-      `${both("lockMsP50")} | ${both("routingP50")} | ours ${bad("routing")}; Medusa's ${bad("medusa")} | ${f2(median(at.map((r) => r.load)))} |`
+      `${both("lockMsP50")} | ${both("routingP50")} | ${both("serverCpuMsPerOrder")} | ours ${bad("routing")}; Medusa's ${bad("medusa")} | ${f2(median(at.map((r) => r.load)))} |`
     )
   })
   return [head, ...body].join("\n")
@@ -616,7 +633,8 @@ async function runPass(db: any, checkout: Checkout, pair: number): Promise<Row[]
     rows.push(row)
     log(
       `${elapsed()} pair ${pair + 1} ${checkout} ${phaseName(row)}: ${row.placed}/${row.asked} placed, ${f2(row.ordersPerSec)} orders/s, ` +
-        `complete p50 ${f0(row.completeP50)} ms, ${row.statements} statements (${row.locked} locked), ${row.decided} decisions` +
+        `complete p50 ${f0(row.completeP50)} ms, ${row.statements} statements (${row.locked} locked), ${row.decided} decisions, ` +
+        `server CPU ${f0(row.serverCpuMsPerOrder)} ms per order` +
         (row.firstError ? `; first error: ${row.firstError}` : "")
     )
     if (row.failed && !last) {
@@ -705,6 +723,9 @@ function writeDocs(md: string, machine: string, counts: string) {
     "median over the phase, in brackets those sent inside the inventory-item locks (the locking module's",
     "`execute`); these do not depend on the machine. ms in the locks: wall time inside them per completion",
     "(a busy machine stretches it). routing: the decision's `created_at` minus the order's `created_at`.",
+    "server CPU per order: the server process's CPU from the phase's start until its last order was routed",
+    "(its requests, the shoppers' cart building, the `order.placed` subscribers, the bench's decision polls),",
+    "over the orders placed; PostgreSQL's own CPU is not in it.",
     "load: the machine's 1-minute load average as phases stopped placing (2 cores; this run accounts for up",
     "to about 2 of it, anything above is other work: timings then carry its noise, counts do not).",
     "",
