@@ -6,7 +6,7 @@
  * order.placed subscriber still routes). One database; each pass starts its checkout's server
  * afresh (and starts it again after a phase in which completions failed: Medusa's own checkout can
  * leave inventory-item locks held for the life of its process, see docs/benchmarks.md, and a later
- * phase would measure those stuck locks, not the checkout). The run is OMS_BENCH_PAIRS (5)
+ * phase would measure those stuck locks, not the checkout). The run is OMS_BENCH_PAIRS (6: even, so each checkout goes first equally often)
  * alternating pairs of passes (plugin first, then Medusa first, ...): the machine may be busy, and
  * one pass against one says little, so each figure is reported as the median over the pairs of the
  * ratio ours / Medusa's, with its spread.
@@ -65,7 +65,7 @@ const PG_PORT = process.env.OMS_PG_PORT || "54369"
 const SEQ = Number(process.env.OMS_BENCH_SEQ || (quick ? 3 : 10))
 const CONC = Number(process.env.OMS_BENCH_CONC || (quick ? 8 : 20))
 const PHASE_MS = 1000 * Number(process.env.OMS_BENCH_PHASE_SECONDS || (quick ? 20 : 30))
-const PAIRS = Number(process.env.OMS_BENCH_PAIRS || (quick ? 2 : 5))
+const PAIRS = Number(process.env.OMS_BENCH_PAIRS || (quick ? 2 : 6))
 /** OMS_BENCH_FLASH=none: no flash sales (a run about concurrency 1 and 4 only). */
 const FLASH = (process.env.OMS_BENCH_FLASH ?? (quick ? "8,16" : "20,50")).split(",").filter((n) => n && n !== "none").map(Number)
 const WARMUP = Number(process.env.OMS_BENCH_WARMUP || (quick ? 2 : 20))
