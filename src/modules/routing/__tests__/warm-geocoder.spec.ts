@@ -35,7 +35,7 @@ describe("warming the geocoder at start-up", () => {
     expect(isBuilt()).toBe(false)
   })
 
-  it("refuses options the plugin does not know, as start-up always has", async () => {
+  it("stops start-up on an invalid option, naming it, as the options loader does", async () => {
     const { loader } = freshModules()
     await expect(loader({ options: { routing: { enabled: "yes" } } })).rejects.toThrow(/routing\.enabled/)
   })
