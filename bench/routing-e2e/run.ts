@@ -6,8 +6,8 @@
  * order.placed subscriber still routes). One database; each pass starts its checkout's server
  * afresh (and starts it again after a phase in which completions failed: Medusa's own checkout can
  * leave inventory-item locks held for the life of its process, see docs/benchmarks.md, and a later
- * phase would measure those stuck locks, not the checkout). The run is OMS_BENCH_PAIRS (6: even, so each checkout goes first equally often)
- * alternating pairs of passes (plugin first, then Medusa first, ...): the machine may be busy, and
+ * phase would measure those stuck locks, not the checkout). The run is OMS_BENCH_PAIRS (6: even,
+ * so each checkout goes first equally often) alternating pairs of passes (plugin first, then Medusa first, ...): the machine may be busy, and
  * one pass against one says little, so each figure is reported as the median over the pairs of the
  * ratio ours / Medusa's, with its spread.
  *
@@ -27,7 +27,9 @@
  * afresh each run) and its own database (medusa_oms_bench, dropped and recreated). Counts per
  * pass: OMS_BENCH_SEQ (10) orders at concurrency 1, OMS_BENCH_CONC (20) at concurrency 4, each
  * phase also stopped after OMS_BENCH_PHASE_SECONDS (30) of placing; OMS_BENCH_FLASH (20,50)
- * shoppers per flash sale (none: no flash sales); OMS_BENCH_WARMUP (20) warm-up orders per server start (V8 optimises a path only after many runs; a shop's server has served many orders). Fixed seeds: the same carts in every pass of a pair.
+ * shoppers per flash sale (none: no flash sales); OMS_BENCH_WARMUP (20) warm-up orders per server
+ * start (V8 optimises a path only after many runs; a shop's server has served many orders). Fixed
+ * seeds: the same carts in every pass of a pair.
  */
 import { ChildProcess } from "child_process"
 import fs from "fs"
@@ -321,8 +323,9 @@ type Row = {
   statements: number
   locked: number
   lockMsP50: number
-  /** The server process's CPU per placed order over the phase (its requests, the shoppers' cart
-   * building, the order.placed subscribers and the decision polls), ms. */
+  /** The server process's CPU per placed order, ms: over the phase (its requests, the shoppers'
+   * cart building, the order.placed subscribers, the decision polls); in a flash sale from the
+   * release, the carts having been built before. */
   serverCpuMsPerOrder: number
   load: number
   /** The server was started again after this phase, because completions in it failed. */
